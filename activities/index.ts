@@ -1,0 +1,22 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createConfirmationActivities } from './confirmation/confirmation.activities';
+import { createMailActivities } from './mail/mail.activities';
+import type { Mailer } from './mail/mailer';
+import { createRegistrationActivities } from './registration/registration.activities';
+
+export interface ActivityDeps {
+  orm: MikroORM;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+/** Every activity the worker registers, built from its dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createConfirmationActivities(deps),
+    ...createMailActivities(deps),
+    ...createRegistrationActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,79 @@
+import { RequestContext } from '@mikro-orm/core';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { accountRoutes } from './accounts/accounts.routes';
+import { auditEventRoutes } from './audit-events/audit-events.routes';
+import { authenticate } from './auth/auth.middleware';
+import { authRoutes } from './auth/auth.routes';
+import { companyRoutes } from './companies/companies.routes';
+import type { ApiContext, ApiDeps } from './context';
+import { errorHandler, notFoundHandler } from './errors/error-handler';
+import { establishmentRoutes } from './establishments/establishments.routes';
+import { healthRoutes } from './health/health.routes';
+import { createRegistry, openApiDocument } from './http/openapi';
+import { outboxRoutes } from './outbox/outbox.routes';
+import { registrationRoutes } from './registrations/registration.routes';
+import { findProjectRoot } from '../platform/project-root';
+import { staticUi } from './static-ui';
+
+export interface AppOptions {
+  /** Built console to serve; defaults to admin-ui/dist next to the sources. */
+  uiDistDir?: string;
+}
+
+/** The Express app, without listening (api/server.ts listens). */
+export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
+  const ctx: ApiContext = { ...deps, registry: createRegistry() };
+  const app = express();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (_req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+  app.use((_req, _res, next) => RequestContext.create(deps.orm.em, next));
+  app.use(authenticate(deps.orm));
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    registrationRoutes,
+    companyRoutes,
+    establishmentRoutes,
+    accountRoutes,
+    outboxRoutes,
+    auditEventRoutes,
+  ]) {
+    app.use(routes(ctx));
+  }
+  const document = openApiDocument(ctx.registry);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/api', notFoundHandler);
+
+  const ui = staticUi(options.uiDistDir ?? path.join(findProjectRoot(), 'admin-ui', 'dist'));
+  if (ui) app.use(ui);
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import express from 'express';
+import type { RuntimeConfig } from '../platform/config';
+import type { Logger } from '../platform/logger';
+import type { RegistrationDurations } from '../workflows/registration/registration.messages';
+import type { ApiRouter } from './http/route';
+
+/** What every router is built from: one ORM, one Temporal client per process. */
+export interface ApiDeps {
+  orm: MikroORM;
+  temporal: Client;
+  config: RuntimeConfig;
+  logger: Logger;
+  /** Overrides DOMAIN.md's durations (tests and operators shorten them). */
+  registrationDurations?: RegistrationDurations;
+}
+
+export interface ApiContext extends ApiDeps {
+  registry: OpenAPIRegistry;
+}
+
+export function newRouter(ctx: ApiContext): ApiRouter {
+  return { router: express.Router(), registry: ctx.registry };
+}

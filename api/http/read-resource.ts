@@ -1,0 +1,87 @@
+import type { EntityClass, FilterQuery, QueryOrder } from '@mikro-orm/core';
+import type { RequestHandler } from 'express';
+import type { ZodType } from 'zod';
+import type { Scope } from '../../domain/auth/scope';
+import { DomainError } from '../../domain/shared/domain-error';
+import { authOf } from '../auth/auth.middleware';
+import type { ApiContext } from '../context';
+import { listPage, ListQuery, sendList } from './list-query';
+import { z } from './openapi';
+import { route, type ApiRouter } from './route';
+
+export interface ReadResource<E extends object, F extends ZodType> {
+  /** REST name, e.g. "companies". */
+  resource: string;
+  entity: EntityClass<E>;
+  /** OpenAPI schema of one record. */
+  schema: ZodType;
+  guard: RequestHandler;
+  /** Rows the caller may see. */
+  scopeWhere: (scope: Scope) => FilterQuery<E>;
+  /** Accepted list filters, and how they become a query. */
+  filter: F;
+  filterWhere: (filter: z.infer<F>) => FilterQuery<E>;
+  sortable: string[];
+  defaultSort: [string, 'ASC' | 'DESC'];
+  populate?: string[];
+  toRecord: (entity: E) => unknown;
+}
+
+const IdParams = z.object({ id: z.string().uuid('Identifiant invalide') });
+
+/**
+ * GET list and GET one for a resource in react-admin's simple-rest dialect,
+ * restricted to the caller's scope: another company's row is a 404.
+ */
+export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, ctx: ApiContext, spec: ReadResource<E, F>): void {
+  const notFound = () => new DomainError('NOT_FOUND', 'RESOURCE.NOT_FOUND', `Élément introuvable dans ${spec.resource}.`);
+  const populate = (spec.populate ?? []) as never[];
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: `/api/${spec.resource}`,
+      summary: `List ${spec.resource} (react-admin simple-rest: sort, range, filter; Content-Range header)`,
+      tags: [spec.resource],
+      guards: [spec.guard],
+      query: ListQuery,
+      responses: { 200: { description: 'One page', schema: z.array(spec.schema), headers: { 'Content-Range': `${spec.resource} start-end/total` } } },
+    },
+    async ({ query }, req, res) => {
+      const page = listPage(query);
+      const filter = spec.filter.parse(page.filter);
+      const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
+      if (!spec.sortable.includes(field)) {
+        throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
+      }
+      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter)] } as FilterQuery<E>;
+      const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {
+        orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
+        offset: page.offset,
+        limit: page.limit,
+        populate,
+      });
+      sendList(res, spec.resource, page, items.map(spec.toRecord), total);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: `/api/${spec.resource}/:id`,
+      summary: `One of ${spec.resource}`,
+      tags: [spec.resource],
+      guards: [spec.guard],
+      params: IdParams,
+      responses: { 200: { description: 'The record', schema: spec.schema }, 404: { description: 'RESOURCE.NOT_FOUND' } },
+    },
+    async ({ params }, req, res) => {
+      const where = { $and: [spec.scopeWhere(authOf(req).scope), { id: params.id }] } as FilterQuery<E>;
+      const entity = await ctx.orm.em.fork().findOne(spec.entity, where, { populate });
+      if (!entity) throw notFound();
+      res.json(spec.toRecord(entity));
+    },
+  );
+}

@@ -1,0 +1,210 @@
+import rateLimit from 'express-rate-limit';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
+import { hashToken } from '../../domain/confirmation/token';
+import { REGISTRATION_DEFAULTS } from '../../domain/registration/registration.defaults';
+import {
+  tokenExpired,
+  tokenInvalid,
+  tokenSuperseded,
+  tokenUsed,
+} from '../../domain/registration/registration.errors';
+import {
+  confirmRegistrationUpdate,
+  REGISTRATION_WORKFLOW_TYPE,
+  registrationStatusQuery,
+  resendConfirmationUpdate,
+  type RegistrationStatus,
+} from '../../workflows/registration/registration.messages';
+import { SUPPORT_ONLY } from '../auth/auth.middleware';
+import { newRouter, type ApiContext } from '../context';
+import { listPage, ListQuery, sendList } from '../http/list-query';
+import { z } from '../http/openapi';
+import { route } from '../http/route';
+import { temporalUiLink } from '../http/temporal-ui';
+import {
+  Confirmed,
+  RegistrationAccepted,
+  RegistrationRecord,
+  RegistrationRequest,
+  TokenBody,
+} from './registration.schemas';
+import { startRegistration } from './registration.service';
+
+const WorkflowIdParams = z.object({ id: z.string().regex(/^registration-\d{9}$/, 'Identifiant d’inscription invalide') });
+const RegistrationFilter = z.object({ workflowStatus: z.enum(['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELED', 'FAILED', 'TIMED_OUT']).optional() });
+
+export function registrationRoutes(ctx: ApiContext) {
+  const { orm, temporal, config } = ctx;
+  const api = newRouter(ctx);
+  const publicLimiter = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: 'draft-8', legacyHeaders: false });
+  const durations = ctx.registrationDurations ?? REGISTRATION_DEFAULTS;
+  const uiLink = (e: ExecutionSummary) => temporalUiLink(config.temporalUiUrl, config.temporalNamespace, e);
+
+  /** The token row behind a link, refused with a precise code when it cannot serve. */
+  async function usableToken(token: string, allowExpired: boolean): Promise<ConfirmationToken> {
+    const row = await orm.em.fork().findOne(ConfirmationToken, { tokenHash: hashToken(token), purpose: 'REGISTRATION' }, { populate: ['account'] });
+    if (!row) throw tokenInvalid();
+    if (row.usedAt) throw tokenUsed();
+    if (!allowExpired && row.voidedAt) throw tokenSuperseded();
+    if (!allowExpired && row.expiresAt <= new Date()) throw tokenExpired();
+    return row;
+  }
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/registrations',
+      summary: 'Register a company (public): starts the companyRegistration workflow and sends the confirmation mail',
+      tags: ['registrations'],
+      public: true,
+      guards: [publicLimiter],
+      body: RegistrationRequest,
+      responses: {
+        202: { description: 'Registration started; a confirmation mail is on its way', schema: RegistrationAccepted },
+        400: { description: 'VALIDATION.FAILED with field errors' },
+        409: { description: 'REGISTRATION.COMPANY_EXISTS, REGISTRATION.ALREADY_RUNNING or REGISTRATION.SIRET_TAKEN' },
+      },
+    },
+    async ({ body }, _req, res) => {
+      const workflowId = await startRegistration(orm, temporal, body, durations);
+      res.status(202).json({ id: workflowId, workflowId });
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/registrations/confirm',
+      summary: 'Confirm the Primo AD’s e-mail address with the token of the mail’s link (public)',
+      tags: ['registrations'],
+      public: true,
+      guards: [publicLimiter],
+      body: TokenBody,
+      responses: {
+        200: { description: 'Company and administrator are active', schema: Confirmed },
+        400: { description: 'REGISTRATION.TOKEN_INVALID' },
+        410: { description: 'REGISTRATION.TOKEN_EXPIRED, REGISTRATION.TOKEN_SUPERSEDED or REGISTRATION.TOKEN_USED' },
+      },
+    },
+    async ({ body }, _req, res) => {
+      const row = await usableToken(body.token, false);
+      await temporal.workflow.getHandle(row.workflowId).executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: row.id }] });
+      const { siret, lastName, firstName } = row.account;
+      res.json({ status: 'CONFIRMED', siret, lastName, firstName });
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/registrations/resend',
+      summary: 'Send a new confirmation link to the registered address, from an expired or replaced link (public)',
+      tags: ['registrations'],
+      public: true,
+      guards: [publicLimiter],
+      body: TokenBody,
+      responses: { 200: { description: 'A new mail is on its way' }, 400: { description: 'REGISTRATION.TOKEN_INVALID' } },
+    },
+    async ({ body }, _req, res) => {
+      const row = await usableToken(body.token, true);
+      const answer = await temporal.workflow.getHandle(row.workflowId).executeUpdate(resendConfirmationUpdate);
+      res.json(answer);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/registrations',
+      summary: 'Company registration processes, read from Temporal (support)',
+      tags: ['registrations'],
+      guards: [SUPPORT_ONLY],
+      query: ListQuery,
+      responses: { 200: { description: 'One page', schema: z.array(RegistrationRecord) } },
+    },
+    async ({ query }, _req, res) => {
+      const page = listPage(query);
+      const { workflowStatus } = RegistrationFilter.parse(page.filter);
+      const visibility = [`WorkflowType = '${REGISTRATION_WORKFLOW_TYPE}'`, ...(workflowStatus ? [`ExecutionStatus = '${toExecutionStatus(workflowStatus)}'`] : [])].join(' AND ');
+      const { count } = await temporal.workflow.count(visibility);
+      const executions: WorkflowExecutionInfo[] = [];
+      let index = 0;
+      for await (const execution of temporal.workflow.list({ query: visibility, pageSize: Math.min(page.offset + page.limit, 1000) })) {
+        if (index++ >= page.offset) executions.push(execution);
+        if (executions.length >= page.limit) break;
+      }
+      const records = await Promise.all(executions.map((e) => registrationRecord(temporal, e, uiLink)));
+      sendList(res, 'registrations', page, records, count);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/registrations/:id',
+      summary: 'One registration process with its workflow status (support)',
+      tags: ['registrations'],
+      guards: [SUPPORT_ONLY],
+      params: WorkflowIdParams,
+      responses: { 200: { description: 'The registration', schema: RegistrationRecord }, 404: { description: 'WORKFLOW.NOT_FOUND' } },
+    },
+    async ({ params }, _req, res) => {
+      const execution = await temporal.workflow.getHandle(params.id).describe();
+      res.json(await registrationRecord(temporal, execution, uiLink));
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/registrations/:id/resend',
+      summary: 'Send a new confirmation link (support); the previous link stops working',
+      tags: ['registrations'],
+      guards: [SUPPORT_ONLY],
+      params: WorkflowIdParams,
+      responses: { 200: { description: 'A new mail is on its way' }, 409: { description: 'REGISTRATION.ALREADY_CONFIRMED' } },
+    },
+    async ({ params }, _req, res) => {
+      res.json(await temporal.workflow.getHandle(params.id).executeUpdate(resendConfirmationUpdate));
+    },
+  );
+
+  return api.router;
+}
+
+function toExecutionStatus(status: string): string {
+  return status.charAt(0) + status.slice(1).toLowerCase().replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+}
+
+type ExecutionSummary = Pick<WorkflowExecutionInfo, 'workflowId' | 'runId' | 'memo' | 'status' | 'startTime' | 'closeTime'>;
+
+async function registrationRecord(temporal: Client, execution: ExecutionSummary, uiLink: (e: ExecutionSummary) => string) {
+  const memo = (execution.memo ?? {}) as Record<string, string | undefined>;
+  const status = await temporal.workflow
+    .getHandle(execution.workflowId, execution.runId)
+    .query(registrationStatusQuery)
+    .catch((): Partial<RegistrationStatus> => ({}));
+  return {
+    id: execution.workflowId,
+    siren: memo.siren ?? null,
+    siret: memo.siret ?? null,
+    legalName: memo.legalName ?? null,
+    workflowStatus: execution.status.name,
+    phase: status.phase ?? null,
+    tokenExpiresAt: status.tokenExpiresAt ?? null,
+    purgeAt: status.purgeAt ?? null,
+    mailsSent: status.mailsSent ?? null,
+    reminderSent: status.reminderSent ?? null,
+    confirmedAt: status.confirmedAt ?? null,
+    startedAt: execution.startTime.toISOString(),
+    closedAt: execution.closeTime ? execution.closeTime.toISOString() : null,
+    temporalUiUrl: uiLink(execution),
+  };
+}

@@ -1,0 +1,86 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from '../shared/base.entity';
+import { Company } from '../company/company.entity';
+import { Establishment } from '../company/establishment.entity';
+import { identityKey } from './identity.rules';
+
+export enum AccountRole {
+  SUPPORT = 'SUPPORT',
+  ADMINISTRATOR = 'ADMINISTRATOR',
+  DECLARANT = 'DECLARANT',
+}
+
+export enum AccountStatus {
+  PENDING = 'PENDING',
+  ACTIVE = 'ACTIVE',
+  LOCKED = 'LOCKED',
+  RADIATED = 'RADIATED',
+}
+
+export enum AdminStatus {
+  PRIMO_AD = 'PRIMO_AD',
+  CANDIDATE_AD = 'CANDIDATE_AD',
+  ACTIVE = 'ACTIVE',
+}
+
+/** One digital identity: SIRET + last name + first name, with its password. */
+@Entity({ tableName: 'account' })
+export class Account extends BaseEntity {
+  @ManyToOne(() => Company, { deleteRule: 'cascade' })
+  @Index()
+  company!: Rel<Company>;
+
+  @ManyToOne(() => Establishment, { deleteRule: 'cascade' })
+  establishment!: Rel<Establishment>;
+
+  @Property({ length: 14 })
+  siret!: string;
+
+  @Property()
+  lastName!: string;
+
+  @Property()
+  firstName!: string;
+
+  /** Normalised triplet, unique: the login key. */
+  @Property({ hidden: true })
+  @Unique()
+  identityKey!: string;
+
+  @Property()
+  email!: string;
+
+  @Enum({ items: () => AccountRole, nativeEnumName: 'account_role' })
+  role!: AccountRole;
+
+  @Enum({ items: () => AccountStatus, nativeEnumName: 'account_status' })
+  status: Opt<AccountStatus> = AccountStatus.PENDING;
+
+  @Enum({ items: () => AdminStatus, nativeEnumName: 'admin_status', nullable: true })
+  adminStatus?: AdminStatus | null;
+
+  @Property({ hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  lastLoginAt?: Date | null;
+
+  @Property({ type: 'integer', default: 0, hidden: true })
+  failedLogins: Opt<number> = 0;
+
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  firstFailedLoginAt?: Date | null;
+
+  @Property({ type: 'integer', default: 0, hidden: true })
+  lockouts: Opt<number> = 0;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  lockedUntil?: Date | null;
+
+  static identity(siret: string, lastName: string, firstName: string): string {
+    return identityKey(siret, lastName, firstName);
+  }
+}

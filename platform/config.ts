@@ -1,0 +1,41 @@
+/** Settings of the API and worker processes, read from the environment once. */
+export interface RuntimeConfig {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  /** Unset → the worker runs an embedded SMTP catcher. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Absolute URL of the console, used in mail links. */
+  publicUrl: string;
+  temporalUiUrl: string;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Session cookies flagged Secure (set when served over HTTPS). */
+  secureCookies: boolean;
+  sessionTtlMs: number;
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/backoffice';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const host = env.HOST ?? '127.0.0.1';
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port, got "${env.PORT}"`);
+  const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  return {
+    databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Net-entreprises back-office <no-reply@backoffice.localhost>',
+    publicUrl,
+    temporalUiUrl: env.TEMPORAL_UI_URL ?? 'http://127.0.0.1:8233',
+    host,
+    port,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: publicUrl.startsWith('https:'),
+    sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 12) * 3600_000,
+  };
+}

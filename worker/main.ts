@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { NativeConnection } from '@temporalio/worker';
+import { createMailer } from '../activities/mail/mailer';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { createOrm } from '../platform/orm';
+import { createWorker } from './worker';
+
+/** The worker process: `npm run worker`. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('worker', config.logLevel);
+  const orm = await createOrm({ databaseUrl: config.databaseUrl });
+  const mailer = await createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await createWorker({
+    connection,
+    namespace: config.temporalNamespace,
+    deps: { orm, mailer, publicUrl: config.publicUrl },
+  });
+  logger.info({ mail: mailer.describe(), temporal: config.temporalAddress }, 'worker running');
+  await worker.run(); // returns after SIGINT/SIGTERM: the SDK drains in-flight tasks first
+  logger.info('worker stopped');
+  await connection.close();
+  await mailer.close();
+  await orm.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

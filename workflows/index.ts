@@ -1,0 +1,1 @@
+export { companyRegistrationWorkflow } from './registration/registration.workflow';

@@ -1,0 +1,142 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
+import type { createMailActivities } from '../../activities/mail/mail.activities';
+import type { createRegistrationActivities } from '../../activities/registration/registration.activities';
+import {
+  confirmRegistrationUpdate,
+  RegistrationFailure,
+  registrationStatusQuery,
+  resendConfirmationUpdate,
+  type RegistrationInput,
+  type RegistrationPhase,
+  type RegistrationResult,
+} from './registration.messages';
+
+const { issueConfirmationToken, activateRegistration, purgeRegistration } = proxyActivities<
+  ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createRegistrationActivities>
+>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+
+const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/**
+ * Company registration by its Primo AD: a confirmation mail, one reminder,
+ * and a purge of everything if the address is never confirmed.
+ */
+export async function companyRegistrationWorkflow(input: RegistrationInput): Promise<RegistrationResult> {
+  const { tokenTtlMs, reminderAfterMs, purgeAfterMs } = input.durations;
+  const startedAt = workflowInfo().startTime.getTime();
+  const purgeAt = startedAt + purgeAfterMs;
+  let phase = 'AWAITING_CONFIRMATION' as RegistrationPhase;
+  let token: { id: string; expiresAt: number } | undefined;
+  let mailsSent = 0;
+  let reminderSent = false;
+  let confirmedAt: string | null = null;
+  const deliveries: Promise<void>[] = [];
+
+  setHandler(registrationStatusQuery, () => ({
+    phase,
+    tokenExpiresAt: token ? new Date(token.expiresAt).toISOString() : null,
+    purgeAt: new Date(purgeAt).toISOString(),
+    mailsSent,
+    reminderSent,
+    confirmedAt,
+    awaiting: phase === 'AWAITING_CONFIRMATION' ? 'PRIMO_AD' : null,
+  }));
+
+  setHandler(
+    confirmRegistrationUpdate,
+    async ({ tokenId }) => {
+      phase = 'CONFIRMING';
+      try {
+        confirmedAt = await activateRegistration({ companyId: input.companyId, accountId: input.accountId, tokenId });
+      } catch (err) {
+        phase = 'AWAITING_CONFIRMATION';
+        throw err;
+      }
+      phase = 'CONFIRMED';
+      return { confirmedAt };
+    },
+    {
+      validator: ({ tokenId }) => {
+        if (phase !== 'AWAITING_CONFIRMATION') {
+          throw ApplicationFailure.create({ type: RegistrationFailure.NOT_AWAITING, message: 'Inscription déjà confirmée.' });
+        }
+        if (!token || token.id !== tokenId) {
+          throw ApplicationFailure.create({
+            type: RegistrationFailure.TOKEN_NOT_CURRENT,
+            message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier e-mail reçu.',
+          });
+        }
+        if (Date.now() >= token.expiresAt) {
+          throw ApplicationFailure.create({
+            type: RegistrationFailure.TOKEN_EXPIRED,
+            message: 'Ce lien a expiré : demandez un nouvel e-mail de confirmation.',
+          });
+        }
+      },
+    },
+  );
+
+  setHandler(
+    resendConfirmationUpdate,
+    async () => {
+      await sendConfirmation(false);
+      return { tokenExpiresAt: new Date(token!.expiresAt).toISOString() };
+    },
+    {
+      validator: () => {
+        if (phase !== 'AWAITING_CONFIRMATION') {
+          throw ApplicationFailure.create({ type: RegistrationFailure.NOT_AWAITING, message: 'Inscription déjà confirmée.' });
+        }
+      },
+    },
+  );
+
+  await sendConfirmation(false);
+  const reminderAt = startedAt + reminderAfterMs;
+  if (reminderAt < purgeAt && !(await confirmedBefore(reminderAt))) {
+    await sendConfirmation(true);
+    reminderSent = true;
+  }
+  if (phase !== 'CONFIRMED' && !(await confirmedBefore(purgeAt))) {
+    phase = 'PURGED';
+    await purgeRegistration(input.companyId);
+  }
+  await Promise.all(deliveries);
+  await condition(allHandlersFinished);
+  return { outcome: phase === 'CONFIRMED' ? 'CONFIRMED' : 'PURGED' };
+
+  /** True once an activation succeeded; false when the deadline passes first. */
+  async function confirmedBefore(deadline: number): Promise<boolean> {
+    for (;;) {
+      const moved = await condition(() => phase !== 'AWAITING_CONFIRMATION', Math.max(deadline - Date.now(), 1));
+      if (!moved) return false;
+      await condition(() => phase !== 'CONFIRMING');
+      if (phase === 'CONFIRMED') return true;
+    }
+  }
+
+  /** Issues a new single-use link (voiding the previous one) and queues its mail. */
+  async function sendConfirmation(reminder: boolean): Promise<void> {
+    mailsSent++;
+    const issued = await issueConfirmationToken({
+      accountId: input.accountId,
+      purpose: 'REGISTRATION',
+      step: `mail-${mailsSent}`,
+      ttlMs: tokenTtlMs,
+      reminder,
+    });
+    token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
+    deliveries.push(deliverMail(issued.outboxId));
+  }
+}

@@ -1,0 +1,14 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes of the back-office's workflows: what supervision
+ * filters on. Registered with the dev server at start (bin/temporal-dev-server.ts)
+ * and by `temporal operator search-attribute create` on a real cluster.
+ */
+export const CompanySiren = defineSearchAttributeKey('CompanySiren', SearchAttributeType.KEYWORD);
+export const SubjectAccount = defineSearchAttributeKey('SubjectAccount', SearchAttributeType.KEYWORD);
+export const BusinessPhase = defineSearchAttributeKey('BusinessPhase', SearchAttributeType.KEYWORD);
+export const AwaitedRole = defineSearchAttributeKey('AwaitedRole', SearchAttributeType.KEYWORD);
+export const DueDate = defineSearchAttributeKey('DueDate', SearchAttributeType.DATETIME);
+
+export const SEARCH_ATTRIBUTE_KEYS = [CompanySiren, SubjectAccount, BusinessPhase, AwaitedRole, DueDate];

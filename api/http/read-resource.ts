@@ -29,6 +29,9 @@ export interface ReadResource<E extends object, F extends ZodType> {
 
 const IdParams = z.object({ id: z.string().uuid('Identifiant invalide') });
 
+/** react-admin's getMany sends filter={"id":[…]}; every resource accepts it. */
+const IdFilter = z.object({ id: z.union([z.string().uuid(), z.array(z.string().uuid()).max(1000)]).optional() });
+
 /**
  * GET list and GET one for a resource in react-admin's simple-rest dialect,
  * restricted to the caller's scope: another company's row is a 404.
@@ -51,11 +54,13 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
     async ({ query }, req, res) => {
       const page = listPage(query);
       const filter = spec.filter.parse(page.filter);
+      const { id } = IdFilter.parse(page.filter);
       const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
       if (!spec.sortable.includes(field)) {
         throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
       }
-      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter)] } as FilterQuery<E>;
+      const byId = id === undefined ? [] : [{ id: { $in: Array.isArray(id) ? id : [id] } }];
+      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter), ...byId] } as FilterQuery<E>;
       const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {
         orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
         offset: page.offset,

@@ -1,0 +1,26 @@
+import { Show, SimpleShowLayout, TextField, usePermissions } from 'react-admin';
+import { CompanyField } from '../common/CompanyField';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import type { Role } from '../types';
+
+export const AccountShow = () => {
+  const { permissions: role } = usePermissions<Role>();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="siret" />
+        <TextField source="lastName" />
+        <TextField source="firstName" />
+        <TextField source="email" />
+        <EnumField source="role" enumName="role" />
+        <EnumField source="status" enumName="accountStatus" />
+        <EnumField source="adminStatus" enumName="adminStatus" />
+        {role !== 'DECLARANT' && <CompanyField source="companyId" />}
+        <DateTimeField source="emailConfirmedAt" />
+        <DateTimeField source="lastLoginAt" />
+        <DateTimeField source="createdAt" />
+      </SimpleShowLayout>
+    </Show>
+  );
+};

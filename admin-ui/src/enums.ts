@@ -1,0 +1,39 @@
+import type { ChipProps } from '@mui/material';
+
+/** Value sets of the API's enumerations; labels live under `app.enums.<name>.<VALUE>`. */
+export const enums = {
+  companyStatus: ['PENDING', 'ACTIVE', 'CLOSED'],
+  establishmentStatus: ['PENDING', 'ACTIVE', 'CLOSED'],
+  accountStatus: ['PENDING', 'ACTIVE', 'LOCKED', 'RADIATED'],
+  role: ['SUPPORT', 'ADMINISTRATOR', 'DECLARANT'],
+  adminStatus: ['PRIMO_AD', 'CANDIDATE_AD', 'ACTIVE'],
+  workflowStatus: ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED', 'FAILED', 'TIMED_OUT', 'CONTINUED_AS_NEW'],
+  registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMED', 'PURGED'],
+  mailStatus: ['PENDING', 'SENT', 'FAILED'],
+} as const;
+
+export type EnumName = keyof typeof enums;
+
+/** Every locale labels every value: a missing one fails the type check. */
+export type EnumMessages = { [Name in EnumName]: Record<(typeof enums)[Name][number], string> };
+
+export const enumChoices = (name: EnumName) =>
+  enums[name].map((id) => ({ id, name: `app.enums.${name}.${id}` }));
+
+const tones: Record<string, ChipProps['color']> = {
+  ACTIVE: 'success',
+  COMPLETED: 'success',
+  CONFIRMED: 'success',
+  SENT: 'success',
+  RUNNING: 'info',
+  PENDING: 'warning',
+  AWAITING_CONFIRMATION: 'warning',
+  CANDIDATE_AD: 'warning',
+  PRIMO_AD: 'warning',
+  LOCKED: 'error',
+  FAILED: 'error',
+  TERMINATED: 'error',
+  TIMED_OUT: 'error',
+};
+
+export const toneOf = (value: string): ChipProps['color'] => tones[value] ?? 'default';

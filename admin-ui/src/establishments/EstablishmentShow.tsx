@@ -1,0 +1,18 @@
+import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { CompanyField } from '../common/CompanyField';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+
+export const EstablishmentShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="siret" />
+      <TextField source="name" />
+      <CompanyField source="companyId" />
+      <TextField source="address" sx={{ whiteSpace: 'pre-line' }} />
+      <BooleanField source="headOffice" />
+      <EnumField source="status" enumName="establishmentStatus" />
+      <DateTimeField source="createdAt" />
+    </SimpleShowLayout>
+  </Show>
+);

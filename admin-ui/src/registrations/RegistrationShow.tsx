@@ -1,0 +1,30 @@
+import { BooleanField, NumberField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import { ResendLinkButton } from './ResendLinkButton';
+
+export const RegistrationShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <ResendLinkButton />
+      </TopToolbar>
+    }
+  >
+    <SimpleShowLayout>
+      <TextField source="id" />
+      <TextField source="legalName" />
+      <TextField source="siren" />
+      <TextField source="siret" />
+      <TextField source="email" />
+      <EnumField source="workflowStatus" enumName="workflowStatus" />
+      <EnumField source="phase" enumName="registrationPhase" />
+      <DateTimeField source="tokenExpiresAt" />
+      <DateTimeField source="purgeAt" />
+      <NumberField source="mailsSent" />
+      <BooleanField source="reminderSent" />
+      <DateTimeField source="startedAt" />
+      <DateTimeField source="closedAt" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,179 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
+import {
+  confirmRegistrationUpdate,
+  RegistrationFailure,
+  registrationStatusQuery,
+  resendConfirmationUpdate,
+  type RegistrationDurations,
+} from '../../workflows/registration/registration.messages';
+import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const DURATIONS: RegistrationDurations = { tokenTtlMs: 72 * HOUR, reminderAfterMs: 48 * HOUR, purgeAfterMs: 30 * DAY };
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function fakeActivities() {
+  let issued = 0;
+  return {
+    issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
+      issued++;
+      // The server's (skipped) clock, as a real activity would see it in production.
+      const now = Context.current().info.currentAttemptScheduledTimestampMs;
+      return { tokenId: `token-${issued}`, expiresAt: new Date(now + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
+    }),
+    deliverMail: jest.fn(async (_outboxId: string) => undefined),
+    activateRegistration: jest.fn(async () => '2026-11-26T12:00:00.000Z'),
+    purgeRegistration: jest.fn(async (_companyId: string) => undefined),
+  };
+}
+
+/** Runs `body` against a started registration with a worker on fake activities. */
+async function withRegistration(
+  durations: RegistrationDurations,
+  body: (ctx: { handle: Awaited<ReturnType<typeof start>>; acts: ReturnType<typeof fakeActivities> }) => Promise<void>,
+) {
+  const acts = fakeActivities();
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: workflowBundle(),
+    activities: acts,
+  });
+  await worker.runUntil(async () => {
+    const handle = await start(taskQueue, durations);
+    try {
+      await waitFor(async () => (await handle.query(registrationStatusQuery)).mailsSent === 1);
+      await body({ handle, acts });
+    } finally {
+      // A workflow left running with a pending activity would stop time skipping for the next tests.
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+    }
+  });
+}
+
+function start(taskQueue: string, durations: RegistrationDurations, workflowId = `registration-${randomUUID()}`) {
+  return env.client.workflow.start('companyRegistrationWorkflow', {
+    taskQueue,
+    workflowId,
+    args: [{ siren: '732829320', companyId: 'company-1', accountId: 'account-1', durations }],
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (err as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).type ?? undefined;
+  }
+  throw new Error('the update was accepted');
+}
+
+describe('companyRegistrationWorkflow', () => {
+  it('confirms with the current token: activates the registration and completes', async () => {
+    await withRegistration(DURATIONS, async ({ handle, acts }) => {
+      const answer = await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] });
+      expect(answer.confirmedAt).toBe('2026-11-26T12:00:00.000Z');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+      expect(acts.activateRegistration).toHaveBeenCalledWith({ companyId: 'company-1', accountId: 'account-1', tokenId: 'token-1' });
+      expect(acts.deliverMail).toHaveBeenCalledWith('mail-1');
+      expect(acts.purgeRegistration).not.toHaveBeenCalled();
+      expect((await handle.query(registrationStatusQuery)).phase).toBe('CONFIRMED');
+    });
+  });
+
+  it('refuses a wrong token and keeps waiting', async () => {
+    await withRegistration(DURATIONS, async ({ handle, acts }) => {
+      const type = await updateFailureType(handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'forged' }] }));
+      expect(type).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
+      expect(acts.activateRegistration).not.toHaveBeenCalled();
+      const status = await handle.query(registrationStatusQuery);
+      expect(status).toMatchObject({ phase: 'AWAITING_CONFIRMATION', awaiting: 'PRIMO_AD', mailsSent: 1 });
+      await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] });
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('refuses a token past its validity', async () => {
+    await withRegistration({ ...DURATIONS, tokenTtlMs: HOUR }, async ({ handle, acts }) => {
+      await env.sleep(2 * HOUR);
+      const type = await updateFailureType(handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
+      expect(type).toBe(RegistrationFailure.TOKEN_EXPIRED);
+      expect(acts.activateRegistration).not.toHaveBeenCalled();
+    });
+  });
+
+  it('resend issues a new link and voids the old one', async () => {
+    await withRegistration(DURATIONS, async ({ handle, acts }) => {
+      await handle.executeUpdate(resendConfirmationUpdate);
+      expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(2);
+      await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-2'));
+      const type = await updateFailureType(handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
+      expect(type).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
+      await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] });
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('sends exactly one reminder, with a fresh link, when nothing happens', async () => {
+    await withRegistration(DURATIONS, async ({ handle, acts }) => {
+      await env.sleep(DURATIONS.reminderAfterMs - HOUR);
+      expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(1);
+      await env.sleep(2 * HOUR);
+      await waitFor(async () => (await handle.query(registrationStatusQuery)).reminderSent);
+      await env.sleep(DAY);
+      expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(2);
+      expect(acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder)).toEqual([false, true]);
+      expect((await handle.query(registrationStatusQuery)).phase).toBe('AWAITING_CONFIRMATION');
+      await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] });
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('purges the registration after 30 days without confirmation', async () => {
+    await withRegistration(DURATIONS, async ({ handle, acts }) => {
+      expect(await handle.result()).toEqual({ outcome: 'PURGED' });
+      expect(acts.purgeRegistration).toHaveBeenCalledWith('company-1');
+      expect(acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder)).toEqual([false, true]);
+      expect(acts.activateRegistration).not.toHaveBeenCalled();
+      const { startTime, closeTime } = await handle.describe();
+      expect(closeTime!.getTime() - startTime.getTime()).toBeGreaterThanOrEqual(30 * DAY);
+      expect(closeTime!.getTime() - startTime.getTime()).toBeLessThan(31 * DAY);
+    });
+  });
+
+  it('refuses a second start for the same company', async () => {
+    await withRegistration(DURATIONS, async ({ handle }) => {
+      await expect(start(`other-${randomUUID()}`, DURATIONS, handle.workflowId)).rejects.toBeInstanceOf(
+        WorkflowExecutionAlreadyStartedError,
+      );
+    });
+  });
+});

@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   /** Session cookies flagged Secure (set when served over HTTPS). */
   secureCookies: boolean;
   sessionTtlMs: number;
+  /** Requests per minute and client address on the public and login routes. */
+  publicRateLimit: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/backoffice';
@@ -37,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: publicUrl.startsWith('https:'),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 12) * 3600_000,
+    publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
   };
 }

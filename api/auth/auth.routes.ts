@@ -1,7 +1,7 @@
-import rateLimit from 'express-rate-limit';
 import type { Account } from '../../domain/account/account.entity';
 import { closeSession, openSession } from '../../domain/auth/session.service';
 import { newRouter, type ApiContext } from '../context';
+import { publicRateLimiter } from '../http/rate-limit';
 import { route } from '../http/route';
 import { Identity, LoginBody } from './auth.schemas';
 import { authOf, SESSION_COOKIE, SIGNED_IN } from './auth.middleware';
@@ -30,7 +30,7 @@ export function authRoutes(ctx: ApiContext) {
     secure: config.secureCookies,
     path: '/',
   };
-  const loginLimiter = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: 'draft-8', legacyHeaders: false });
+  const loginLimiter = publicRateLimiter(config);
 
   route(
     api,

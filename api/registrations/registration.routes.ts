@@ -1,4 +1,3 @@
-import rateLimit from 'express-rate-limit';
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
 import { hashToken } from '../../domain/confirmation/token';
@@ -20,6 +19,7 @@ import { SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
 import { listPage, ListQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
+import { publicRateLimiter } from '../http/rate-limit';
 import { route } from '../http/route';
 import { temporalUiLink } from '../http/temporal-ui';
 import {
@@ -37,7 +37,7 @@ const RegistrationFilter = z.object({ workflowStatus: z.enum(['RUNNING', 'COMPLE
 export function registrationRoutes(ctx: ApiContext) {
   const { orm, temporal, config } = ctx;
   const api = newRouter(ctx);
-  const publicLimiter = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: 'draft-8', legacyHeaders: false });
+  const publicLimiter = publicRateLimiter(config);
   const durations = ctx.registrationDurations ?? REGISTRATION_DEFAULTS;
   const uiLink = (e: ExecutionSummary) => temporalUiLink(config.temporalUiUrl, config.temporalNamespace, e);
 

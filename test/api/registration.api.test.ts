@@ -1,0 +1,175 @@
+import request from 'supertest';
+import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
+import { Company, CompanyStatus } from '../../domain/company/company.entity';
+import { DEMO_LOGINS } from '../../domain/seed/demo-data';
+import { AccountRole } from '../../domain/account/account.entity';
+import { eventually, login, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
+
+let env: IntegrationEnv;
+
+beforeAll(async () => {
+  env = await startIntegrationEnv();
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
+const demoAdmin = DEMO_LOGINS.find((l) => l.role === AccountRole.ADMINISTRATOR)!;
+
+const registration = {
+  siren: '732829320',
+  siret: '73282932000074',
+  legalName: 'Menuiserie Durand',
+  headOfficeAddress: '4 rue des Artisans, 44000 Nantes',
+  lastName: 'Durand',
+  firstName: 'Élise',
+  email: 'elise.durand@menuiserie.example',
+  password: 'Copeaux-et-Sciure-44',
+};
+
+/** The confirmation link of the newest mail sent to `to`, read from the outbox as support. */
+async function confirmationLink(to: string): Promise<string> {
+  const agent = await login(env.app, support);
+  return eventually(async () => {
+    const res = await agent.get('/api/outbox').query({ filter: JSON.stringify({ q: to }) });
+    expect(res.status).toBe(200);
+    return (res.body as Array<{ links: string[] }>)[0]?.links[0];
+  });
+}
+
+describe('company registration over HTTP', () => {
+  it('register → mail in the outbox → confirm → the Primo AD logs in', async () => {
+    const started = await request(env.app).post('/api/registrations').send(registration);
+    expect(started.status).toBe(202);
+    expect(started.body.workflowId).toBe('registration-732829320');
+
+    const link = await confirmationLink(registration.email);
+    expect(link.startsWith(`${PUBLIC_URL}/#/confirm?token=`)).toBe(true);
+    const token = new URL(link.replace('/#/', '/')).searchParams.get('token')!;
+
+    const refused = await request(env.app).post('/api/auth/login').send({ ...registration });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('AUTH.ACCOUNT_INACTIVE');
+
+    const confirmed = await request(env.app).post('/api/registrations/confirm').send({ token });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toEqual({ status: 'CONFIRMED', siret: registration.siret, lastName: 'Durand', firstName: 'Élise' });
+
+    const primo = request.agent(env.app);
+    const loggedIn = await primo.post('/api/auth/login').send({
+      siret: registration.siret,
+      lastName: 'DURAND',
+      firstName: 'elise',
+      password: registration.password,
+    });
+    expect(loggedIn.status).toBe(200);
+    expect(loggedIn.headers['set-cookie'][0]).toMatch(/HttpOnly/);
+    const me = await primo.get('/api/auth/me');
+    expect(me.body).toMatchObject({ role: 'ADMINISTRATOR', adminStatus: 'ACTIVE', companySiren: '732829320' });
+
+    const company = await env.orm.em.fork().findOneOrFail(Company, { siren: '732829320' });
+    expect(company.status).toBe(CompanyStatus.ACTIVE);
+    const audit = await (await login(env.app, support)).get('/api/audit-events').query({ filter: JSON.stringify({ companyId: company.id }) });
+    expect((audit.body as Array<{ action: string }>).map((e) => e.action).sort()).toEqual(['ACCOUNT.ACTIVATED', 'REGISTRATION.CONFIRMED']);
+
+    const reused = await request(env.app).post('/api/registrations/confirm').send({ token });
+    expect(reused.status).toBe(410);
+    expect(reused.body.code).toBe('REGISTRATION.TOKEN_USED');
+
+    const detail = await (await login(env.app, support)).get('/api/registrations/registration-732829320');
+    expect(detail.body).toMatchObject({ workflowStatus: 'COMPLETED', phase: 'CONFIRMED', mailsSent: 1, siren: '732829320' });
+  });
+
+  it('keeps only the hash of the confirmation token', async () => {
+    const link = await confirmationLink(registration.email);
+    const token = new URL(link.replace('/#/', '/')).searchParams.get('token')!;
+    const rows = await env.orm.em.fork().find(ConfirmationToken, {});
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.tokenHash !== token && r.tokenHash.length === 64)).toBe(true);
+  });
+
+  it('refuses a company already registered with 409', async () => {
+    const res = await request(env.app).post('/api/registrations').send({ ...registration, email: 'other@example.test' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('REGISTRATION.COMPANY_EXISTS');
+  });
+
+  it('refuses a second registration while one is running with 409, and changes nothing', async () => {
+    const body = { ...registration, siren: '532109873', siret: '53210987300010', email: 'first@example.test' };
+    expect((await request(env.app).post('/api/registrations').send(body)).status).toBe(202);
+    const again = await request(env.app).post('/api/registrations').send({ ...body, email: 'second@example.test' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('REGISTRATION.ALREADY_RUNNING');
+    const company = await env.orm.em.fork().findOneOrFail(Company, { siren: '532109873' }, { populate: ['id'] });
+    expect(company.status).toBe(CompanyStatus.PENDING);
+    await confirmationLink('first@example.test');
+  });
+
+  it.each([
+    ['a wrong checksum', { siret: '73282932000075' }, 'siret', 'clé de contrôle'],
+    ['a SIRET outside the SIREN', { siret: '73282932000074' }, 'siret', 'n’appartient pas'],
+    ['a lost leading zero', { siret: '7328293200007' }, 'siret', 'zéro initial'],
+    ['scientific notation', { siren: '7.32829E+8' }, 'siren', 'notation scientifique'],
+    ['a weak password', { password: 'motdepasse' }, 'password', '12 caractères'],
+  ])('answers 400 naming the field for %s', async (_case, patch, field, fragment) => {
+    const res = await request(env.app).post('/api/registrations').send({ ...registration, siren: '842716409', siret: '84271640900011', ...patch });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION.FAILED');
+    expect(res.body.errors[field]).toContain(fragment);
+  });
+
+  it('answers 400 to an unknown token and 410 to a replaced one', async () => {
+    const unknown = await request(env.app).post('/api/registrations/confirm').send({ token: 'x'.repeat(43) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('REGISTRATION.TOKEN_INVALID');
+
+    const body = { ...registration, siren: '100000009', siret: '10000000900017', email: 'resend@example.test' };
+    expect((await request(env.app).post('/api/registrations').send(body)).status).toBe(202);
+    const first = await confirmationLink('resend@example.test');
+    const resend = await (await login(env.app, support)).post('/api/registrations/registration-100000009/resend');
+    expect(resend.status).toBe(200);
+    const second = await eventually(async () => {
+      const link = await confirmationLink('resend@example.test');
+      return link !== first ? link : undefined;
+    });
+    const tokenOf = (link: string) => new URL(link.replace('/#/', '/')).searchParams.get('token')!;
+    const stale = await request(env.app).post('/api/registrations/confirm').send({ token: tokenOf(first) });
+    expect(stale.status).toBe(410);
+    expect(stale.body.code).toBe('REGISTRATION.TOKEN_SUPERSEDED');
+    expect((await request(env.app).post('/api/registrations/confirm').send({ token: tokenOf(second) })).status).toBe(200);
+  });
+});
+
+describe('company scope', () => {
+  it('an administrator of company A gets 404 on company B’s company, establishment and account', async () => {
+    const other = await env.orm.em.fork().findOneOrFail(Company, { siren: '732829320' });
+    const admin = await login(env.app, demoAdmin);
+    const [establishments, accounts] = await Promise.all([
+      (await login(env.app, support)).get('/api/establishments').query({ filter: JSON.stringify({ companyId: other.id }) }),
+      (await login(env.app, support)).get('/api/accounts').query({ filter: JSON.stringify({ companyId: other.id }) }),
+    ]);
+    const establishmentId = establishments.body[0].id as string;
+    const accountId = accounts.body[0].id as string;
+
+    expect((await admin.get(`/api/companies/${other.id}`)).status).toBe(404);
+    expect((await admin.get(`/api/establishments/${establishmentId}`)).status).toBe(404);
+    expect((await admin.get(`/api/accounts/${accountId}`)).status).toBe(404);
+    expect((await admin.put(`/api/companies/${other.id}`).send({ legalName: 'Pris', headOfficeAddress: '1 rue du Vol' })).status).toBe(404);
+
+    const ownList = await admin.get('/api/establishments');
+    expect(ownList.status).toBe(200);
+    expect(ownList.headers['content-range']).toMatch(/^establishments 0-\d+\/2$/);
+    expect((ownList.body as Array<{ siret: string }>).every((e) => e.siret.startsWith('842716409'))).toBe(true);
+    expect((await admin.get('/api/outbox')).status).toBe(403);
+  });
+
+  it('a declarant sees only himself', async () => {
+    const declarant = await login(env.app, DEMO_LOGINS.find((l) => l.role === AccountRole.DECLARANT)!);
+    const accounts = await declarant.get('/api/accounts');
+    expect(accounts.body).toHaveLength(1);
+    expect(accounts.body[0].lastName).toBe('BERNARD');
+    expect((await declarant.get('/api/companies')).status).toBe(403);
+  });
+});

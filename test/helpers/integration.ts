@@ -1,0 +1,88 @@
+import type { Express } from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createMailer, type Mailer } from '../../activities/mail/mailer';
+import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/context';
+import { seedDemoData } from '../../domain/seed/demo-data';
+import { loadConfig } from '../../platform/config';
+import type { Orm } from '../../platform/orm';
+import type { RegistrationDurations } from '../../workflows/registration/registration.messages';
+import { createWorker } from '../../worker/worker';
+import { createTestDatabase } from './database';
+import { createDevServerEnv, workflowBundle } from './time-skipping';
+
+export const DEMO_PASSWORD = 'Demo-Portail-2026!';
+export const PUBLIC_URL = 'http://console.test';
+
+export interface IntegrationEnv {
+  orm: Orm;
+  temporal: TestWorkflowEnvironment;
+  mailer: Mailer;
+  /** Builds another API instance on the same database and Temporal (a replica, or a restart). */
+  newApp(overrides?: Partial<ApiDeps>): Express;
+  app: Express;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL database and a real Temporal dev server for one test
+ * file, the worker running the real activities, and the API app.
+ */
+export async function startIntegrationEnv(
+  options: { registrationDurations?: RegistrationDurations; smtpUrl?: string } = {},
+): Promise<IntegrationEnv> {
+  const database = await createTestDatabase();
+  const temporal = await createDevServerEnv();
+  const mailer = await createMailer({ smtpUrl: options.smtpUrl, from: 'test@backoffice.test' });
+  await seedDemoData(database.orm.em.fork(), DEMO_PASSWORD);
+  const worker = await createWorker({
+    connection: temporal.nativeConnection,
+    namespace: 'default',
+    deps: { orm: database.orm, mailer, publicUrl: PUBLIC_URL },
+    workflowBundle: workflowBundle(),
+  });
+  const running = worker.run();
+  const deps: ApiDeps = {
+    orm: database.orm,
+    temporal: temporal.client,
+    config: loadConfig({ PUBLIC_URL, DATABASE_URL: database.url, PUBLIC_RATE_LIMIT: '1000' }),
+    logger: pino({ level: 'silent' }),
+    registrationDurations: options.registrationDurations,
+  };
+  const newApp = (overrides: Partial<ApiDeps> = {}) => createApp({ ...deps, ...overrides });
+  return {
+    orm: database.orm,
+    temporal,
+    mailer,
+    newApp,
+    app: newApp(),
+    async stop() {
+      worker.shutdown();
+      await running;
+      await temporal.teardown();
+      await mailer.close();
+      await database.drop();
+    },
+  };
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export async function login(app: Express, identity: { siret: string; lastName: string; firstName: string; password?: string }): Promise<Agent> {
+  const agent = request.agent(app);
+  const res = await agent.post('/api/auth/login').send({ password: DEMO_PASSWORD, ...identity });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return agent;
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('not reached in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -68,11 +68,9 @@ export class Account extends BaseEntity {
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
 
-  @Property({ type: 'integer', default: 0, hidden: true })
-  failedLogins: Opt<number> = 0;
-
-  @Property({ type: 'timestamptz', nullable: true, hidden: true })
-  firstFailedLoginAt?: Date | null;
+  /** Epoch-ms times of the failed logins inside the lockout window. */
+  @Property({ type: 'jsonb', hidden: true })
+  recentFailures: Opt<number[]> = [];
 
   @Property({ type: 'integer', default: 0, hidden: true })
   lockouts: Opt<number> = 0;

@@ -1,6 +1,7 @@
 /**
- * Login lockout (DOMAIN.md): `maxFailures` failed logins within `window` lock
- * the identity for `baseLock`, doubling at each new lockout up to `maxLock`.
+ * Login lockout (DOMAIN.md): `maxFailures` failed logins within any sliding
+ * `window` lock the identity for `baseLock`, doubling at each new lockout up
+ * to `maxLock`.
  */
 export interface LockoutPolicy {
   maxFailures: number;
@@ -17,33 +18,26 @@ export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = {
 };
 
 export interface LockoutState {
-  failedLogins: number;
-  firstFailedLoginAt?: Date | null;
+  /** Times (epoch ms, oldest first) of the failures still inside the window; at most maxFailures − 1. */
+  recentFailures: number[];
   lockouts: number;
   lockedUntil?: Date | null;
 }
 
-export function isLocked(state: LockoutState, now: Date): boolean {
+export function isLocked(state: Pick<LockoutState, 'lockedUntil'>, now: Date): boolean {
   return !!state.lockedUntil && state.lockedUntil > now;
 }
 
 export function afterFailure(state: LockoutState, now: Date, policy = DEFAULT_LOCKOUT_POLICY): LockoutState {
-  const windowOpen =
-    state.firstFailedLoginAt && now.getTime() - state.firstFailedLoginAt.getTime() < policy.windowMs;
-  const failedLogins = windowOpen ? state.failedLogins + 1 : 1;
-  const firstFailedLoginAt = windowOpen ? state.firstFailedLoginAt : now;
-  if (failedLogins < policy.maxFailures) {
-    return { ...state, failedLogins, firstFailedLoginAt };
+  const t = now.getTime();
+  const recentFailures = [...state.recentFailures.filter((f) => t - f < policy.windowMs), t];
+  if (recentFailures.length < policy.maxFailures) {
+    return { ...state, recentFailures };
   }
   const lockMs = Math.min(policy.baseLockMs * 2 ** state.lockouts, policy.maxLockMs);
-  return {
-    failedLogins: 0,
-    firstFailedLoginAt: null,
-    lockouts: state.lockouts + 1,
-    lockedUntil: new Date(now.getTime() + lockMs),
-  };
+  return { recentFailures: [], lockouts: state.lockouts + 1, lockedUntil: new Date(t + lockMs) };
 }
 
 export function afterSuccess(): LockoutState {
-  return { failedLogins: 0, firstFailedLoginAt: null, lockouts: 0, lockedUntil: null };
+  return { recentFailures: [], lockouts: 0, lockedUntil: null };
 }

@@ -84,6 +84,20 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promi
   }
 }
 
+/**
+ * Sends an update with time skipping held: the test server must not jump to
+ * the next timer while the update waits for its workflow task.
+ */
+async function held<T>(send: () => Promise<T>): Promise<T> {
+  const testService = env.connection.testService!;
+  await testService.lockTimeSkipping({});
+  try {
+    return await send();
+  } finally {
+    await testService.unlockTimeSkipping({});
+  }
+}
+
 async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
@@ -99,7 +113,7 @@ async function updateFailureType(promise: Promise<unknown>): Promise<string | un
 describe('companyRegistrationWorkflow', () => {
   it('confirms with the current token: activates the registration and completes', async () => {
     await withRegistration(DURATIONS, async ({ handle, acts }) => {
-      const answer = await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] });
+      const answer = await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(answer.confirmedAt).toBe('2026-11-26T12:00:00.000Z');
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
       expect(acts.activateRegistration).toHaveBeenCalledWith({ companyId: 'company-1', accountId: 'account-1', tokenId: 'token-1' });
@@ -111,12 +125,12 @@ describe('companyRegistrationWorkflow', () => {
 
   it('refuses a wrong token and keeps waiting', async () => {
     await withRegistration(DURATIONS, async ({ handle, acts }) => {
-      const type = await updateFailureType(handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'forged' }] }));
+      const type = await updateFailureType(held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'forged' }] })));
       expect(type).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
       expect(acts.activateRegistration).not.toHaveBeenCalled();
       const status = await handle.query(registrationStatusQuery);
       expect(status).toMatchObject({ phase: 'AWAITING_CONFIRMATION', awaiting: 'PRIMO_AD', mailsSent: 1 });
-      await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] });
+      await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -124,7 +138,7 @@ describe('companyRegistrationWorkflow', () => {
   it('refuses a token past its validity', async () => {
     await withRegistration({ ...DURATIONS, tokenTtlMs: HOUR }, async ({ handle, acts }) => {
       await env.sleep(2 * HOUR);
-      const type = await updateFailureType(handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
+      const type = await updateFailureType(held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] })));
       expect(type).toBe(RegistrationFailure.TOKEN_EXPIRED);
       expect(acts.activateRegistration).not.toHaveBeenCalled();
     });
@@ -132,12 +146,12 @@ describe('companyRegistrationWorkflow', () => {
 
   it('resend issues a new link and voids the old one', async () => {
     await withRegistration(DURATIONS, async ({ handle, acts }) => {
-      await handle.executeUpdate(resendConfirmationUpdate);
+      await held(() => handle.executeUpdate(resendConfirmationUpdate));
       expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(2);
       await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-2'));
-      const type = await updateFailureType(handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
+      const type = await updateFailureType(held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] })));
       expect(type).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
-      await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] });
+      await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -152,7 +166,7 @@ describe('companyRegistrationWorkflow', () => {
       expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(2);
       expect(acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder)).toEqual([false, true]);
       expect((await handle.query(registrationStatusQuery)).phase).toBe('AWAITING_CONFIRMATION');
-      await handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] });
+      await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });

@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { stopChild } from '../../bin/processes';
+import { AccountRole } from '../../domain/account/account.entity';
+import { DEMO_LOGINS } from '../../domain/seed/demo-data';
+import { findProjectRoot } from '../../platform/project-root';
+import { createTestDatabase } from '../helpers/database';
+import { freePort } from '../helpers/free-port';
+
+jest.setTimeout(180_000);
+
+const root = findProjectRoot(__dirname);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'Demo-Portail-2026!';
+
+let app: ChildProcess;
+let output = '';
+let baseUrl: string;
+let browser: Browser;
+let dataDir: string;
+let dropDatabase: () => Promise<void>;
+let databaseUrl: string;
+let port: number;
+let temporalPort: number;
+let uiPort: number;
+
+/** Runs `node dist/bin/start.js` (what `npm start` runs after building) and waits for its banner. */
+async function startApp(): Promise<void> {
+  output = '';
+  app = spawn(process.execPath, [path.join(root, 'dist', 'bin', 'start.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      DEMO_PASSWORD: PASSWORD,
+      TEMPORAL_ADDRESS: '',
+      SMTP_URL: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  app.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  app.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Back-office is running.')) {
+        clearInterval(timer);
+        resolve();
+      } else if (app.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`the app exited early:\n${output}`));
+      }
+    }, 200);
+  });
+}
+
+/** The app as `npm start` starts it (the launcher over the built dist/), on its own ports and data. */
+beforeAll(async () => {
+  if (!existsSync(path.join(root, 'dist', 'bin', 'start.js')) || !existsSync(path.join(root, 'admin-ui', 'dist', 'index.html'))) {
+    throw new Error('Build first: `npm test` runs `npm run build` before jest.');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  const database = await createTestDatabase();
+  await database.orm.close();
+  dropDatabase = database.drop;
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'bo-e2e-'));
+  [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  baseUrl = `http://127.0.0.1:${port}`;
+  databaseUrl = database.url;
+  await startApp();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (app) await stopChild(app, 20_000);
+  await dropDatabase?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function logIn(page: Page, who: { siret: string; lastName: string; firstName: string }, password = PASSWORD) {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.getByLabel('SIRET', { exact: true }).fill(who.siret);
+  await page.getByLabel('Nom', { exact: true }).fill(who.lastName);
+  await page.getByLabel('Prénom', { exact: true }).fill(who.firstName);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+it('prints the console URL, the Temporal Web UI URL and the demo logins', () => {
+  expect(output).toContain(`Console (and API):  ${baseUrl}`);
+  expect(output).toMatch(/Temporal Web UI:\s+http:\/\/127\.0\.0\.1:\d+/);
+  for (const l of DEMO_LOGINS) expect(output).toContain(l.siret);
+});
+
+it('support logs in, sees companies, a company registers through the form, its mail is in the outbox, the Primo AD confirms and logs in', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
+
+  await logIn(page, support);
+  await page.getByRole('menuitem', { name: 'Entreprises' }).click();
+  await page.getByText('Boulangerie Martin SARL').waitFor();
+
+  const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await visitor.goto(`${baseUrl}/#/register`);
+  const fields: Array<[string, string]> = [
+    ['SIREN', '732829320'],
+    ['SIRET du siège', '73282932000074'],
+    ['Raison sociale', 'Menuiserie Durand'],
+    ['Adresse du siège', '4 rue des Artisans, 44000 Nantes'],
+    ['Nom', 'Durand'],
+    ['Prénom', 'Élise'],
+    ['E-mail', 'elise.durand@menuiserie.example'],
+    ['Mot de passe', 'Copeaux-et-Sciure-44'],
+    ['Confirmation du mot de passe', 'Copeaux-et-Sciure-44'],
+  ];
+  for (const [label, value] of fields) await visitor.getByLabel(label, { exact: true }).fill(value);
+  await visitor.getByRole('button', { name: "Inscrire l'entreprise" }).click();
+  await visitor.getByText('Un e-mail de confirmation a été envoyé à elise.durand@menuiserie.example').waitFor();
+
+  await page.getByRole('menuitem', { name: 'Courriels envoyés' }).click();
+  const mail = page.getByText("Confirmez l'inscription de l'entreprise Menuiserie Durand");
+  await mail.waitFor({ timeout: 20_000 }).catch(async () => {
+    await page.reload();
+    await mail.waitFor();
+  });
+  await mail.click();
+  const link = page.locator('a[href*="/#/confirm?token="]');
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(new RegExp(`^${baseUrl}/#/confirm\\?token=[\\w-]{43}$`));
+
+  await visitor.goto(href!);
+  await visitor.getByText('Inscription confirmée').waitFor();
+  await logIn(visitor, { siret: '73282932000074', lastName: 'Durand', firstName: 'Élise' }, 'Copeaux-et-Sciure-44');
+  await visitor.getByRole('menuitem', { name: 'Entreprises' }).waitFor();
+  await visitor.getByRole('menuitem', { name: 'Entreprises' }).click();
+  await visitor.getByText('Menuiserie Durand').waitFor();
+  expect(await visitor.getByText('Boulangerie Martin SARL').count()).toBe(0);
+  await context.close();
+});
+
+it('stops every process on Ctrl-C and finds its data again on the next start', async () => {
+  app.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => app.once('exit', (c) => resolve(c)));
+  expect(code).toBe(0);
+  expect(output).toContain('[start] stopped');
+  for (const p of [port, temporalPort]) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(p, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
+      socket.unref();
+    });
+    expect(open).toBe(false);
+  }
+
+  await startApp();
+  const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
+  const session = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ siret: support.siret, lastName: support.lastName, firstName: support.firstName, password: PASSWORD }),
+  });
+  const cookie = session.headers.get('set-cookie')!.split(';')[0];
+  const list = await fetch(`${baseUrl}/api/registrations`, { headers: { cookie } });
+  const registrations = (await list.json()) as Array<{ id: string; phase: string }>;
+  expect(registrations).toContainEqual(expect.objectContaining({ id: 'registration-732829320', phase: 'CONFIRMED' }));
+});

@@ -22,6 +22,7 @@ export function ormConfig({ databaseUrl, debug = false, poolMax = 10 }: OrmOptio
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: poolMax },
     debug,

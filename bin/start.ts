@@ -11,6 +11,7 @@ import { demoLoginTable, demoPassword } from './demo';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server';
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
+let stopping = false;
 
 /**
  * `npm start`: PostgreSQL (yours, the local one or an embedded one), Temporal
@@ -23,7 +24,6 @@ async function main(): Promise<void> {
   await mkdir(data, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
   const children: ChildProcess[] = [];
-  let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -97,7 +97,7 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv, onExit: (c
     });
   }
   child.once('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') {
+    if (!stopping && signal !== 'SIGTERM') {
       log(`${name} exited (${code ?? signal})`);
       void onExit(code || 1);
     }

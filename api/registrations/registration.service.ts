@@ -36,13 +36,14 @@ export async function startRegistration(
   const passwordHash = await hashPassword(request.password);
   const em = orm.em.fork();
 
-  const existing = await em.findOne(Company, { siren: request.siren });
+  const companies = em.getRepository(Company);
+  const existing = await companies.findBySiren(request.siren);
   if (existing) {
     if (existing.status !== CompanyStatus.PENDING) throw companyAlreadyRegistered(request.siren);
     if (await isRunning(temporal, workflowId)) throw registrationRunning(request.siren);
     await em.nativeDelete(Company, { id: existing.id, status: CompanyStatus.PENDING });
   }
-  if (await em.count(Establishment, { siret: request.siret })) throw siretTaken(request.siret);
+  if (await companies.siretTaken(request.siret)) throw siretTaken(request.siret);
 
   const company = em.create(Company, {
     siren: request.siren,

@@ -1,8 +1,8 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base.entity';
 import { Company } from '../company/company.entity';
 import { Establishment } from '../company/establishment.entity';
-import { identityKey } from './identity.rules';
+import { AccountRepository } from './account.repository';
 
 export enum AccountRole {
   SUPPORT = 'SUPPORT',
@@ -24,8 +24,10 @@ export enum AdminStatus {
 }
 
 /** One digital identity: SIRET + last name + first name, with its password. */
-@Entity({ tableName: 'account' })
+@Entity({ tableName: 'account', repository: () => AccountRepository })
 export class Account extends BaseEntity {
+  [EntityRepositoryType]?: AccountRepository;
+
   @ManyToOne(() => Company, { deleteRule: 'cascade' })
   @Index()
   company!: Rel<Company>;
@@ -77,8 +79,4 @@ export class Account extends BaseEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   lockedUntil?: Date | null;
-
-  static identity(siret: string, lastName: string, firstName: string): string {
-    return identityKey(siret, lastName, firstName);
-  }
 }

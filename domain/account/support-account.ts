@@ -29,8 +29,7 @@ export async function createSupportAccount(em: EntityManager, req: SupportAccoun
   }
   return em.transactional(async (tx) => {
     const { company, headOffice } = await ensureOperatorCompany(tx);
-    const key = identityKey(headOffice.siret, req.lastName, req.firstName);
-    if (await tx.findOne(Account, { identityKey: key })) {
+    if (await tx.getRepository(Account).identityTaken(headOffice.siret, req.lastName, req.firstName)) {
       throw new DomainError(
         'CONFLICT',
         'SUPPORT.ALREADY_EXISTS',
@@ -43,7 +42,7 @@ export async function createSupportAccount(em: EntityManager, req: SupportAccoun
       siret: headOffice.siret,
       lastName: req.lastName.trim(),
       firstName: req.firstName.trim(),
-      identityKey: key,
+      identityKey: identityKey(headOffice.siret, req.lastName, req.firstName),
       email: req.email.trim(),
       role: AccountRole.SUPPORT,
       status: AccountStatus.ACTIVE,

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account, AccountStatus } from '../account/account.entity';
-import { identityKey } from '../account/identity.rules';
 import { decoyHash, verifyPassword } from '../account/password.hasher';
 import { hashToken, newLinkToken } from '../confirmation/token';
 import { accountInactive, accountLocked, invalidCredentials } from './auth.errors';
@@ -24,11 +23,7 @@ export async function openSession(
   ttlMs: number,
 ): Promise<{ token: string; account: Account }> {
   const now = new Date();
-  const account = await em.findOne(
-    Account,
-    { identityKey: identityKey(credentials.siret, credentials.lastName, credentials.firstName) },
-    { populate: ['passwordHash', 'company'] },
-  );
+  const account = await em.getRepository(Account).findByIdentity(credentials.siret, credentials.lastName, credentials.firstName);
   if (!account) {
     await verifyPassword(await decoyHash(), credentials.password);
     throw invalidCredentials();

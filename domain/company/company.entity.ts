@@ -1,5 +1,6 @@
-import { Entity, Enum, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base.entity';
+import { CompanyRepository } from './company.repository';
 
 export enum CompanyStatus {
   PENDING = 'PENDING',
@@ -7,8 +8,10 @@ export enum CompanyStatus {
   CLOSED = 'CLOSED',
 }
 
-@Entity({ tableName: 'company' })
+@Entity({ tableName: 'company', repository: () => CompanyRepository })
 export class Company extends BaseEntity {
+  [EntityRepositoryType]?: CompanyRepository;
+
   @Property({ length: 9 })
   @Unique()
   siren!: string;

@@ -39,7 +39,7 @@ const DEMO_COMPANY = {
 
 /** Creates the operator's company if missing; returns it with its head office. */
 export async function ensureOperatorCompany(em: EntityManager): Promise<{ company: Company; headOffice: Establishment }> {
-  let company = await em.findOne(Company, { operator: true });
+  let company = await em.getRepository(Company).findOperator();
   company ??= em.create(Company, {
     siren: OPERATOR.siren,
     legalName: OPERATOR.legalName,
@@ -63,7 +63,7 @@ export async function ensureOperatorCompany(em: EntityManager): Promise<{ compan
 /** Idempotent demo data: the operator, one support agent, one company with an administrator and a declarant. */
 export async function seedDemoData(em: EntityManager, password: string): Promise<void> {
   const { company: operator, headOffice } = await ensureOperatorCompany(em);
-  let company = await em.findOne(Company, { siren: DEMO_COMPANY.siren });
+  let company = await em.getRepository(Company).findBySiren(DEMO_COMPANY.siren);
   company ??= em.create(Company, {
     siren: DEMO_COMPANY.siren,
     legalName: DEMO_COMPANY.legalName,

@@ -24,8 +24,10 @@ export default async function globalSetup(): Promise<void> {
   if (cli) process.env[TEST_ENV.temporalCli] = cli.path;
   if (testServer) process.env[TEST_ENV.temporalTestServer] = testServer.path;
 
-  const database = await resolveDatabase(path.join(root, '.data', 'test'), log, {
-    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+  const database = await resolveDatabase({
+    dataDir: path.join(root, '.data', 'test'),
+    log,
+    env: process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {},
   });
   const server = new URL(database.url);
   server.pathname = '/postgres';

@@ -3,5 +3,5 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/w
 // Workers in tests log errors only (the SDK core warns about the test servers' versions).
 Runtime.install({
   logger: new DefaultLogger('ERROR'),
-  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
+  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), console: {} } },
 });

@@ -12,7 +12,7 @@ const escapeHtml = (s: string) =>
 
 /** Builds text and HTML bodies from paragraphs and one call-to-action link. */
 export function composeMail(to: string, subject: string, paragraphs: string[], action: { label: string; url: string }): MailContent {
-  const text = [...paragraphs, `${action.label} : ${action.url}`, '', '— Le service Net-entreprises (back-office)'].join('\n\n');
+  const text = [...paragraphs, `${action.label} : ${action.url}`, '— Le service Net-entreprises (back-office)'].join('\n\n');
   const html = [
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>`,

@@ -8,7 +8,7 @@ export const enums = {
   role: ['SUPPORT', 'ADMINISTRATOR', 'DECLARANT'],
   adminStatus: ['PRIMO_AD', 'CANDIDATE_AD', 'ACTIVE'],
   workflowStatus: ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED', 'FAILED', 'TIMED_OUT', 'CONTINUED_AS_NEW'],
-  registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMED', 'PURGED'],
+  registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
 } as const;
 

@@ -40,7 +40,7 @@ export interface Account extends RaRecord {
 export interface Registration extends RaRecord {
   legalName: string;
   workflowStatus: string;
-  phase: 'AWAITING_CONFIRMATION' | 'CONFIRMED' | 'PURGED' | null;
+  phase: 'AWAITING_CONFIRMATION' | 'CONFIRMING' | 'CONFIRMED' | 'PURGED' | null;
 }
 
 export interface OutboxMessage extends RaRecord {

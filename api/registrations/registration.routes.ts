@@ -32,7 +32,17 @@ import {
 import { startRegistration } from './registration.service';
 
 const WorkflowIdParams = z.object({ id: z.string().regex(/^registration-\d{9}$/, 'Identifiant d’inscription invalide') });
-const RegistrationFilter = z.object({ workflowStatus: z.enum(['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELED', 'FAILED', 'TIMED_OUT']).optional() });
+/** Status names as the SDK and the console spell them → as visibility queries spell them. */
+const VISIBILITY_STATUS = {
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  FAILED: 'Failed',
+  CANCELLED: 'Canceled',
+  TERMINATED: 'Terminated',
+  CONTINUED_AS_NEW: 'ContinuedAsNew',
+  TIMED_OUT: 'TimedOut',
+} as const;
+const RegistrationFilter = z.object({ workflowStatus: z.enum(Object.keys(VISIBILITY_STATUS) as [keyof typeof VISIBILITY_STATUS]).optional() });
 
 export function registrationRoutes(ctx: ApiContext) {
   const { orm, temporal, config } = ctx;
@@ -130,7 +140,7 @@ export function registrationRoutes(ctx: ApiContext) {
     async ({ query }, _req, res) => {
       const page = listPage(query);
       const { workflowStatus } = RegistrationFilter.parse(page.filter);
-      const visibility = [`WorkflowType = '${REGISTRATION_WORKFLOW_TYPE}'`, ...(workflowStatus ? [`ExecutionStatus = '${toExecutionStatus(workflowStatus)}'`] : [])].join(' AND ');
+      const visibility = [`WorkflowType = '${REGISTRATION_WORKFLOW_TYPE}'`, ...(workflowStatus ? [`ExecutionStatus = '${VISIBILITY_STATUS[workflowStatus]}'`] : [])].join(' AND ');
       const { count } = await temporal.workflow.count(visibility);
       const executions: WorkflowExecutionInfo[] = [];
       let index = 0;
@@ -177,10 +187,6 @@ export function registrationRoutes(ctx: ApiContext) {
   );
 
   return api.router;
-}
-
-function toExecutionStatus(status: string): string {
-  return status.charAt(0) + status.slice(1).toLowerCase().replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
 }
 
 type ExecutionSummary = Pick<WorkflowExecutionInfo, 'workflowId' | 'runId' | 'memo' | 'status' | 'startTime' | 'closeTime'>;

@@ -142,6 +142,26 @@ describe('company registration over HTTP', () => {
   });
 });
 
+describe('registrations list (Temporal visibility)', () => {
+  it('filters by workflow status and pages with Content-Range', async () => {
+    const agent = await login(env.app, support);
+    const running = await eventually(async () => {
+      const res = await agent.get('/api/registrations').query({ filter: JSON.stringify({ workflowStatus: 'RUNNING' }) });
+      const ids = (res.body as Array<{ id: string }>).map((r) => r.id);
+      return ids.includes('registration-532109873') ? res : undefined;
+    });
+    const records = running.body as Array<{ id: string; workflowStatus: string; phase: string }>;
+    expect(records.every((r) => r.workflowStatus === 'RUNNING')).toBe(true);
+    expect(records.map((r) => r.id)).not.toContain('registration-732829320');
+    expect(records.find((r) => r.id === 'registration-532109873')!.phase).toBe('AWAITING_CONFIRMATION');
+
+    const completed = await agent.get('/api/registrations').query({ filter: JSON.stringify({ workflowStatus: 'COMPLETED' }), range: '[0,0]' });
+    expect(completed.body).toHaveLength(1);
+    expect(completed.headers['content-range']).toMatch(/^registrations 0-0\/\d+$/);
+    expect((await (await login(env.app, demoAdmin)).get('/api/registrations')).status).toBe(403);
+  });
+});
+
 describe('company scope', () => {
   it('an administrator of company A gets 404 on company B’s company, establishment and account', async () => {
     const other = await env.orm.em.fork().findOneOrFail(Company, { siren: '732829320' });

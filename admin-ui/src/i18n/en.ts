@@ -23,6 +23,7 @@ const enums: EnumMessages = {
   },
   registrationPhase: {
     AWAITING_CONFIRMATION: 'Awaiting confirmation',
+    CONFIRMING: 'Activating',
     CONFIRMED: 'Confirmed',
     PURGED: 'Purged',
   },
@@ -78,7 +79,6 @@ export const en: typeof fr = {
         siren: 'SIREN',
         siret: 'Head office SIRET',
         legalName: 'Legal name',
-        email: 'E-mail',
         workflowStatus: 'Workflow status',
         phase: 'Phase',
         tokenExpiresAt: 'Link valid until',
@@ -87,6 +87,7 @@ export const en: typeof fr = {
         reminderSent: 'Reminder sent',
         startedAt: 'Started at',
         closedAt: 'Closed at',
+        temporalUiUrl: 'In the Temporal Web UI',
       },
     },
     outbox: {

@@ -22,6 +22,7 @@ const enums: EnumMessages = {
   },
   registrationPhase: {
     AWAITING_CONFIRMATION: 'En attente de confirmation',
+    CONFIRMING: 'Activation en cours',
     CONFIRMED: 'Confirmée',
     PURGED: 'Purgée',
   },
@@ -77,7 +78,6 @@ export const fr = {
         siren: 'SIREN',
         siret: 'SIRET du siège',
         legalName: 'Raison sociale',
-        email: 'E-mail',
         workflowStatus: 'État du workflow',
         phase: 'Étape',
         tokenExpiresAt: "Lien valable jusqu'au",
@@ -86,6 +86,7 @@ export const fr = {
         reminderSent: 'Relance envoyée',
         startedAt: 'Commencée le',
         closedAt: 'Close le',
+        temporalUiUrl: 'Dans Temporal Web UI',
       },
     },
     outbox: {

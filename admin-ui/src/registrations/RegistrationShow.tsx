@@ -1,4 +1,4 @@
-import { BooleanField, NumberField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, NumberField, Show, SimpleShowLayout, TextField, TopToolbar, UrlField } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { ResendLinkButton } from './ResendLinkButton';
@@ -16,7 +16,6 @@ export const RegistrationShow = () => (
       <TextField source="legalName" />
       <TextField source="siren" />
       <TextField source="siret" />
-      <TextField source="email" />
       <EnumField source="workflowStatus" enumName="workflowStatus" />
       <EnumField source="phase" enumName="registrationPhase" />
       <DateTimeField source="tokenExpiresAt" />
@@ -25,6 +24,7 @@ export const RegistrationShow = () => (
       <BooleanField source="reminderSent" />
       <DateTimeField source="startedAt" />
       <DateTimeField source="closedAt" />
+      <UrlField source="temporalUiUrl" target="_blank" rel="noopener noreferrer" />
     </SimpleShowLayout>
   </Show>
 );

@@ -20,13 +20,8 @@ import { registrationRoutes } from './registrations/registration.routes';
 import { findProjectRoot } from '../platform/project-root';
 import { staticUi } from './static-ui';
 
-export interface AppOptions {
-  /** Built console to serve; defaults to admin-ui/dist next to the sources. */
-  uiDistDir?: string;
-}
-
 /** The Express app, without listening (api/server.ts listens). */
-export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
+export function createApp(deps: ApiDeps): Express {
   const ctx: ApiContext = { ...deps, registry: createRegistry() };
   const app = express();
   app.set('trust proxy', 'loopback');
@@ -51,7 +46,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use((_req, _res, next) => RequestContext.create(deps.orm.em, next));
-  app.use(authenticate(deps.orm));
+  app.use('/api', authenticate(deps.orm));
 
   for (const routes of [
     healthRoutes,
@@ -71,7 +66,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   });
   app.use('/api', notFoundHandler);
 
-  const ui = staticUi(options.uiDistDir ?? path.join(findProjectRoot(), 'admin-ui', 'dist'));
+  const ui = staticUi(path.join(findProjectRoot(), 'admin-ui', 'dist'));
   if (ui) app.use(ui);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

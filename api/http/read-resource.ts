@@ -23,7 +23,6 @@ export interface ReadResource<E extends object, F extends ZodType> {
   filterWhere: (filter: z.infer<F>) => FilterQuery<E>;
   sortable: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
-  populate?: string[];
   toRecord: (entity: E) => unknown;
 }
 
@@ -38,7 +37,6 @@ const IdFilter = z.object({ id: z.union([z.string().uuid(), z.array(z.string().u
  */
 export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, ctx: ApiContext, spec: ReadResource<E, F>): void {
   const notFound = () => new DomainError('NOT_FOUND', 'RESOURCE.NOT_FOUND', `Élément introuvable dans ${spec.resource}.`);
-  const populate = (spec.populate ?? []) as never[];
 
   route(
     api,
@@ -65,7 +63,6 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
         orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
         offset: page.offset,
         limit: page.limit,
-        populate,
       });
       sendList(res, spec.resource, page, items.map(spec.toRecord), total);
     },
@@ -84,7 +81,7 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
     },
     async ({ params }, req, res) => {
       const where = { $and: [spec.scopeWhere(authOf(req).scope), { id: params.id }] } as FilterQuery<E>;
-      const entity = await ctx.orm.em.fork().findOne(spec.entity, where, { populate });
+      const entity = await ctx.orm.em.fork().findOne(spec.entity, where);
       if (!entity) throw notFound();
       res.json(spec.toRecord(entity));
     },

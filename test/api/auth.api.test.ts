@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
+import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
 import { AccountRole } from '../../domain/account/account.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
+import { freePort } from '../helpers/free-port';
 import { DEMO_PASSWORD, login, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
 
 let env: IntegrationEnv;
@@ -76,6 +78,14 @@ describe('API edge', () => {
     const res = await request(env.app).get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', database: 'ok', temporal: 'ok' });
+  });
+
+  it('answers 503 naming the part that is down', async () => {
+    const deadTemporal = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 }) });
+    const res = await request(env.newApp({ temporal: deadTemporal })).get('/api/health');
+    await deadTemporal.connection.close();
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ status: 'degraded', database: 'ok', temporal: 'down' });
   });
 
   it('documents every route in the OpenAPI document', async () => {

@@ -19,6 +19,14 @@ import { outboxRoutes } from './outbox/outbox.routes';
 import { registrationRoutes } from './registrations/registration.routes';
 import { findProjectRoot } from '../platform/project-root';
 import { staticUi } from './static-ui';
+import { declarantRoutes } from './declarants/declarants.routes';
+import { portfolioRoutes } from './portfolios/portfolios.routes';
+import { habilitationRoutes } from './habilitations/habilitations.routes';
+import { serviceRoutes } from './services/services.routes';
+import { accessRoutes } from './access/access.routes';
+import { apiKeyRoutes } from './api-keys/api-keys.routes';
+import { dsnRoutes } from './dsn/dsn.routes';
+import { confirmationRoutes } from './confirmations/confirmations.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -57,6 +65,14 @@ export function createApp(deps: ApiDeps): Express {
     accountRoutes,
     outboxRoutes,
     auditEventRoutes,
+    confirmationRoutes,
+    declarantRoutes,
+    serviceRoutes,
+    portfolioRoutes,
+    habilitationRoutes,
+    apiKeyRoutes,
+    accessRoutes,
+    dsnRoutes,
   ]) {
     app.use(routes(ctx));
   }

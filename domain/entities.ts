@@ -5,5 +5,29 @@ import { Establishment } from './company/establishment.entity';
 import { ConfirmationToken } from './confirmation/confirmation-token.entity';
 import { OutboxMessage } from './mail/outbox-message.entity';
 import { Session } from './auth/session.entity';
+import { ApiKey } from './auth/api-key.entity';
+import { DsnFiling } from './dsn/dsn-filing.entity';
+import { EmploymentRelation } from './dsn/employment-relation.entity';
+import { DeclarativeService } from './rights/declarative-service.entity';
+import { Habilitation } from './rights/habilitation.entity';
+import { Portfolio } from './rights/portfolio.entity';
+import { PortfolioEstablishment } from './rights/portfolio-establishment.entity';
+import { PortfolioService } from './rights/portfolio-service.entity';
 
-export const entities = [Company, Establishment, Account, Session, ConfirmationToken, OutboxMessage, AuditEvent];
+export const entities = [
+  Company,
+  Establishment,
+  Account,
+  Session,
+  ConfirmationToken,
+  OutboxMessage,
+  AuditEvent,
+  ApiKey,
+  DeclarativeService,
+  Portfolio,
+  PortfolioEstablishment,
+  PortfolioService,
+  Habilitation,
+  DsnFiling,
+  EmploymentRelation,
+];

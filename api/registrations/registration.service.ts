@@ -7,6 +7,7 @@ import { identityKey } from '../../domain/account/identity.rules';
 import { hashPassword } from '../../domain/account/password.hasher';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
+import { ensureCompanyPortfolio } from '../../domain/rights/company-portfolio';
 import {
   companyAlreadyRegistered,
   registrationRunning,
@@ -69,6 +70,7 @@ export async function startRegistration(
     adminStatus: AdminStatus.PRIMO_AD,
     passwordHash,
   });
+  await ensureCompanyPortfolio(em, company, [request.siret]);
   try {
     await em.flush();
   } catch (err) {

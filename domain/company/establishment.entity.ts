@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base.entity';
 import { Company } from './company.entity';
 
@@ -15,6 +15,7 @@ export class Establishment extends BaseEntity {
   siret!: string;
 
   @ManyToOne(() => Company, { deleteRule: 'cascade' })
+  @Index()
   company!: Rel<Company>;
 
   @Property()

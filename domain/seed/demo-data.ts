@@ -4,6 +4,7 @@ import { identityKey } from '../account/identity.rules';
 import { hashPassword } from '../account/password.hasher';
 import { Company, CompanyStatus } from '../company/company.entity';
 import { Establishment, EstablishmentStatus } from '../company/establishment.entity';
+import { ensureCompanyPortfolio } from '../rights/company-portfolio';
 
 /** The portal operator's own company: it holds the SUPPORT accounts. */
 export const OPERATOR = {
@@ -75,6 +76,8 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
     const existing = await em.findOne(Establishment, { siret: e.siret });
     establishments.set(e.siret, existing ?? em.create(Establishment, { ...e, company, status: EstablishmentStatus.ACTIVE }));
   }
+  await ensureCompanyPortfolio(em, operator, [headOffice.siret]);
+  await ensureCompanyPortfolio(em, company, DEMO_COMPANY.establishments.map((e) => e.siret));
   const passwordHash = await hashPassword(password);
   for (const login of DEMO_LOGINS) {
     const key = identityKey(login.siret, login.lastName, login.firstName);

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { createAccountActivities } from './account/account.activities';
 import { createConfirmationActivities } from './confirmation/confirmation.activities';
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
@@ -13,6 +14,7 @@ export interface ActivityDeps {
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
   return {
+    ...createAccountActivities(deps),
     ...createConfirmationActivities(deps),
     ...createMailActivities(deps),
     ...createRegistrationActivities(deps),

@@ -1,13 +1,5 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
-import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
-import { hashToken } from '../../domain/confirmation/token';
 import { REGISTRATION_DEFAULTS } from '../../domain/registration/registration.defaults';
-import {
-  tokenExpired,
-  tokenInvalid,
-  tokenSuperseded,
-  tokenUsed,
-} from '../../domain/registration/registration.errors';
 import {
   confirmRegistrationUpdate,
   REGISTRATION_WORKFLOW_TYPE,
@@ -16,6 +8,7 @@ import {
   type RegistrationStatus,
 } from '../../workflows/registration/registration.messages';
 import { SUPPORT_ONLY } from '../auth/auth.middleware';
+import { usableConfirmationToken } from '../confirmations/confirmation-token';
 import { newRouter, type ApiContext } from '../context';
 import { listPage, ListQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
@@ -51,15 +44,8 @@ export function registrationRoutes(ctx: ApiContext) {
   const durations = ctx.registrationDurations ?? REGISTRATION_DEFAULTS;
   const uiLink = (e: ExecutionSummary) => temporalUiLink(config.temporalUiUrl, config.temporalNamespace, e);
 
-  /** The token row behind a link, refused with a precise code when it cannot serve. */
-  async function usableToken(token: string, allowExpired: boolean): Promise<ConfirmationToken> {
-    const row = await orm.em.fork().findOne(ConfirmationToken, { tokenHash: hashToken(token), purpose: 'REGISTRATION' }, { populate: ['account'] });
-    if (!row) throw tokenInvalid();
-    if (row.usedAt) throw tokenUsed();
-    if (!allowExpired && row.voidedAt) throw tokenSuperseded();
-    if (!allowExpired && row.expiresAt <= new Date()) throw tokenExpired();
-    return row;
-  }
+  const usableToken = (token: string, allowExpired: boolean) =>
+    usableConfirmationToken(orm.em.fork(), token, { purpose: 'REGISTRATION', allowExpired });
 
   route(
     api,

@@ -39,6 +39,7 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   let phase = 'AWAITING_CONFIRMATION' as RegistrationPhase;
   let token: { id: string; expiresAt: number } | undefined;
   let mailsSent = 0;
+  let steps = 0;
   let reminderSent = false;
   let confirmedAt: string | null = null;
   const deliveries: Promise<void>[] = [];
@@ -128,15 +129,15 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
 
   /** Issues a new single-use link (voiding the previous one) and queues its mail. */
   async function sendConfirmation(reminder: boolean): Promise<void> {
-    mailsSent++;
     const issued = await issueConfirmationToken({
       accountId: input.accountId,
       purpose: 'REGISTRATION',
-      step: `mail-${mailsSent}`,
+      step: `mail-${++steps}`,
       ttlMs: tokenTtlMs,
       reminder,
     });
     token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
+    mailsSent++;
     deliveries.push(deliverMail(issued.outboxId));
   }
 }

@@ -1,0 +1,54 @@
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ACCOUNT_CONFIRMATION_DEFAULTS } from '../../domain/account/account-confirmation.defaults';
+import { declarantNotFound } from '../../domain/account/declarant.errors';
+import {
+  ACCOUNT_CONFIRMATION_WORKFLOW_TYPE,
+  AccountConfirmationFailure,
+  accountConfirmationWorkflowId,
+  changeEmailUpdate,
+  resendAccountConfirmationUpdate,
+  type AccountConfirmationInput,
+  type AccountConfirmationResult,
+} from '../../workflows/account-confirmation/account-confirmation.messages';
+import { TASK_QUEUE } from '../../workflows/task-queue';
+
+/** Starts the confirmation of the address now on the account; it mails the first link. */
+export async function startAccountConfirmation(temporal: Client, accountId: string): Promise<void> {
+  const input: AccountConfirmationInput = { accountId, durations: ACCOUNT_CONFIRMATION_DEFAULTS };
+  await temporal.workflow.start(ACCOUNT_CONFIRMATION_WORKFLOW_TYPE, {
+    taskQueue: TASK_QUEUE,
+    workflowId: accountConfirmationWorkflowId(accountId),
+    args: [input],
+    workflowIdConflictPolicy: 'FAIL',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+  });
+}
+
+/** Why a running confirmation may refuse a new link and a new run must take over. */
+const OVER = {
+  changeEmail: [AccountConfirmationFailure.EXPIRED, AccountConfirmationFailure.ALREADY_CONFIRMED],
+  resend: [AccountConfirmationFailure.EXPIRED],
+} as const;
+
+/**
+ * Sends a new link for the account's address: through its running
+ * confirmation, or — when that one is over (the old address was confirmed,
+ * or it expired) — through a new run once the old one has closed.
+ */
+export async function sendNewLink(temporal: Client, accountId: string, reason: keyof typeof OVER): Promise<void> {
+  const handle = temporal.workflow.getHandle(accountConfirmationWorkflowId(accountId));
+  try {
+    await handle.executeUpdate(reason === 'changeEmail' ? changeEmailUpdate : resendAccountConfirmationUpdate);
+    return;
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError) && !(OVER[reason] as readonly string[]).includes(failureType(err) ?? '')) throw err;
+  }
+  const ended = (await handle.result().catch(() => undefined)) as AccountConfirmationResult | undefined;
+  if (ended?.outcome === 'REMOVED') throw declarantNotFound();
+  await startAccountConfirmation(temporal, accountId);
+}
+
+function failureType(err: unknown): string | undefined {
+  return err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? (err.cause.type ?? undefined) : undefined;
+}

@@ -1,0 +1,135 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
+import { auditActor } from '../../domain/account/audit-actor';
+import {
+  addressAlreadyConfirmed,
+  declarantNotFound,
+  establishmentNotOwn,
+  identityTaken,
+  registrationOwnsAddress,
+} from '../../domain/account/declarant.errors';
+import { NO_PASSWORD_HASH } from '../../domain/account/declarant.rules';
+import { identityKey } from '../../domain/account/identity.rules';
+import { appendAudit } from '../../domain/audit/audit-trail';
+import type { Scope } from '../../domain/auth/scope';
+import { Establishment } from '../../domain/company/establishment.entity';
+import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
+import type { AuthContext } from '../auth/auth.middleware';
+import { sendNewLink, startAccountConfirmation } from './account-confirmation.client';
+import type { DeclarantCreate, DeclarantUpdate } from './declarants.schemas';
+
+/** Declarants and administrators a manager sees: all for support, his company's for an administrator. */
+export const declarantScope = (scope: Scope): FilterQuery<Account> => ({
+  role: { $in: [AccountRole.DECLARANT, AccountRole.ADMINISTRATOR] },
+  ...(scope.kind === 'all' ? {} : scope.kind === 'company' ? { company: scope.companyId } : { id: scope.accountId }),
+});
+
+async function findDeclarant(em: EntityManager, scope: Scope, id: string): Promise<Account> {
+  const account = await em.findOne(Account, { $and: [declarantScope(scope), { id }] });
+  if (!account) throw declarantNotFound();
+  return account;
+}
+
+/** A Primo AD's address belongs to the registration process until the company is confirmed. */
+const ownedByRegistration = (a: Account) => a.adminStatus === AdminStatus.PRIMO_AD && a.status === AccountStatus.PENDING;
+
+const snapshot = (a: Account) => ({
+  siret: a.siret,
+  lastName: a.lastName,
+  firstName: a.firstName,
+  email: a.email,
+  emailConfirmedAt: a.emailConfirmedAt?.toISOString() ?? null,
+  role: a.role,
+  status: a.status,
+});
+
+/**
+ * Creates a PENDING declarant on one of the company's establishments, then
+ * hands him to the account confirmation workflow, which mails his link; he
+ * chooses his password when he confirms. If the workflow cannot start, the
+ * account is removed again.
+ */
+export async function createDeclarant(orm: MikroORM, temporal: Client, auth: AuthContext, request: DeclarantCreate): Promise<Account> {
+  const account = await orm.em
+    .fork()
+    .transactional(async (em) => {
+      const scope = auth.scope.kind === 'all' ? {} : { company: auth.scope.companyId };
+      const establishment = await em.findOne(Establishment, { siret: request.siret, ...scope });
+      if (!establishment) throw establishmentNotOwn(request.siret);
+      if (await em.getRepository(Account).identityTaken(request.siret, request.lastName, request.firstName)) throw identityTaken(request.siret);
+      const created = em.create(Account, {
+        ...request,
+        company: establishment.company,
+        establishment,
+        identityKey: identityKey(request.siret, request.lastName, request.firstName),
+        role: AccountRole.DECLARANT,
+        passwordHash: NO_PASSWORD_HASH,
+      });
+      appendAudit(em, {
+        ...auditActor(auth.account),
+        action: 'DECLARANT.CREATED',
+        targetType: 'Account',
+        targetId: created.id,
+        companyId: establishment.company.id,
+        after: snapshot(created),
+      });
+      return created;
+    })
+    .catch((err: unknown) => {
+      throw err instanceof UniqueConstraintViolationException ? identityTaken(request.siret) : err;
+    });
+  try {
+    await startAccountConfirmation(temporal, account.id);
+  } catch (err) {
+    await orm.em.fork().nativeDelete(Account, { id: account.id });
+    throw err;
+  }
+  return account;
+}
+
+/**
+ * Corrects a declarant's identity or address. A new address is unconfirmed
+ * at once, its old links stop working in the same transaction, and a new
+ * link goes to it (the account keeps its status meanwhile).
+ */
+export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: AuthContext, id: string, patch: DeclarantUpdate): Promise<Account> {
+  const { account, emailChanged } = await orm.em.fork().transactional(async (em) => {
+    const found = await findDeclarant(em, auth.scope, id);
+    const changes = Object.fromEntries(
+      Object.entries(patch).filter(([field, value]) => value !== undefined && value !== found[field as keyof DeclarantUpdate]),
+    ) as DeclarantUpdate;
+    if (!Object.keys(changes).length) return { account: found, emailChanged: false };
+    if (changes.email && ownedByRegistration(found)) throw registrationOwnsAddress();
+    const before = snapshot(found);
+    const key = identityKey(found.siret, changes.lastName ?? found.lastName, changes.firstName ?? found.firstName);
+    if (key !== found.identityKey && (await em.count(Account, { identityKey: key }))) throw identityTaken(found.siret);
+    Object.assign(found, changes, { identityKey: key });
+    if (changes.email) {
+      found.emailConfirmedAt = null;
+      await em.nativeUpdate(ConfirmationToken, { account: found, usedAt: null, voidedAt: null }, { voidedAt: new Date() });
+    }
+    appendAudit(em, {
+      ...auditActor(auth.account),
+      action: 'DECLARANT.UPDATED',
+      targetType: 'Account',
+      targetId: found.id,
+      companyId: found.company.id,
+      before,
+      after: snapshot(found),
+    });
+    return { account: found, emailChanged: changes.email !== undefined };
+  });
+  if (emailChanged) await sendNewLink(temporal, account.id, 'changeEmail');
+  return account;
+}
+
+/** Mails a new link to a declarant whose address is not confirmed yet. */
+export async function resendLink(orm: MikroORM, temporal: Client, auth: AuthContext, id: string): Promise<Account> {
+  const account = await findDeclarant(orm.em.fork(), auth.scope, id);
+  if (account.emailConfirmedAt) throw addressAlreadyConfirmed();
+  if (ownedByRegistration(account)) throw registrationOwnsAddress();
+  await sendNewLink(temporal, account.id, 'resend');
+  return account;
+}

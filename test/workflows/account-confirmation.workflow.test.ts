@@ -1,0 +1,212 @@
+import { Context } from '@temporalio/activity';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { ActivateAccountRequest } from '../../activities/account/account.activities';
+import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
+import {
+  AccountConfirmationFailure,
+  accountConfirmationStatusQuery,
+  changeEmailUpdate,
+  confirmAccountUpdate,
+  resendAccountConfirmationUpdate,
+  type AccountConfirmationDurations,
+} from '../../workflows/account-confirmation/account-confirmation.messages';
+import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const DURATIONS: AccountConfirmationDurations = { tokenTtlMs: 72 * HOUR, reminderAfterMs: 48 * HOUR, expireAfterMs: 30 * DAY };
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function fakeActivities(accountRemoved = true) {
+  let issued = 0;
+  return {
+    issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
+      issued++;
+      const now = Context.current().info.currentAttemptScheduledTimestampMs;
+      return { tokenId: `token-${issued}`, expiresAt: new Date(now + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
+    }),
+    deliverMail: jest.fn(async (_outboxId: string) => undefined),
+    activateAccount: jest.fn(async (_req: ActivateAccountRequest) => '2026-11-26T12:00:00.000Z'),
+    expireAccountConfirmation: jest.fn(async (_accountId: string) => accountRemoved),
+  };
+}
+
+type Handle = Awaited<ReturnType<typeof start>>;
+
+/** Runs `body` against a started confirmation with a worker on fake activities. */
+async function withConfirmation(
+  body: (ctx: { handle: Handle; acts: ReturnType<typeof fakeActivities> }) => Promise<void>,
+  acts = fakeActivities(),
+) {
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities: acts });
+  await worker.runUntil(async () => {
+    const handle = await start(taskQueue);
+    try {
+      await waitFor(async () => (await handle.query(accountConfirmationStatusQuery)).tokenExpiresAt !== null);
+      await body({ handle, acts });
+    } finally {
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+    }
+  });
+}
+
+function start(taskQueue: string) {
+  return env.client.workflow.start('accountConfirmationWorkflow', {
+    taskQueue,
+    workflowId: `account-confirmation-${randomUUID()}`,
+    args: [{ accountId: 'account-1', durations: DURATIONS }],
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Sends an update with time skipping held, so the server does not jump to the next timer meanwhile. */
+async function held<T>(send: () => Promise<T>): Promise<T> {
+  const testService = env.connection.testService!;
+  await testService.lockTimeSkipping({});
+  try {
+    return await send();
+  } finally {
+    await testService.unlockTimeSkipping({});
+  }
+}
+
+async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (err as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).type ?? undefined;
+  }
+  throw new Error('the update was accepted');
+}
+
+const confirm = (handle: Handle, tokenId: string) => held(() => handle.executeUpdate(confirmAccountUpdate, { args: [{ tokenId }] }));
+const reminders = (acts: ReturnType<typeof fakeActivities>) => acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder);
+
+describe('accountConfirmationWorkflow', () => {
+  it('confirms with the current link: activates the account and completes', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      expect((await confirm(handle, 'token-1')).confirmedAt).toBe('2026-11-26T12:00:00.000Z');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+      expect(acts.issueConfirmationToken).toHaveBeenCalledWith(
+        expect.objectContaining({ accountId: 'account-1', purpose: 'EMAIL_CONFIRMATION', ttlMs: DURATIONS.tokenTtlMs }),
+      );
+      expect(acts.activateAccount).toHaveBeenCalledWith({ accountId: 'account-1', tokenId: 'token-1' });
+      expect(acts.deliverMail).toHaveBeenCalledWith('mail-1');
+      expect(acts.expireAccountConfirmation).not.toHaveBeenCalled();
+    });
+  });
+
+  it('refuses a wrong link and keeps waiting', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      expect(await updateFailureType(confirm(handle, 'forged'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+      expect(acts.activateAccount).not.toHaveBeenCalled();
+      expect(await handle.query(accountConfirmationStatusQuery)).toMatchObject({ phase: 'AWAITING_CONFIRMATION', awaiting: 'ACCOUNT_HOLDER' });
+      await confirm(handle, 'token-1');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('answers the activation’s refusal (a link voided meanwhile) and keeps waiting', async () => {
+    const acts = fakeActivities();
+    acts.activateAccount.mockRejectedValueOnce(ApplicationFailure.nonRetryable('voided', AccountConfirmationFailure.TOKEN_NOT_CURRENT));
+    await withConfirmation(async ({ handle }) => {
+      expect(await updateFailureType(confirm(handle, 'token-1'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+      expect((await handle.query(accountConfirmationStatusQuery)).phase).toBe('AWAITING_CONFIRMATION');
+      await confirm(handle, 'token-1');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    }, acts);
+  });
+
+  it('resend issues a new link and voids the old one', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      await held(() => handle.executeUpdate(resendAccountConfirmationUpdate));
+      await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-2'));
+      expect(await updateFailureType(confirm(handle, 'token-1'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+      await confirm(handle, 'token-2');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('sends exactly one reminder, with a fresh link', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      await env.sleep(DURATIONS.reminderAfterMs - HOUR);
+      expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(1);
+      await env.sleep(2 * HOUR);
+      await waitFor(async () => (await handle.query(accountConfirmationStatusQuery)).reminderSent);
+      await env.sleep(DAY);
+      expect(reminders(acts)).toEqual([false, true]);
+      await confirm(handle, 'token-2');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('removes a never-confirmed account at the expiry', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      expect(await handle.result()).toEqual({ outcome: 'REMOVED' });
+      expect(acts.expireAccountConfirmation).toHaveBeenCalledWith('account-1');
+      expect(reminders(acts)).toEqual([false, true]);
+      const { startTime, closeTime } = await handle.describe();
+      expect(closeTime!.getTime() - startTime.getTime()).toBeGreaterThanOrEqual(30 * DAY);
+      expect(closeTime!.getTime() - startTime.getTime()).toBeLessThan(31 * DAY);
+    });
+  });
+
+  it('keeps an active account whose new address was never confirmed', async () => {
+    await withConfirmation(async ({ handle }) => {
+      expect(await handle.result()).toEqual({ outcome: 'EXPIRED' });
+    }, fakeActivities(false));
+  });
+
+  it('changeEmail sends a new link to the corrected address, voids the old one and restarts the deadlines', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      await env.sleep(10 * DAY);
+      expect(reminders(acts)).toEqual([false, true]);
+      const changedAt = (await handle.describe()).startTime.getTime() + 10 * DAY;
+      const answer = await held(() => handle.executeUpdate(changeEmailUpdate));
+      expect(Date.parse(answer.tokenExpiresAt)).toBeGreaterThanOrEqual(changedAt + DURATIONS.tokenTtlMs);
+      expect(reminders(acts)).toEqual([false, true, false]);
+      await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-3'));
+      const status = await handle.query(accountConfirmationStatusQuery);
+      expect(status).toMatchObject({ phase: 'AWAITING_CONFIRMATION', reminderSent: false, addressChanges: 1, mailsSent: 3 });
+      expect(Date.parse(status.expiresAt)).toBeGreaterThanOrEqual(changedAt + DURATIONS.expireAfterMs);
+      expect(await updateFailureType(confirm(handle, 'token-2'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+
+      expect(await handle.result()).toEqual({ outcome: 'REMOVED' });
+      expect(reminders(acts)).toEqual([false, true, false, true]);
+      const { startTime, closeTime } = await handle.describe();
+      expect(closeTime!.getTime() - startTime.getTime()).toBeGreaterThanOrEqual(40 * DAY);
+    });
+  });
+
+  it('changeEmail links are confirmed like any other', async () => {
+    await withConfirmation(async ({ handle }) => {
+      await held(() => handle.executeUpdate(changeEmailUpdate));
+      await confirm(handle, 'token-2');
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+});

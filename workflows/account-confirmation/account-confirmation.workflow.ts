@@ -1,0 +1,194 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createAccountActivities } from '../../activities/account/account.activities';
+import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
+import type { createMailActivities } from '../../activities/mail/mail.activities';
+import {
+  AccountConfirmationFailure,
+  accountConfirmationStatusQuery,
+  changeEmailUpdate,
+  confirmAccountUpdate,
+  resendAccountConfirmationUpdate,
+  type AccountConfirmationInput,
+  type AccountConfirmationPhase,
+  type AccountConfirmationResult,
+} from './account-confirmation.messages';
+
+const { issueConfirmationToken, activateAccount, expireAccountConfirmation } = proxyActivities<
+  ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createAccountActivities>
+>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+
+const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+type Outcome = AccountConfirmationResult['outcome'];
+
+/**
+ * Confirmation of an account's e-mail address — a declarant created by an
+ * administrator, or an address an administrator corrected — with the
+ * registration's link mechanism: one link at a time, one reminder, and after
+ * the expiry a never-confirmed account is removed.
+ */
+export async function accountConfirmationWorkflow(input: AccountConfirmationInput): Promise<AccountConfirmationResult> {
+  const { tokenTtlMs, reminderAfterMs, expireAfterMs } = input.durations;
+  let phase = 'AWAITING_CONFIRMATION' as AccountConfirmationPhase;
+  /** When the address to confirm was set: the start, or the last change. */
+  let since = workflowInfo().startTime.getTime();
+  let token: { id: string; expiresAt: number } | undefined;
+  let mailsSent = 0;
+  let reminderSent = false;
+  let addressChanges = 0;
+  let confirmedAt: string | null = null;
+  const deliveries: Promise<void>[] = [];
+
+  setHandler(accountConfirmationStatusQuery, () => ({
+    phase,
+    tokenExpiresAt: token ? iso(token.expiresAt) : null,
+    expiresAt: iso(since + expireAfterMs),
+    mailsSent,
+    reminderSent,
+    addressChanges,
+    confirmedAt,
+    awaiting: phase === 'AWAITING_CONFIRMATION' ? 'ACCOUNT_HOLDER' : null,
+  }));
+
+  setHandler(
+    confirmAccountUpdate,
+    async ({ tokenId }) => {
+      phase = 'CONFIRMING';
+      try {
+        confirmedAt = await activateAccount({ accountId: input.accountId, tokenId });
+      } catch (err) {
+        phase = 'AWAITING_CONFIRMATION';
+        throw err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : err;
+      }
+      phase = 'CONFIRMED';
+      return { confirmedAt };
+    },
+    {
+      validator: ({ tokenId }) => {
+        refuseUnlessAwaiting();
+        if (!token || token.id !== tokenId) {
+          throw ApplicationFailure.create({
+            type: AccountConfirmationFailure.TOKEN_NOT_CURRENT,
+            message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier e-mail reçu.',
+          });
+        }
+        if (Date.now() >= token.expiresAt) {
+          throw ApplicationFailure.create({
+            type: AccountConfirmationFailure.TOKEN_EXPIRED,
+            message: 'Ce lien a expiré : demandez un nouvel e-mail de confirmation.',
+          });
+        }
+      },
+    },
+  );
+
+  setHandler(
+    resendAccountConfirmationUpdate,
+    async () => {
+      await untilNotConfirming();
+      return { tokenExpiresAt: await sendConfirmation(false) };
+    },
+    { validator: refuseWhenOver },
+  );
+
+  setHandler(
+    changeEmailUpdate,
+    async () => {
+      await untilNotConfirming();
+      token = undefined;
+      since = Date.now();
+      reminderSent = false;
+      addressChanges++;
+      return { tokenExpiresAt: await sendConfirmation(false) };
+    },
+    { validator: refuseWhenOver },
+  );
+
+  await sendConfirmation(false);
+  const outcome = await confirmedOrExpired();
+  await Promise.all(deliveries);
+  await condition(allHandlersFinished);
+  return { outcome };
+
+  /** Reminds once, restarts on an address change, and gives up at the expiry. */
+  async function confirmedOrExpired(): Promise<Outcome> {
+    for (;;) {
+      const remind = !reminderSent && reminderAfterMs < expireAfterMs;
+      const event = await nextEvent(since + (remind ? reminderAfterMs : expireAfterMs));
+      if (event === 'CONFIRMED') return 'CONFIRMED';
+      if (event === 'ADDRESS_CHANGED') continue;
+      if (remind) {
+        reminderSent = true;
+        await sendConfirmation(true);
+        continue;
+      }
+      phase = 'EXPIRED';
+      return (await expireAccountConfirmation(input.accountId)) ? 'REMOVED' : 'EXPIRED';
+    }
+  }
+
+  /** What ends the wait for `deadline`: a confirmation, an address change, or the deadline itself. */
+  async function nextEvent(deadline: number): Promise<'CONFIRMED' | 'ADDRESS_CHANGED' | 'DUE'> {
+    const changes = addressChanges;
+    for (;;) {
+      const moved = await condition(
+        () => phase !== 'AWAITING_CONFIRMATION' || addressChanges !== changes,
+        Math.max(deadline - Date.now(), 1),
+      );
+      if (!moved) return 'DUE';
+      if (addressChanges !== changes) return 'ADDRESS_CHANGED';
+      await condition(() => phase !== 'CONFIRMING');
+      if (phase === 'CONFIRMED') return 'CONFIRMED';
+    }
+  }
+
+  /** Issues a new single-use link (voiding the previous one), queues its mail, returns its expiry. */
+  async function sendConfirmation(reminder: boolean): Promise<string> {
+    const mail = ++mailsSent;
+    const issued = await issueConfirmationToken({
+      accountId: input.accountId,
+      purpose: 'EMAIL_CONFIRMATION',
+      step: `mail-${mail}`,
+      ttlMs: tokenTtlMs,
+      reminder,
+    });
+    if (mail === mailsSent) token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
+    deliveries.push(deliverMail(issued.outboxId));
+    return issued.expiresAt;
+  }
+
+  /** A confirmation in flight may fail (its link was voided): wait for its outcome. */
+  async function untilNotConfirming(): Promise<void> {
+    await condition(() => phase !== 'CONFIRMING');
+    refuseUnlessAwaiting();
+  }
+
+  function refuseWhenOver(): void {
+    if (phase === 'EXPIRED') {
+      throw ApplicationFailure.create({ type: AccountConfirmationFailure.EXPIRED, message: 'La confirmation de cette adresse a expiré.' });
+    }
+    if (phase === 'CONFIRMED') {
+      throw ApplicationFailure.create({ type: AccountConfirmationFailure.ALREADY_CONFIRMED, message: 'Adresse e-mail déjà confirmée.' });
+    }
+  }
+
+  function refuseUnlessAwaiting(): void {
+    refuseWhenOver();
+    if (phase === 'CONFIRMING') {
+      throw ApplicationFailure.create({ type: AccountConfirmationFailure.ALREADY_CONFIRMED, message: 'Confirmation déjà en cours.' });
+    }
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();

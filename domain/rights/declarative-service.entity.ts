@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, PrimaryKeyProp, Property, type Opt } from '@mikro-orm/core';
 
 /** How a service's rights are obtained (DOMAIN.md "Rights"). */
 export enum AccessMode {
@@ -13,6 +13,9 @@ export enum AccessMode {
 /** The catalogue of declarative services (seeded by migration, editable by support). */
 @Entity({ tableName: 'declarative_service' })
 export class DeclarativeService {
+  /** The code is the key: references and filters take it as a plain string. */
+  [PrimaryKeyProp]?: 'code';
+
   @PrimaryKey({ length: 32 })
   code!: string;
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Formula, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { Company } from '../company/company.entity';
 import { BaseEntity } from '../shared/base.entity';
 
@@ -26,4 +26,14 @@ export class Portfolio extends BaseEntity {
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  /** Read-only, computed when loaded (no column): how many SIRETs the portfolio holds. */
+  @Formula((t) => `(select count(*)::int from portfolio_establishment pe where pe.portfolio_id = ${t.alias}.id)`)
+  siretCount?: number;
+
+  /** Read-only, computed when loaded (no column): codes of the services in the portfolio. */
+  @Formula((t) => `array(select ps.service_code::text from portfolio_service ps where ps.portfolio_id = ${t.alias}.id order by 1)`, {
+    type: ArrayType,
+  })
+  serviceCodes?: string[];
 }

@@ -1,8 +1,10 @@
+import { accessBench } from './access.bench';
 import { identifierBench } from './identifiers.bench';
 
 /**
- * `npm run bench`: each benchmark measures two ways side by side in one run
- * and prints their ratio (never absolute timings compared across machines).
+ * `npm run bench [-- name…]`: each benchmark measures two ways side by side
+ * in one run and prints their ratio (never absolute timings compared across
+ * machines). No name: all of them.
  */
 export interface BenchResult {
   name: string;
@@ -12,13 +14,21 @@ export interface BenchResult {
   detail: string;
 }
 
-const benches: Array<() => Promise<BenchResult> | BenchResult> = [identifierBench];
+const benches: Record<string, () => Promise<BenchResult> | BenchResult> = {
+  identifiers: identifierBench,
+  access: accessBench,
+};
 
-async function main(): Promise<void> {
-  for (const bench of benches) {
-    const r = await bench();
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((n) => !(n in benches));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose among: ${Object.keys(benches).join(', ')}`);
+  for (const name of names.length ? names : Object.keys(benches)) {
+    const r = await benches[name]();
     console.log(`${r.name}: ${r.candidate} / ${r.baseline} = ${r.ratio.toFixed(2)}  (${r.detail})`);
   }
 }
 
-void main();
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DEMO_LOGINS, seedDemoData } from '../domain/seed/demo-data';
+import { seedDemoRights } from '../domain/seed/demo-rights';
 import { demoPassword } from './demo';
 import { openMigratedDatabase } from './prepare-database';
 
@@ -7,6 +8,7 @@ import { openMigratedDatabase } from './prepare-database';
 async function main(): Promise<void> {
   const { database, orm } = await openMigratedDatabase((msg) => console.log(msg));
   await seedDemoData(orm.em.fork(), demoPassword());
+  await seedDemoRights(orm.em.fork());
   console.log(`demo data ready: ${DEMO_LOGINS.length} logins`);
   await orm.close();
   await database.stop();

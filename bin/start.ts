@@ -4,6 +4,7 @@ import { stopChild } from './processes';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { seedDemoData } from '../domain/seed/demo-data';
+import { seedDemoRights } from '../domain/seed/demo-rights';
 import { loadConfig } from '../platform/config';
 import { findProjectRoot } from '../platform/project-root';
 import { dataDir, openMigratedDatabase, redactUrl } from './prepare-database';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     stops.push(database.stop);
     log(`PostgreSQL: ${redactUrl(database.url)} (${database.source})`);
     await seedDemoData(orm.em.fork(), demoPassword());
+    await seedDemoRights(orm.em.fork());
     await orm.close();
 
     let temporal: Pick<DevServer, 'address' | 'uiUrl'> = { address: process.env.TEMPORAL_ADDRESS ?? '', uiUrl: process.env.TEMPORAL_UI_URL };

@@ -1,0 +1,107 @@
+import type { EntityClass, FilterQuery, QueryOrder } from '@mikro-orm/core';
+import type { ZodType } from 'zod';
+import type { Scope } from '../../domain/auth/scope';
+import { DsnFiling } from '../../domain/dsn/dsn-filing.entity';
+import { dsnLinkScope, employmentRelationScope } from '../../domain/dsn/dsn-control.scope';
+import { EmploymentRelation } from '../../domain/dsn/employment-relation.entity';
+import { DomainError } from '../../domain/shared/domain-error';
+import { authOf, MANAGERS } from '../auth/auth.middleware';
+import type { ApiContext } from '../context';
+import { defined } from '../http/filters';
+import { listPage, ListQuery, sendList } from '../http/list-query';
+import { z } from '../http/openapi';
+import { route, type ApiRouter } from '../http/route';
+import { DsnLinkFilter, DsnLinkRecord, EmploymentRelationFilter, EmploymentRelationRecord } from './dsn.schemas';
+
+/**
+ * The two control services (declarant/declared links, employer/employee
+ * relations): react-admin lists limited to the SIRETs the caller manages.
+ * Their ids are numbers, not uuids, hence not api/http/read-resource.ts.
+ */
+interface ControlList<E extends object, F extends ZodType> {
+  resource: string;
+  summary: string;
+  entity: EntityClass<E>;
+  schema: ZodType;
+  scopeWhere: (scope: Scope) => FilterQuery<E>;
+  filter: F;
+  filterWhere: (filter: z.infer<F>) => FilterQuery<E>;
+  sortable: string[];
+  defaultSort: [string, 'ASC' | 'DESC'];
+  toRecord: (entity: E) => unknown;
+}
+
+/** A whole SIRET is an index lookup; a beginning of one (a SIREN) a prefix match. */
+const siretMatch = (siret: string | undefined) => (siret === undefined ? undefined : siret.length === 14 ? siret : { $like: `${siret}%` });
+const ids = (id: string | string[] | undefined) => (id === undefined ? undefined : { $in: Array.isArray(id) ? id : [id] });
+
+function controlList<E extends object, F extends ZodType>(api: ApiRouter, ctx: ApiContext, spec: ControlList<E, F>): void {
+  route(
+    api,
+    {
+      method: 'get',
+      path: `/api/${spec.resource}`,
+      summary: `${spec.summary} (react-admin simple-rest; support: all, administrators: the SIRETs their company manages, declarants: 403)`,
+      tags: ['dsn'],
+      guards: [MANAGERS],
+      query: ListQuery,
+      responses: { 200: { description: 'One page', schema: z.array(spec.schema), headers: { 'Content-Range': `${spec.resource} start-end/total` } } },
+    },
+    async ({ query }, req, res) => {
+      const page = listPage(query);
+      const filter = spec.filter.parse(page.filter);
+      const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
+      if (!spec.sortable.includes(field)) {
+        throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
+      }
+      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter)] } as FilterQuery<E>;
+      const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {
+        orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
+        offset: page.offset,
+        limit: page.limit,
+      });
+      sendList(res, spec.resource, page, items.map(spec.toRecord), total);
+    },
+  );
+}
+
+export function dsnControlRoutes(api: ApiRouter, ctx: ApiContext): void {
+  controlList(api, ctx, {
+    resource: 'dsn-links',
+    summary: 'Declarant/declared links: which firm filed which SIRET’s DSN, for which month',
+    entity: DsnFiling,
+    schema: DsnLinkRecord,
+    scopeWhere: dsnLinkScope,
+    filter: DsnLinkFilter,
+    filterWhere: ({ siret, declaringSiret, id }) =>
+      defined({
+        declaredSiret: siretMatch(siret),
+        declaringSiret: siretMatch(declaringSiret),
+        id: ids(id),
+      }),
+    sortable: ['period', 'filedAt', 'declaredSiret', 'declaringSiret'],
+    defaultSort: ['period', 'DESC'],
+    toRecord: (f) => ({
+      id: f.id,
+      declaringSiret: f.declaringSiret,
+      declaredSiret: f.declaredSiret,
+      period: f.period.slice(0, 7),
+      filedAt: f.filedAt.toISOString(),
+      declaringAccountId: f.declaringAccountId ?? null,
+    }),
+  });
+
+  controlList(api, ctx, {
+    resource: 'employment-relations',
+    summary: 'Employer/employee relations (pseudonymous employee ids)',
+    entity: EmploymentRelation,
+    schema: EmploymentRelationRecord,
+    scopeWhere: employmentRelationScope,
+    filter: EmploymentRelationFilter,
+    filterWhere: ({ employerSiret, employeeId, id }) =>
+      defined({ employerSiret: siretMatch(employerSiret), employeeId, id: ids(id) }),
+    sortable: ['employerSiret', 'employeeId', 'startDate', 'endDate'],
+    defaultSort: ['startDate', 'DESC'],
+    toRecord: (r) => ({ id: r.id, employerSiret: r.employerSiret, employeeId: r.employeeId, startDate: r.startDate, endDate: r.endDate ?? null }),
+  });
+}

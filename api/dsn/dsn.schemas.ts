@@ -1,0 +1,50 @@
+import { z } from '../http/openapi';
+
+const SiretPrefix = z.string().trim().regex(/^\d{1,14}$/, 'SIRET (ou son début, ex. un SIREN) : chiffres seulement');
+/** DSN facts have numeric ids; react-admin's getMany sends filter={"id":[…]}. */
+const Ids = z.union([z.string().regex(/^\d+$/), z.array(z.string().regex(/^\d+$/)).max(1000)]);
+
+export const DsnImportReport = z
+  .object({
+    outcome: z.enum(['OK', 'PARTIAL', 'KO']).openapi({ description: 'OK: all applied; PARTIAL: valid lines applied, some rejected; KO: nothing applied' }),
+    message: z.string(),
+    imported: z.number().int(),
+    updated: z.number().int().openapi({ description: 'Employment relations whose end date the file brought; always 0 for DSN filings' }),
+    duplicates: z.number().int(),
+    rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })).openapi({ description: 'The first 1000 rejected lines (file line numbers, header = 1)' }),
+    rejectedCount: z.number().int(),
+  })
+  .openapi('DsnImportReport');
+
+export const DsnLinkRecord = z
+  .object({
+    id: z.string(),
+    declaringSiret: z.string(),
+    declaredSiret: z.string(),
+    period: z.string().openapi({ example: '2026-01' }),
+    filedAt: z.string().datetime(),
+    declaringAccountId: z.string().uuid().nullable(),
+  })
+  .openapi('DsnLink');
+
+export const DsnLinkFilter = z.object({
+  siret: SiretPrefix.optional().openapi({ description: 'Declared SIRET, or its beginning' }),
+  declaringSiret: SiretPrefix.optional(),
+  id: Ids.optional(),
+});
+
+export const EmploymentRelationRecord = z
+  .object({
+    id: z.string(),
+    employerSiret: z.string(),
+    employeeId: z.string().openapi({ description: 'Pseudonymous id, never a NIR' }),
+    startDate: z.string().openapi({ example: '2024-09-01' }),
+    endDate: z.string().nullable(),
+  })
+  .openapi('EmploymentRelation');
+
+export const EmploymentRelationFilter = z.object({
+  employerSiret: SiretPrefix.optional(),
+  employeeId: z.string().trim().min(1).max(64).optional(),
+  id: Ids.optional(),
+});

@@ -1,18 +1,29 @@
 import { Admin, CustomRoutes, Resource, Translate } from 'react-admin';
 import { Route } from 'react-router';
+import { MyAccessPage } from './access/MyAccessPage';
 import accounts from './accounts';
+import apiKeys from './api-keys';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
 import companies from './companies';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import declarants from './declarants';
+import dsnLinks from './dsn-links';
+import employmentRelations from './employment-relations';
 import establishments from './establishments';
+import { HabilitationMatrixPage } from './habilitations/HabilitationMatrixPage';
 import { i18nProvider } from './i18nProvider';
+import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { darkTheme, lightTheme } from './layout/themes';
 import outbox from './outbox';
+import { MATRIX_PATH, MY_ACCESS_PATH } from './paths';
+import portfolios from './portfolios';
 import { ConfirmPage } from './registrations/ConfirmPage';
 import { RegisterPage } from './registrations/RegisterPage';
 import registrations from './registrations';
+import services from './services';
 import type { Role } from './types';
 
 export const App = () => (
@@ -21,6 +32,9 @@ export const App = () => (
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
+    layout={Layout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     loginPage={LoginPage}
     dashboard={Dashboard}
     disableTelemetry
@@ -37,9 +51,19 @@ export const App = () => (
           {staff && <Resource name="companies" {...companies} />}
           {staff && <Resource name="establishments" {...establishments} />}
           {role && <Resource name="accounts" {...accounts} />}
+          {staff && <Resource name="declarants" {...declarants} />}
+          {staff && <Resource name="portfolios" {...portfolios} />}
+          {role && <Resource name="services" {...services} edit={support ? services.edit : undefined} />}
+          {staff && <Resource name="api-keys" {...apiKeys} />}
+          {staff && <Resource name="dsn-links" {...dsnLinks} />}
+          {staff && <Resource name="employment-relations" {...employmentRelations} />}
           {support && <Resource name="registrations" {...registrations} />}
           {support && <Resource name="outbox" {...outbox} />}
           {staff && <Resource name="audit-events" {...auditEvents} />}
+          <CustomRoutes>
+            {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}
+            {role && <Route path={MY_ACCESS_PATH} element={<MyAccessPage />} />}
+          </CustomRoutes>
         </>
       );
     }}

@@ -10,6 +10,9 @@ export const enums = {
   workflowStatus: ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED', 'FAILED', 'TIMED_OUT', 'CONTINUED_AS_NEW'],
   registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
+  accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],
+  portfolioKind: ['COMPANY', 'CLIENTS'],
+  accessBasis: ['EXPLICIT_HABILITATION', 'DSN_INHERITED', 'IMPLICIT_MANDATE_DSN'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -26,6 +29,10 @@ const tones: Record<string, ChipProps['color']> = {
   CONFIRMED: 'success',
   SENT: 'success',
   RUNNING: 'info',
+  COMPANY: 'primary',
+  EXPLICIT_HABILITATION: 'success',
+  DSN_INHERITED: 'info',
+  IMPLICIT_MANDATE_DSN: 'secondary',
   PENDING: 'warning',
   AWAITING_CONFIRMATION: 'warning',
   CANDIDATE_AD: 'warning',

@@ -65,9 +65,126 @@ export interface RegistrationInput {
   password: string;
 }
 
-export interface RegistrationConfirmation {
-  status: 'CONFIRMED';
+export type ConfirmationPurpose = 'REGISTRATION' | 'EMAIL_CONFIRMATION';
+
+/** What a confirmation link is for, read before confirming (`GET /api/confirmations/:token`). */
+export interface ConfirmationInfo {
+  purpose: ConfirmationPurpose;
+  needsPassword: boolean;
   siret: string;
   lastName: string;
   firstName: string;
+}
+
+export interface Confirmation {
+  status: 'CONFIRMED';
+  purpose: ConfirmationPurpose;
+  siret: string;
+  lastName: string;
+  firstName: string;
+}
+
+export interface Declarant extends RaRecord {
+  siret: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  role: Role;
+  status: 'PENDING' | 'ACTIVE' | 'LOCKED' | 'RADIATED';
+  companyId: Identifier;
+  emailConfirmedAt: string | null;
+}
+
+export interface DeclarantInput {
+  siret: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+}
+
+export type AccessMode = 'DSN_INHERITED' | 'PAYROLL_LINKED' | 'SPECIFIC';
+
+export interface DeclarativeService extends RaRecord {
+  code: string;
+  label: string;
+  accessMode: AccessMode;
+  checkDeclaringSiret: boolean;
+  checkEmployees: boolean;
+  active: boolean;
+}
+
+export interface Portfolio extends RaRecord {
+  companyId: Identifier;
+  kind: 'COMPANY' | 'CLIENTS';
+  name: string;
+  siretCount: number;
+  serviceCodes: string[];
+  advice: string | null;
+}
+
+/** A SIRET of a portfolio (`GET /api/portfolios/:id/establishments`); its id is the SIRET. */
+export interface PortfolioEstablishment extends RaRecord {
+  siret: string;
+  name: string | null;
+}
+
+/** Add one SIRET, or every known SIRET of a SIREN. */
+export type PortfolioEstablishmentInput = { siret: string } | { siren: string };
+
+export interface PortfolioEstablishmentsAdded {
+  added: string[];
+  alreadyThere: string[];
+}
+
+export interface HabilitationRights {
+  canDeclare: boolean;
+  canPay: boolean;
+  canConsult: boolean;
+}
+
+export interface Habilitation extends RaRecord, HabilitationRights {
+  accountId: Identifier;
+  siret: string;
+  serviceCode: string;
+  portfolioId: Identifier;
+}
+
+export interface HabilitationInput extends HabilitationRights {
+  portfolioId: Identifier;
+  accountId: Identifier;
+  siret: string;
+  serviceCode: string;
+}
+
+export type AccessBasis = 'DSN_INHERITED' | 'EXPLICIT_HABILITATION' | 'IMPLICIT_MANDATE_DSN';
+
+/** One service of `GET /api/me/access`: the SIRETs the caller may act for, and why. */
+export interface ServiceAccess {
+  serviceCode: string;
+  label: string;
+  accessMode: AccessMode;
+  sirets: Array<{ siret: string; basis: AccessBasis }>;
+}
+
+export interface ApiKey extends RaRecord {
+  name: string;
+  prefix: string;
+  revokedAt: string | null;
+}
+
+/** A DSN filing seen by the control service: which SIRET filed which SIRET's DSN, for which month. */
+export interface DsnLink extends RaRecord {
+  declaringSiret: string;
+  declaredSiret: string;
+  period: string;
+}
+
+export interface EmploymentRelation extends RaRecord {
+  employerSiret: string;
+  employeeId: string;
+}
+
+/** The answer to a key's creation: the only time the clear key is shown. */
+export interface CreatedApiKey extends ApiKey {
+  key: string;
 }

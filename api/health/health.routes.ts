@@ -30,7 +30,8 @@ export function healthRoutes(ctx: ApiContext) {
     async (_input, _req, res) => {
       const [database, temporal] = await Promise.all([
         probe(() => ctx.orm.em.getConnection().execute('select 1')),
-        probe(() => ctx.temporal.workflowService.getSystemInfo({})),
+        // A deadline, not only a timeout: the client stops retrying when the probe gives up.
+        probe(() => ctx.temporal.connection.withDeadline(Date.now() + 2000, () => ctx.temporal.workflowService.getSystemInfo({}))),
       ]);
       const ok = database === 'ok' && temporal === 'ok';
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal });

@@ -153,6 +153,61 @@ it('support logs in, sees companies, a company registers through the form, its m
   await context.close();
 });
 
+it('an administrator creates a declarant and grants him a service in the matrix; the declarant confirms his mail and sees it', async () => {
+  const admin = DEMO_LOGINS.find((l) => l.role === AccountRole.ADMINISTRATOR)!;
+  const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await logIn(page, admin);
+
+  await page.getByRole('menuitem', { name: 'Déclarants' }).click();
+  await page.goto(`${baseUrl}/#/declarants/create`);
+  await page.getByLabel('SIRET', { exact: true }).click();
+  await page.getByRole('option', { name: /84271640900029/ }).click();
+  await page.getByLabel('Nom', { exact: true }).fill('LEFEBVRE');
+  await page.getByLabel('Prénom', { exact: true }).fill('Anne');
+  await page.getByLabel('E-mail', { exact: true }).fill('anne.lefebvre@boulangerie-martin.example');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByText('anne.lefebvre@boulangerie-martin.example').first().waitFor();
+
+  // The service must be in the portfolio before it can be granted (the portfolio page does this too).
+  const portfolios = await (await page.request.get(`${baseUrl}/api/portfolios`)).json();
+  const companyPortfolio = (portfolios as Array<{ id: string; kind: string; name: string }>).find((p) => p.kind === 'COMPANY')!;
+  expect((await page.request.post(`${baseUrl}/api/portfolios/${companyPortfolio.id}/services`, { data: { serviceCode: 'PEPS' } })).ok()).toBe(true);
+
+  await page.getByRole('menuitem', { name: 'Habilitations' }).click();
+  await page.getByText('Matrice des habilitations').first().waitFor();
+  await page.getByLabel('Portefeuille', { exact: true }).click();
+  await page.getByRole('option', { name: companyPortfolio.name }).click();
+  const cell = page.getByRole('checkbox', { name: 'LEFEBVRE Anne — 84271640900029 — PEPS' });
+  await cell.check();
+  await expect(cell.isChecked()).resolves.toBe(true);
+  await page.reload();
+  await page.getByRole('checkbox', { name: 'LEFEBVRE Anne — 84271640900029 — PEPS' }).waitFor();
+
+  const supportPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await logIn(supportPage, support);
+  let link: string | undefined;
+  for (let attempt = 0; !link && attempt < 100; attempt++) {
+    const outbox = await (await supportPage.request.get(`${baseUrl}/api/outbox?filter=${encodeURIComponent(JSON.stringify({ q: 'anne.lefebvre' }))}`)).json();
+    link = (outbox as Array<{ links: string[] }>)[0]?.links[0];
+    if (!link) await supportPage.waitForTimeout(200);
+  }
+  expect(link).toBeDefined();
+
+  const declarant = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await declarant.goto(link!);
+  await declarant.getByLabel('Mot de passe', { exact: true }).fill('Farine-et-Levain-2026');
+  await declarant.getByLabel('Confirmation du mot de passe', { exact: true }).fill('Farine-et-Levain-2026');
+  await declarant.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+  await declarant.getByText('Adresse e-mail confirmée').waitFor();
+  await logIn(declarant, { siret: '84271640900029', lastName: 'LEFEBVRE', firstName: 'Anne' }, 'Farine-et-Levain-2026');
+  await declarant.getByRole('menuitem', { name: 'Mes droits' }).click();
+  await declarant.getByRole('row', { name: /84271640900029/ }).first().waitFor();
+  await declarant.getByText('PEPS', { exact: false }).first().waitFor();
+  await context.close();
+});
+
 it('stops every process on Ctrl-C and finds its data again on the next start', async () => {
   app.kill('SIGINT');
   const code = await new Promise<number | null>((resolve) => app.once('exit', (c) => resolve(c)));

@@ -27,6 +27,17 @@ const enums: EnumMessages = {
     PURGED: 'Purgée',
   },
   mailStatus: { PENDING: 'En attente', SENT: 'Envoyé', FAILED: 'En échec' },
+  accessMode: {
+    DSN_INHERITED: 'Hérité de la DSN',
+    PAYROLL_LINKED: 'Lié à la paie',
+    SPECIFIC: 'Habilitation spécifique',
+  },
+  portfolioKind: { COMPANY: "Portefeuille de l'entreprise", CLIENTS: 'Portefeuille clients' },
+  accessBasis: {
+    EXPLICIT_HABILITATION: 'Habilitation explicite',
+    DSN_INHERITED: 'Vos propres dépôts DSN',
+    IMPLICIT_MANDATE_DSN: 'Mandat implicite (DSN)',
+  },
 };
 
 export const fr = {
@@ -103,6 +114,88 @@ export const fr = {
         sentAt: 'Envoyé le',
       },
     },
+    declarants: {
+      name: 'Déclarant |||| Déclarants',
+      fields: {
+        siret: 'SIRET',
+        lastName: 'Nom',
+        firstName: 'Prénom',
+        email: 'E-mail',
+        role: 'Rôle',
+        status: 'Statut',
+        adminStatus: "Statut d'administrateur",
+        companyId: 'Entreprise',
+        emailConfirmedAt: 'E-mail confirmé le',
+        createdAt: 'Créé le',
+      },
+      notifications: {
+        created: 'Déclarant créé : un e-mail lui a été envoyé pour confirmer son adresse.',
+        updated: 'Déclarant modifié.',
+      },
+    },
+    services: {
+      name: 'Service déclaratif |||| Services déclaratifs',
+      fields: {
+        code: 'Code',
+        label: 'Libellé',
+        accessMode: "Mode d'accès",
+        checkDeclaringSiret: 'Contrôle du SIRET déclarant',
+        checkEmployees: 'Contrôle des salariés',
+        active: 'Actif',
+      },
+    },
+    portfolios: {
+      name: 'Portefeuille |||| Portefeuilles',
+      fields: {
+        name: 'Nom',
+        kind: 'Type',
+        siretCount: 'Nombre de SIRET',
+        serviceCodes: 'Services',
+        companyId: 'Entreprise',
+        createdAt: 'Créé le',
+        siret: 'SIRET',
+        siren: 'SIREN',
+        establishmentName: 'Établissement',
+        addedAt: 'Ajouté le',
+      },
+      message: {
+        delete_title: 'Supprimer le portefeuille « %{recordRepresentation} » ?',
+        delete_content:
+          'Le portefeuille, ses SIRET, ses services et toutes les habilitations accordées par son intermédiaire seront supprimés. Cette action est définitive.',
+      },
+    },
+    'api-keys': {
+      name: "Clé d'API |||| Clés d'API",
+      fields: {
+        name: 'Nom',
+        prefix: 'Préfixe',
+        state: 'État',
+        companyId: 'Entreprise',
+        createdAt: 'Créée le',
+        lastUsedAt: 'Dernière utilisation',
+        revokedAt: 'Révoquée le',
+      },
+    },
+    'dsn-links': {
+      name: 'Lien déclarant/déclaré |||| Liens déclarant/déclaré',
+      fields: {
+        siret: 'SIRET déclaré',
+        declaredSiret: 'SIRET déclaré',
+        declaringSiret: 'SIRET déclarant',
+        period: 'Période',
+        filedAt: 'Déposée le',
+        declaringAccountId: 'Compte déclarant',
+      },
+    },
+    'employment-relations': {
+      name: 'Relation employeur/salarié |||| Relations employeur/salarié',
+      fields: {
+        employerSiret: 'SIRET employeur',
+        employeeId: 'Identifiant du salarié (pseudonyme)',
+        startDate: 'Début',
+        endDate: 'Fin',
+      },
+    },
     'audit-events': {
       name: "Événement d'audit |||| Journal d'audit",
       fields: {
@@ -150,15 +243,119 @@ export const fr = {
     },
     confirm: {
       title: "Confirmation de l'inscription",
+      title_email: "Confirmation de l'adresse e-mail",
+      title_generic: 'Confirmation',
+      reading: 'Lecture du lien…',
       pending: 'Confirmation en cours…',
       confirmed: 'Inscription confirmée',
+      email_confirmed: 'Adresse e-mail confirmée',
       login_with: "Connectez-vous avec ces identifiants et le mot de passe choisi à l'inscription :",
+      login_with_email: 'Connectez-vous avec ces identifiants et votre mot de passe :',
+      choose_password:
+        'Bonjour %{firstName} %{lastName}. Choisissez votre mot de passe pour activer votre compte (SIRET %{siret}).',
+      password_rules: 'Au moins 12 caractères, mêlant au moins trois types : minuscules, majuscules, chiffres, symboles.',
+      submit: 'Confirmer mon adresse',
       missing_token: 'Ce lien de confirmation est incomplet : il ne contient pas de jeton.',
       go_to_login: 'Se connecter',
     },
     registrations: {
       resend_link: 'Renvoyer le lien',
       link_resent: 'Un nouveau lien de confirmation a été envoyé.',
+    },
+    menu: {
+      matrix: 'Habilitations',
+      my_access: 'Mes droits',
+      my_account: 'Mon compte',
+    },
+    declarants: {
+      create_help:
+        'Le déclarant recevra un e-mail avec un lien pour confirmer son adresse et choisir son mot de passe ; son compte fonctionnera dès cette confirmation.',
+      email_change_notice: 'Un nouveau lien de confirmation sera envoyé à %{email} : la nouvelle adresse devra être confirmée.',
+      resend_link: 'Renvoyer le lien',
+      link_resent: 'Un nouveau lien de confirmation a été envoyé.',
+    },
+    services: {
+      check_declaring_siret_help: 'Le SIRET déclarant doit être le déclarant DSN du SIRET déclaré.',
+      check_employees_help: "Les salariés cités doivent être salariés de l'établissement déclaré.",
+    },
+    portfolios: {
+      create_help:
+        "Un portefeuille clients regroupe des établissements de clients ou de filiales ; les droits qu'il donne restent séparés de ceux du portefeuille de l'entreprise.",
+      advice_title: 'Conseil',
+      open_matrix: 'Habilitations',
+      tabs: { establishments: 'Établissements', services: 'Services déclaratifs' },
+      add_by: 'Ajouter',
+      by_siret: 'Un SIRET',
+      by_siren: "Tous les SIRET d'un SIREN",
+      siret_help: '14 chiffres',
+      siren_help: "9 chiffres : tous les SIRET connus de l'entreprise (établissements et DSN)",
+      establishments_added: 'SIRET ajoutés : %{added} ; déjà présents : %{alreadyThere}.',
+      no_establishment: 'Aucun SIRET dans ce portefeuille.',
+      remove: 'Retirer',
+      remove_establishment_title: 'Retirer le SIRET %{siret} ?',
+      remove_establishment_content:
+        'Le SIRET %{siret} sera retiré du portefeuille « %{name} », et les habilitations accordées sur ce SIRET dans ce portefeuille seront supprimées.',
+      establishment_removed: 'SIRET %{siret} retiré du portefeuille.',
+      services_help:
+        'Retirer un service du portefeuille supprime aussi toutes les habilitations de ce service accordées dans ce portefeuille.',
+      service_to_add: 'Service à ajouter',
+      no_service: 'Aucun service dans ce portefeuille.',
+      service_added: 'Service %{code} ajouté au portefeuille.',
+      service_removed: 'Service %{code} retiré du portefeuille.',
+      remove_service_title: 'Retirer le service %{code} ?',
+      remove_service_content:
+        'Le service %{code} sera retiré du portefeuille « %{name} », et toutes les habilitations de ce service accordées dans ce portefeuille seront supprimées.',
+    },
+    matrix: {
+      title: 'Matrice des habilitations',
+      company: 'Entreprise',
+      portfolio: 'Portefeuille',
+      choose_portfolio: 'Choisissez un portefeuille pour afficher ses habilitations.',
+      empty_portfolio: "Ce portefeuille n'a encore aucun SIRET ou aucun service : complétez-le d'abord.",
+      open_portfolio: 'Ouvrir le portefeuille',
+      no_declarant: "L'entreprise n'a encore aucun déclarant.",
+      create_declarant: 'Créer un déclarant',
+      no_row: 'Aucune ligne ne correspond aux filtres.',
+      filters: { declarant: 'Déclarant', siret: 'SIRET', service: 'Service', all_services: 'Tous les services' },
+      columns: { declarant: 'Déclarant', siret: 'SIRET' },
+      legend:
+        "Cocher une case accorde les droits Déclarer et Consulter, la décocher retire l'habilitation ; le bouton de réglage choisit chaque droit (D : déclarer, P : payer, C : consulter). Chaque changement est immédiat et journalisé.",
+      rights: { canDeclare: 'Déclarer', canPay: 'Payer', canConsult: 'Consulter' },
+      initials: { canDeclare: 'D', canPay: 'P', canConsult: 'C' },
+      rights_menu: 'Droits détaillés : %{service}, %{siret}, %{name}',
+    },
+    my_access: {
+      title: 'Mes droits',
+      intro: 'Pour chaque service déclaratif, les SIRET pour lesquels vous pouvez agir, et à quel titre :',
+      basis_help: {
+        EXPLICIT_HABILITATION: 'un administrateur vous a habilité pour ce service sur ce SIRET ;',
+        DSN_INHERITED: 'vous avez vous-même déposé la DSN de ce SIRET (service lié à la DSN) ;',
+        IMPLICIT_MANDATE_DSN: 'votre entreprise a déposé la DSN de ce SIRET au cours des 6 derniers mois.',
+      },
+      siret: 'SIRET',
+      basis: 'À quel titre',
+      no_siret: 'Aucun SIRET pour ce service.',
+      nothing:
+        "Vous ne pouvez encore agir pour aucun SIRET : demandez des habilitations à l'administrateur de votre entreprise.",
+      show_all: 'Afficher les %{count} SIRET',
+    },
+    api_keys: {
+      name_help: 'Par exemple le logiciel de paie qui utilisera la clé.',
+      active: 'Active',
+      revoked: 'Révoquée',
+      revoke: 'Révoquer',
+      revoke_title: 'Révoquer la clé « %{name} » ?',
+      revoke_content:
+        'Les logiciels qui utilisent la clé %{prefix} seront refusés dès maintenant. Une clé révoquée ne peut pas être réactivée.',
+      revoked_notice: 'Clé révoquée.',
+      created_title: 'Clé « %{name} » créée',
+      shown_once:
+        'Copiez cette clé maintenant et conservez-la en lieu sûr : elle ne sera plus jamais affichée (seule son empreinte est conservée).',
+      key: "Clé d'API",
+      copy: 'Copier la clé',
+      copied: 'Clé copiée dans le presse-papiers.',
+      copy_failed: 'Copie automatique impossible ici : sélectionnez la clé et copiez-la.',
+      done: "J'ai copié la clé",
     },
     dashboard: {
       title: 'Accueil',

@@ -1,0 +1,33 @@
+import { EditButton, Show, SimpleShowLayout, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CompanyField } from '../common/CompanyField';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import type { Role } from '../types';
+import { ResendDeclarantLinkButton } from './ResendDeclarantLinkButton';
+
+export const DeclarantShow = () => {
+  const { permissions: role } = usePermissions<Role>();
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <ResendDeclarantLinkButton />
+          <EditButton />
+        </TopToolbar>
+      }
+    >
+      <SimpleShowLayout>
+        <TextField source="siret" />
+        <TextField source="lastName" />
+        <TextField source="firstName" />
+        <TextField source="email" />
+        <EnumField source="role" enumName="role" />
+        <EnumField source="status" enumName="accountStatus" />
+        <EnumField source="adminStatus" enumName="adminStatus" />
+        {role === 'SUPPORT' && <CompanyField source="companyId" />}
+        <DateTimeField source="emailConfirmedAt" />
+        <DateTimeField source="createdAt" />
+      </SimpleShowLayout>
+    </Show>
+  );
+};

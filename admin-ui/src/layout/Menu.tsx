@@ -1,0 +1,80 @@
+import GridIcon from '@mui/icons-material/GridOn';
+import MyAccessIcon from '@mui/icons-material/VerifiedUser';
+import AccountIcon from '@mui/icons-material/AccountCircle';
+import { Menu as RaMenu, useCreatePath, useGetIdentity, usePermissions } from 'react-admin';
+import { MATRIX_PATH, MY_ACCESS_PATH } from '../paths';
+import type { Role } from '../types';
+
+/** Entries that are not a resource's list. */
+const MATRIX = '#matrix';
+const MY_ACCESS = '#my-access';
+const MY_ACCOUNT = '#my-account';
+
+/** Each role's menu, in order; a resource entry shows only if App.tsx registered the resource for that role. */
+const menus: Record<Role, string[]> = {
+  SUPPORT: [
+    'companies',
+    'establishments',
+    'accounts',
+    'declarants',
+    'portfolios',
+    MATRIX,
+    'services',
+    'api-keys',
+    'dsn-links',
+    'employment-relations',
+    'registrations',
+    'outbox',
+    'audit-events',
+    MY_ACCESS,
+  ],
+  ADMINISTRATOR: [
+    'companies',
+    'establishments',
+    'declarants',
+    'portfolios',
+    MATRIX,
+    'services',
+    'api-keys',
+    'dsn-links',
+    'employment-relations',
+    'audit-events',
+    MY_ACCESS,
+  ],
+  DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services'],
+};
+
+/** The declarant's own account page. */
+const MyAccountItem = () => {
+  const { identity } = useGetIdentity();
+  const createPath = useCreatePath();
+  if (!identity) return null;
+  return (
+    <RaMenu.Item
+      to={createPath({ resource: 'accounts', type: 'show', id: identity.id })}
+      primaryText="app.menu.my_account"
+      leftIcon={<AccountIcon />}
+    />
+  );
+};
+
+export const Menu = () => {
+  const { permissions: role } = usePermissions<Role | null>();
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      {(role ? menus[role] : []).map((entry) => {
+        switch (entry) {
+          case MATRIX:
+            return <RaMenu.Item key={entry} to={MATRIX_PATH} primaryText="app.menu.matrix" leftIcon={<GridIcon />} />;
+          case MY_ACCESS:
+            return <RaMenu.Item key={entry} to={MY_ACCESS_PATH} primaryText="app.menu.my_access" leftIcon={<MyAccessIcon />} />;
+          case MY_ACCOUNT:
+            return <MyAccountItem key={entry} />;
+          default:
+            return <RaMenu.ResourceItem key={entry} name={entry} />;
+        }
+      })}
+    </RaMenu>
+  );
+};

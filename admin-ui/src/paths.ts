@@ -1,0 +1,9 @@
+import type { Identifier } from 'react-admin';
+
+/** The console's custom pages (menu entries, links between pages). */
+export const MATRIX_PATH = '/habilitations/matrix';
+export const MY_ACCESS_PATH = '/me/access';
+
+/** The matrix, opened on one portfolio. */
+export const matrixPath = (portfolioId: Identifier) =>
+  `${MATRIX_PATH}?${new URLSearchParams({ portfolioId: String(portfolioId) })}`;

@@ -1,7 +1,8 @@
 import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
 import { SIGNED_IN } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { containing, defined } from '../http/filters';
+import { defined } from '../http/filters';
+import { accountSearch } from './account-search';
 import { z } from '../http/openapi';
 import { readRoutes } from '../http/read-resource';
 
@@ -42,16 +43,7 @@ export function accountRoutes(ctx: ApiContext) {
     }),
     filterWhere: ({ q, companyId, role, status }) => ({
       ...defined({ company: companyId, role, status }),
-      ...(q
-        ? {
-            $or: [
-              { siret: { $like: `${q}%` } },
-              { lastName: { $ilike: containing(q) } },
-              { firstName: { $ilike: containing(q) } },
-              { email: { $ilike: containing(q) } },
-            ],
-          }
-        : {}),
+      ...accountSearch(q),
     }),
     sortable: ['lastName', 'firstName', 'siret', 'role', 'status', 'createdAt', 'lastLoginAt'],
     defaultSort: ['lastName', 'ASC'],

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
-import { containing, defined } from '../http/filters';
+import { accountSearch } from '../accounts/account-search';
+import { defined } from '../http/filters';
 import { z } from '../http/openapi';
 import { Siret } from '../portfolios/identifier.schemas';
 
@@ -43,16 +44,7 @@ export const DeclarantFilter = z.object({
 export function declarantFilterWhere({ q, companyId, role, status }: z.infer<typeof DeclarantFilter>): FilterQuery<Account> {
   return {
     ...defined({ company: companyId, role, status }),
-    ...(q
-      ? {
-          $or: [
-            { siret: { $like: `${q}%` } },
-            { lastName: { $ilike: containing(q) } },
-            { firstName: { $ilike: containing(q) } },
-            { email: { $ilike: containing(q) } },
-          ],
-        }
-      : {}),
+    ...accountSearch(q),
   };
 }
 

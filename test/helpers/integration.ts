@@ -11,6 +11,7 @@ import type { Orm } from '../../platform/orm';
 import type { RegistrationDurations } from '../../workflows/registration/registration.messages';
 import { createWorker } from '../../worker/worker';
 import { createTestDatabase } from './database';
+export { eventually } from './eventually';
 import { createDevServerEnv, workflowBundle } from './time-skipping';
 
 export const DEMO_PASSWORD = 'Demo-Portail-2026!';
@@ -77,12 +78,3 @@ export async function login(app: Express, identity: { siret: string; lastName: s
   return agent;
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,5 +1,4 @@
 import { Context } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -14,7 +13,9 @@ import {
   resendAccountConfirmationUpdate,
   type AccountConfirmationDurations,
 } from '../../workflows/account-confirmation/account-confirmation.messages';
+import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+import { held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -72,38 +73,10 @@ function start(taskQueue: string) {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-/** Sends an update with time skipping held, so the server does not jump to the next timer meanwhile. */
-async function held<T>(send: () => Promise<T>): Promise<T> {
-  const testService = env.connection.testService!;
-  await testService.lockTimeSkipping({});
-  try {
-    return await send();
-  } finally {
-    await testService.unlockTimeSkipping({});
-  }
-}
 
-async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (err as WorkflowUpdateFailedError).cause;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    return (cause as ApplicationFailure).type ?? undefined;
-  }
-  throw new Error('the update was accepted');
-}
 
-const confirm = (handle: Handle, tokenId: string) => held(() => handle.executeUpdate(confirmAccountUpdate, { args: [{ tokenId }] }));
+const confirm = (handle: Handle, tokenId: string) => held(env, () => handle.executeUpdate(confirmAccountUpdate, { args: [{ tokenId }] }));
 const reminders = (acts: ReturnType<typeof fakeActivities>) => acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder);
 
 describe('accountConfirmationWorkflow', () => {
@@ -143,7 +116,7 @@ describe('accountConfirmationWorkflow', () => {
 
   it('resend issues a new link and voids the old one', async () => {
     await withConfirmation(async ({ handle, acts }) => {
-      await held(() => handle.executeUpdate(resendAccountConfirmationUpdate));
+      await held(env, () => handle.executeUpdate(resendAccountConfirmationUpdate));
       await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-2'));
       expect(await updateFailureType(confirm(handle, 'token-1'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
       await confirm(handle, 'token-2');
@@ -186,7 +159,7 @@ describe('accountConfirmationWorkflow', () => {
       await env.sleep(10 * DAY);
       expect(reminders(acts)).toEqual([false, true]);
       const changedAt = (await handle.describe()).startTime.getTime() + 10 * DAY;
-      const answer = await held(() => handle.executeUpdate(changeEmailUpdate));
+      const answer = await held(env, () => handle.executeUpdate(changeEmailUpdate));
       expect(Date.parse(answer.tokenExpiresAt)).toBeGreaterThanOrEqual(changedAt + DURATIONS.tokenTtlMs);
       expect(reminders(acts)).toEqual([false, true, false]);
       await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-3'));
@@ -204,7 +177,7 @@ describe('accountConfirmationWorkflow', () => {
 
   it('changeEmail links are confirmed like any other', async () => {
     await withConfirmation(async ({ handle }) => {
-      await held(() => handle.executeUpdate(changeEmailUpdate));
+      await held(env, () => handle.executeUpdate(changeEmailUpdate));
       await confirm(handle, 'token-2');
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });

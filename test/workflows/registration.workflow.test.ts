@@ -1,6 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +11,9 @@ import {
   resendConfirmationUpdate,
   type RegistrationDurations,
 } from '../../workflows/registration/registration.messages';
+import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+import { held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -76,44 +77,13 @@ function start(taskQueue: string, durations: RegistrationDurations, workflowId =
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-/**
- * Sends an update with time skipping held: the test server must not jump to
- * the next timer while the update waits for its workflow task.
- */
-async function held<T>(send: () => Promise<T>): Promise<T> {
-  const testService = env.connection.testService!;
-  await testService.lockTimeSkipping({});
-  try {
-    return await send();
-  } finally {
-    await testService.unlockTimeSkipping({});
-  }
-}
 
-async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (err as WorkflowUpdateFailedError).cause;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    return (cause as ApplicationFailure).type ?? undefined;
-  }
-  throw new Error('the update was accepted');
-}
 
 describe('companyRegistrationWorkflow', () => {
   it('confirms with the current token: activates the registration and completes', async () => {
     await withRegistration(DURATIONS, async ({ handle, acts }) => {
-      const answer = await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
+      const answer = await held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(answer.confirmedAt).toBe('2026-11-26T12:00:00.000Z');
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
       expect(acts.activateRegistration).toHaveBeenCalledWith({ companyId: 'company-1', accountId: 'account-1', tokenId: 'token-1' });
@@ -125,12 +95,12 @@ describe('companyRegistrationWorkflow', () => {
 
   it('refuses a wrong token and keeps waiting', async () => {
     await withRegistration(DURATIONS, async ({ handle, acts }) => {
-      const type = await updateFailureType(held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'forged' }] })));
+      const type = await updateFailureType(held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'forged' }] })));
       expect(type).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
       expect(acts.activateRegistration).not.toHaveBeenCalled();
       const status = await handle.query(registrationStatusQuery);
       expect(status).toMatchObject({ phase: 'AWAITING_CONFIRMATION', awaiting: 'PRIMO_AD', mailsSent: 1 });
-      await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
+      await held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -138,7 +108,7 @@ describe('companyRegistrationWorkflow', () => {
   it('refuses a token past its validity', async () => {
     await withRegistration({ ...DURATIONS, tokenTtlMs: HOUR }, async ({ handle, acts }) => {
       await env.sleep(2 * HOUR);
-      const type = await updateFailureType(held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] })));
+      const type = await updateFailureType(held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] })));
       expect(type).toBe(RegistrationFailure.TOKEN_EXPIRED);
       expect(acts.activateRegistration).not.toHaveBeenCalled();
     });
@@ -146,12 +116,12 @@ describe('companyRegistrationWorkflow', () => {
 
   it('resend issues a new link and voids the old one', async () => {
     await withRegistration(DURATIONS, async ({ handle, acts }) => {
-      await held(() => handle.executeUpdate(resendConfirmationUpdate));
+      await held(env, () => handle.executeUpdate(resendConfirmationUpdate));
       expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(2);
       await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-2'));
-      const type = await updateFailureType(held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] })));
+      const type = await updateFailureType(held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-1' }] })));
       expect(type).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
-      await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] }));
+      await held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -166,7 +136,7 @@ describe('companyRegistrationWorkflow', () => {
       expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(2);
       expect(acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder)).toEqual([false, true]);
       expect((await handle.query(registrationStatusQuery)).phase).toBe('AWAITING_CONFIRMATION');
-      await held(() => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] }));
+      await held(env, () => handle.executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: 'token-2' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });

@@ -7,6 +7,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import type { createAccountActivities } from '../../activities/account/account.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import type { createMailActivities } from '../../activities/mail/mail.activities';
@@ -43,7 +44,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   let phase = 'AWAITING_CONFIRMATION' as AccountConfirmationPhase;
   /** When the address to confirm was set: the start, or the last change. */
   let since = workflowInfo().startTime.getTime();
-  let token: { id: string; expiresAt: number } | undefined;
+  let token: CurrentLink | undefined;
   let mailsSent = 0;
   let reminderSent = false;
   let addressChanges = 0;
@@ -77,18 +78,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
     {
       validator: ({ tokenId }) => {
         refuseUnlessAwaiting();
-        if (!token || token.id !== tokenId) {
-          throw ApplicationFailure.create({
-            type: AccountConfirmationFailure.TOKEN_NOT_CURRENT,
-            message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier e-mail reçu.',
-          });
-        }
-        if (Date.now() >= token.expiresAt) {
-          throw ApplicationFailure.create({
-            type: AccountConfirmationFailure.TOKEN_EXPIRED,
-            message: 'Ce lien a expiré : demandez un nouvel e-mail de confirmation.',
-          });
-        }
+        assertCurrentLink(token, tokenId);
       },
     },
   );

@@ -6,6 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import type { createMailActivities } from '../../activities/mail/mail.activities';
 import type { createRegistrationActivities } from '../../activities/registration/registration.activities';
@@ -37,7 +38,7 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   const startedAt = workflowInfo().startTime.getTime();
   const purgeAt = startedAt + purgeAfterMs;
   let phase = 'AWAITING_CONFIRMATION' as RegistrationPhase;
-  let token: { id: string; expiresAt: number } | undefined;
+  let token: CurrentLink | undefined;
   let mailsSent = 0;
   let steps = 0;
   let reminderSent = false;
@@ -72,18 +73,7 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
         if (phase !== 'AWAITING_CONFIRMATION') {
           throw ApplicationFailure.create({ type: RegistrationFailure.NOT_AWAITING, message: 'Inscription déjà confirmée.' });
         }
-        if (!token || token.id !== tokenId) {
-          throw ApplicationFailure.create({
-            type: RegistrationFailure.TOKEN_NOT_CURRENT,
-            message: 'Ce lien a été remplacé par un lien plus récent : utilisez le dernier e-mail reçu.',
-          });
-        }
-        if (Date.now() >= token.expiresAt) {
-          throw ApplicationFailure.create({
-            type: RegistrationFailure.TOKEN_EXPIRED,
-            message: 'Ce lien a expiré : demandez un nouvel e-mail de confirmation.',
-          });
-        }
+        assertCurrentLink(token, tokenId);
       },
     },
   );

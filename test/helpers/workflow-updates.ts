@@ -1,6 +1,8 @@
+import { Context } from '@temporalio/activity';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
 
 /**
  * Sends an update with time skipping held, so the test server does not jump
@@ -27,4 +29,21 @@ export async function updateFailureType(promise: Promise<unknown>): Promise<stri
     return (cause as ApplicationFailure).type ?? undefined;
   }
   throw new Error('the update was accepted');
+}
+
+/**
+ * Fakes of the confirmation-link activities every confirmation workflow uses:
+ * link n is `token-n`, mailed as `mail-n`, valid `ttlMs` on the server's clock.
+ */
+export function fakeLinkActivities() {
+  let issued = 0;
+  return {
+    issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
+      issued++;
+      // The server's (skipped) clock, as a real activity would see it in production.
+      const now = Context.current().info.currentAttemptScheduledTimestampMs;
+      return { tokenId: `token-${issued}`, expiresAt: new Date(now + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
+    }),
+    deliverMail: jest.fn(async (_outboxId: string) => undefined),
+  };
 }

@@ -1,10 +1,8 @@
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { ActivateAccountRequest } from '../../activities/account/account.activities';
-import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
 import {
   AccountConfirmationFailure,
   accountConfirmationStatusQuery,
@@ -15,7 +13,7 @@ import {
 } from '../../workflows/account-confirmation/account-confirmation.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
-import { held, updateFailureType } from '../helpers/workflow-updates';
+import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -32,14 +30,8 @@ afterAll(async () => {
 });
 
 function fakeActivities(accountRemoved = true) {
-  let issued = 0;
   return {
-    issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
-      issued++;
-      const now = Context.current().info.currentAttemptScheduledTimestampMs;
-      return { tokenId: `token-${issued}`, expiresAt: new Date(now + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
-    }),
-    deliverMail: jest.fn(async (_outboxId: string) => undefined),
+    ...fakeLinkActivities(),
     activateAccount: jest.fn(async (_req: ActivateAccountRequest) => '2026-11-26T12:00:00.000Z'),
     expireAccountConfirmation: jest.fn(async (_accountId: string) => accountRemoved),
   };

@@ -1,9 +1,7 @@
-import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
 import {
   confirmRegistrationUpdate,
   RegistrationFailure,
@@ -13,7 +11,7 @@ import {
 } from '../../workflows/registration/registration.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
-import { held, updateFailureType } from '../helpers/workflow-updates';
+import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -30,15 +28,8 @@ afterAll(async () => {
 });
 
 function fakeActivities() {
-  let issued = 0;
   return {
-    issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
-      issued++;
-      // The server's (skipped) clock, as a real activity would see it in production.
-      const now = Context.current().info.currentAttemptScheduledTimestampMs;
-      return { tokenId: `token-${issued}`, expiresAt: new Date(now + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
-    }),
-    deliverMail: jest.fn(async (_outboxId: string) => undefined),
+    ...fakeLinkActivities(),
     activateRegistration: jest.fn(async () => '2026-11-26T12:00:00.000Z'),
     purgeRegistration: jest.fn(async (_companyId: string) => undefined),
   };

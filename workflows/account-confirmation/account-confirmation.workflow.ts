@@ -7,6 +7,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import type { createAccountActivities } from '../../activities/account/account.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
@@ -24,12 +25,9 @@ import {
 
 const { issueConfirmationToken, activateAccount, expireAccountConfirmation } = proxyActivities<
   ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createAccountActivities>
->({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+>(DATABASE_STEP);
 
-const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
 
 type Outcome = AccountConfirmationResult['outcome'];
 

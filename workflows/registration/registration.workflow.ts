@@ -6,6 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import type { createMailActivities } from '../../activities/mail/mail.activities';
@@ -22,12 +23,9 @@ import {
 
 const { issueConfirmationToken, activateRegistration, purgeRegistration } = proxyActivities<
   ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createRegistrationActivities>
->({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+>(DATABASE_STEP);
 
-const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
 
 /**
  * Company registration by its Primo AD: a confirmation mail, one reminder,

@@ -12,3 +12,20 @@ export const AwaitedRole = defineSearchAttributeKey('AwaitedRole', SearchAttribu
 export const DueDate = defineSearchAttributeKey('DueDate', SearchAttributeType.DATETIME);
 
 export const SEARCH_ATTRIBUTE_KEYS = [CompanySiren, SubjectAccount, BusinessPhase, AwaitedRole, DueDate];
+
+export interface BusinessState {
+  phase: string;
+  /** Who must act next (ADMINISTRATOR, SUPPORT, PRIMO_AD, DECLARANT…); null when nobody. */
+  awaitedRole: string | null;
+  /** When the wait ends by itself (expiry, purge…); null when it does not. */
+  dueDate: Date | null;
+}
+
+/** The pairs a workflow upserts when its business state changes (null removes a value). */
+export function businessStateAttributes({ phase, awaitedRole, dueDate }: BusinessState) {
+  return [
+    { key: BusinessPhase, value: phase },
+    { key: AwaitedRole, value: awaitedRole },
+    { key: DueDate, value: dueDate },
+  ];
+}

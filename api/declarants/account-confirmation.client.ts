@@ -11,10 +11,19 @@ import {
   type AccountConfirmationInput,
   type AccountConfirmationResult,
 } from '../../workflows/account-confirmation/account-confirmation.messages';
+import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
 import { TASK_QUEUE } from '../../workflows/task-queue';
+import { sirenOf } from '../../domain/identifiers/identifiers.rules';
+
+/** The account whose address a confirmation proves. */
+export interface ConfirmedAccount {
+  id: string;
+  siret: string;
+}
 
 /** Starts the confirmation of the address now on the account; it mails the first link. */
-export async function startAccountConfirmation(temporal: Client, accountId: string): Promise<void> {
+export async function startAccountConfirmation(temporal: Client, account: ConfirmedAccount): Promise<void> {
+  const accountId = account.id;
   const input: AccountConfirmationInput = { accountId, durations: ACCOUNT_CONFIRMATION_DEFAULTS };
   await temporal.workflow.start(ACCOUNT_CONFIRMATION_WORKFLOW_TYPE, {
     taskQueue: TASK_QUEUE,
@@ -22,6 +31,10 @@ export async function startAccountConfirmation(temporal: Client, accountId: stri
     args: [input],
     workflowIdConflictPolicy: 'FAIL',
     workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    typedSearchAttributes: [
+      { key: CompanySiren, value: sirenOf(account.siret) },
+      { key: SubjectAccount, value: accountId },
+    ],
   });
 }
 
@@ -36,8 +49,8 @@ const OVER = {
  * confirmation, or — when that one is over (the old address was confirmed,
  * or it expired) — through a new run once the old one has closed.
  */
-export async function sendNewLink(temporal: Client, accountId: string, reason: keyof typeof OVER): Promise<void> {
-  const handle = temporal.workflow.getHandle(accountConfirmationWorkflowId(accountId));
+export async function sendNewLink(temporal: Client, account: ConfirmedAccount, reason: keyof typeof OVER): Promise<void> {
+  const handle = temporal.workflow.getHandle(accountConfirmationWorkflowId(account.id));
   try {
     await handle.executeUpdate(reason === 'changeEmail' ? changeEmailUpdate : resendAccountConfirmationUpdate);
     return;
@@ -46,7 +59,7 @@ export async function sendNewLink(temporal: Client, accountId: string, reason: k
   }
   const ended = (await handle.result().catch(() => undefined)) as AccountConfirmationResult | undefined;
   if (ended?.outcome === 'REMOVED') throw declarantNotFound();
-  await startAccountConfirmation(temporal, accountId);
+  await startAccountConfirmation(temporal, account);
 }
 
 function failureType(err: unknown): string | undefined {

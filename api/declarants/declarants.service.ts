@@ -81,7 +81,7 @@ export async function createDeclarant(orm: MikroORM, temporal: Client, auth: Aut
       throw err instanceof UniqueConstraintViolationException ? identityTaken(request.siret) : err;
     });
   try {
-    await startAccountConfirmation(temporal, account.id);
+    await startAccountConfirmation(temporal, account);
   } catch (err) {
     await orm.em.fork().nativeDelete(Account, { id: account.id });
     throw err;
@@ -121,7 +121,7 @@ export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: Aut
     });
     return { account: found, emailChanged: changes.email !== undefined };
   });
-  if (emailChanged) await sendNewLink(temporal, account.id, 'changeEmail');
+  if (emailChanged) await sendNewLink(temporal, account, 'changeEmail');
   return account;
 }
 
@@ -130,6 +130,6 @@ export async function resendLink(orm: MikroORM, temporal: Client, auth: AuthCont
   const account = await findDeclarant(orm.em.fork(), auth.scope, id);
   if (account.emailConfirmedAt) throw addressAlreadyConfirmed();
   if (ownedByRegistration(account)) throw registrationOwnsAddress();
-  await sendNewLink(temporal, account.id, 'resend');
+  await sendNewLink(temporal, account, 'resend');
   return account;
 }

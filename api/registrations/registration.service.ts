@@ -19,6 +19,7 @@ import {
   type RegistrationDurations,
   type RegistrationInput,
 } from '../../workflows/registration/registration.messages';
+import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import type { RegistrationRequest } from './registration.schemas';
 
@@ -87,6 +88,10 @@ export async function startRegistration(
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       memo: { siren: request.siren, siret: request.siret, legalName: company.legalName },
+      typedSearchAttributes: [
+        { key: CompanySiren, value: request.siren },
+        { key: SubjectAccount, value: account.id },
+      ],
     });
   } catch (err) {
     await em.nativeDelete(Company, { id: company.id });

@@ -3,6 +3,8 @@ import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { AccountRole } from '../../domain/account/account.entity';
+import { registrationStatusQuery } from '../../workflows/registration/registration.messages';
+import { AwaitedRole, BusinessPhase, CompanySiren, DueDate, SubjectAccount } from '../../workflows/search-attributes';
 import { eventually, login, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
 
 let env: IntegrationEnv;
@@ -139,6 +141,31 @@ describe('company registration over HTTP', () => {
     expect(stale.status).toBe(410);
     expect(stale.body.code).toBe('REGISTRATION.TOKEN_SUPERSEDED');
     expect((await request(env.app).post('/api/registrations/confirm').send({ token: tokenOf(second) })).status).toBe(200);
+  });
+});
+
+describe('search attributes for supervision', () => {
+  it('tags each registration with its company, subject, phase, awaited role and due date, and keeps them current', async () => {
+    const attributes = async (id: string) => (await env.temporal.client.workflow.getHandle(id).describe()).typedSearchAttributes;
+    const waiting = await attributes('registration-532109873');
+    const { purgeAt } = await env.temporal.client.workflow.getHandle('registration-532109873').query(registrationStatusQuery);
+    expect(waiting.get(CompanySiren)).toBe('532109873');
+    expect(waiting.get(SubjectAccount)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(waiting.get(BusinessPhase)).toBe('AWAITING_CONFIRMATION');
+    expect(waiting.get(AwaitedRole)).toBe('PRIMO_AD');
+    expect(waiting.get(DueDate)?.toISOString()).toBe(purgeAt);
+
+    const confirmed = await attributes('registration-100000009');
+    expect(confirmed.get(BusinessPhase)).toBe('CONFIRMED');
+    expect(confirmed.get(AwaitedRole)).toBeUndefined();
+    expect(confirmed.get(DueDate)).toBeUndefined();
+
+    const listed = await eventually(async () => {
+      const found: string[] = [];
+      for await (const w of env.temporal.client.workflow.list({ query: "AwaitedRole = 'PRIMO_AD'" })) found.push(w.workflowId);
+      return found.length ? found : undefined;
+    });
+    expect(listed).toEqual(['registration-532109873']);
   });
 });
 

@@ -6,9 +6,17 @@ import { testEnv } from './test-env';
 /** The binary global-setup resolved (its path is in the environment); undefined → the SDK downloads one. */
 const executable = async (which: 'cli' | 'test-server') => sdkExecutable(await resolveTemporalBinary(which, { install: false }));
 
-/** One time-skipping server per workflow test file. */
+/** The test server's IndexedValueType numbers (temporal.api.enums.v1). */
+const INDEXED_VALUE_TYPE: Record<string, number> = { KEYWORD: 2, DATETIME: 6 };
+
+/** One time-skipping server per workflow test file, knowing our search attributes. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await executable('test-server') } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await executable('test-server') } });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((key) => [key.name, INDEXED_VALUE_TYPE[key.type]])),
+  });
+  return env;
 }
 
 /** A real dev server (Temporal CLI, in memory) for integration tests. */

@@ -5,9 +5,11 @@ import {
   condition,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { businessStateAttributes } from '../search-attributes';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import type { createAccountActivities } from '../../activities/account/account.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
@@ -48,6 +50,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   let addressChanges = 0;
   let confirmedAt: string | null = null;
   const deliveries: Promise<void>[] = [];
+  publishState();
 
   setHandler(accountConfirmationStatusQuery, () => ({
     phase,
@@ -63,14 +66,14 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   setHandler(
     confirmAccountUpdate,
     async ({ tokenId }) => {
-      phase = 'CONFIRMING';
+      setPhase('CONFIRMING');
       try {
         confirmedAt = await activateAccount({ accountId: input.accountId, tokenId });
       } catch (err) {
-        phase = 'AWAITING_CONFIRMATION';
+        setPhase('AWAITING_CONFIRMATION');
         throw err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : err;
       }
-      phase = 'CONFIRMED';
+      setPhase('CONFIRMED');
       return { confirmedAt };
     },
     {
@@ -96,6 +99,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
       await untilNotConfirming();
       token = undefined;
       since = Date.now();
+      publishState();
       reminderSent = false;
       addressChanges++;
       return { tokenExpiresAt: await sendConfirmation(false) };
@@ -109,6 +113,20 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   await condition(allHandlersFinished);
   return { outcome };
 
+  /** Changes the phase and what supervision sees of it. */
+  function setPhase(next: AccountConfirmationPhase): void {
+    phase = next;
+    publishState();
+  }
+
+  /** Search attributes: phase, who is awaited, when the wait expires. */
+  function publishState(): void {
+    const awaiting = phase === 'AWAITING_CONFIRMATION';
+    upsertSearchAttributes(
+      businessStateAttributes({ phase, awaitedRole: awaiting ? 'ACCOUNT_HOLDER' : null, dueDate: awaiting ? new Date(since + expireAfterMs) : null }),
+    );
+  }
+
   /** Reminds once, restarts on an address change, and gives up at the expiry. */
   async function confirmedOrExpired(): Promise<Outcome> {
     for (;;) {
@@ -121,7 +139,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
         await sendConfirmation(true);
         continue;
       }
-      phase = 'EXPIRED';
+      setPhase('EXPIRED');
       return (await expireAccountConfirmation(input.accountId)) ? 'REMOVED' : 'EXPIRED';
     }
   }

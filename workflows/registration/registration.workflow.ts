@@ -4,9 +4,11 @@ import {
   condition,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { businessStateAttributes } from '../search-attributes';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import type { createMailActivities } from '../../activities/mail/mail.activities';
@@ -36,6 +38,7 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   const startedAt = workflowInfo().startTime.getTime();
   const purgeAt = startedAt + purgeAfterMs;
   let phase = 'AWAITING_CONFIRMATION' as RegistrationPhase;
+  setPhase(phase);
   let token: CurrentLink | undefined;
   let mailsSent = 0;
   let steps = 0;
@@ -56,14 +59,14 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   setHandler(
     confirmRegistrationUpdate,
     async ({ tokenId }) => {
-      phase = 'CONFIRMING';
+      setPhase('CONFIRMING');
       try {
         confirmedAt = await activateRegistration({ companyId: input.companyId, accountId: input.accountId, tokenId });
       } catch (err) {
-        phase = 'AWAITING_CONFIRMATION';
+        setPhase('AWAITING_CONFIRMATION');
         throw err;
       }
-      phase = 'CONFIRMED';
+      setPhase('CONFIRMED');
       return { confirmedAt };
     },
     {
@@ -98,12 +101,21 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
     reminderSent = true;
   }
   if (phase !== 'CONFIRMED' && !(await confirmedBefore(purgeAt))) {
-    phase = 'PURGED';
+    setPhase('PURGED');
     await purgeRegistration(input.companyId);
   }
   await Promise.all(deliveries);
   await condition(allHandlersFinished);
   return { outcome: phase === 'CONFIRMED' ? 'CONFIRMED' : 'PURGED' };
+
+  /** Changes the phase and what supervision sees of it (search attributes). */
+  function setPhase(next: RegistrationPhase): void {
+    phase = next;
+    const awaiting = next === 'AWAITING_CONFIRMATION';
+    upsertSearchAttributes(
+      businessStateAttributes({ phase: next, awaitedRole: awaiting ? 'PRIMO_AD' : null, dueDate: awaiting ? new Date(purgeAt) : null }),
+    );
+  }
 
   /** True once an activation succeeded; false when the deadline passes first. */
   async function confirmedBefore(deadline: number): Promise<boolean> {

@@ -19,6 +19,7 @@ import { outboxRoutes } from './outbox/outbox.routes';
 import { registrationRoutes } from './registrations/registration.routes';
 import { findProjectRoot } from '../platform/project-root';
 import { staticUi } from './static-ui';
+import { workflowRoutes } from './workflows/workflows.routes';
 import { declarantRoutes } from './declarants/declarants.routes';
 import { portfolioRoutes } from './portfolios/portfolios.routes';
 import { habilitationRoutes } from './habilitations/habilitations.routes';
@@ -73,6 +74,7 @@ export function createApp(deps: ApiDeps): Express {
     apiKeyRoutes,
     accessRoutes,
     dsnRoutes,
+    workflowRoutes,
   ]) {
     app.use(routes(ctx));
   }

@@ -1,0 +1,34 @@
+import type { WorkflowFilter } from './workflows.schemas';
+
+/** SDK status names → the names visibility queries use. */
+export const VISIBILITY_STATUS: Record<string, string> = {
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  FAILED: 'Failed',
+  CANCELLED: 'Canceled',
+  TERMINATED: 'Terminated',
+  CONTINUED_AS_NEW: 'ContinuedAsNew',
+  TIMED_OUT: 'TimedOut',
+};
+
+/**
+ * The Temporal visibility query for a list filter. Values were checked by
+ * the zod schema (no quotes can reach here). `companySiren` of the caller's
+ * scope, when given, always applies: an administrator sees only his company.
+ */
+export function visibilityQuery(filter: WorkflowFilter, now: Date, scopeSiren: string | null): string {
+  const parts: string[] = [];
+  const siren = scopeSiren ?? filter.companySiren;
+  if (siren) parts.push(`CompanySiren = '${siren}'`);
+  if (scopeSiren && filter.companySiren && filter.companySiren !== scopeSiren) parts.push(`CompanySiren = '${filter.companySiren}'`);
+  if (filter.type) parts.push(`WorkflowType = '${filter.type}'`);
+  if (filter.status) parts.push(`ExecutionStatus = '${VISIBILITY_STATUS[filter.status]}'`);
+  if (filter.phase) parts.push(`BusinessPhase = '${filter.phase}'`);
+  if (filter.awaitedRole) parts.push(`AwaitedRole = '${filter.awaitedRole}'`);
+  if (filter.overdue) parts.push(`ExecutionStatus = 'Running' AND DueDate < '${now.toISOString()}'`);
+  if (filter.startedAfter) parts.push(`StartTime >= '${filter.startedAfter}'`);
+  if (filter.startedBefore) parts.push(`StartTime <= '${filter.startedBefore}'`);
+  if (filter.closedAfter) parts.push(`CloseTime >= '${filter.closedAfter}'`);
+  if (filter.closedBefore) parts.push(`CloseTime <= '${filter.closedBefore}'`);
+  return parts.join(' AND ');
+}

@@ -1,0 +1,46 @@
+import { z } from '../http/openapi';
+
+const word = /^[A-Za-z_]+$/;
+
+export const WORKFLOW_STATUSES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'] as const;
+
+/** Filters of GET /api/workflows; each value is checked so it can go into a visibility query. */
+export const WorkflowFilter = z.object({
+  type: z.string().regex(word, 'Type de processus invalide').optional(),
+  status: z.enum(WORKFLOW_STATUSES).optional(),
+  companySiren: z.string().regex(/^\d{9}$/, 'SIREN : 9 chiffres').optional(),
+  phase: z.string().regex(word, 'Étape invalide').optional(),
+  awaitedRole: z.string().regex(word, 'Rôle invalide').optional(),
+  overdue: z.boolean().optional(),
+  startedAfter: z.iso.datetime().optional(),
+  startedBefore: z.iso.datetime().optional(),
+  closedAfter: z.iso.datetime().optional(),
+  closedBefore: z.iso.datetime().optional(),
+});
+export type WorkflowFilter = z.infer<typeof WorkflowFilter>;
+
+export const WorkflowRecord = z
+  .object({
+    id: z.string(),
+    runId: z.string(),
+    type: z.string(),
+    status: z.string(),
+    startedAt: z.string(),
+    closedAt: z.string().nullable(),
+    companySiren: z.string().nullable(),
+    subjectAccount: z.string().nullable(),
+    phase: z.string().nullable(),
+    awaitedRole: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    overdue: z.boolean(),
+    temporalUiUrl: z.string(),
+  })
+  .openapi('Workflow');
+
+export const WorkflowDetail = WorkflowRecord.extend({
+  state: z.unknown().openapi({ description: "The workflow's own status query answer (phase, deadlines, counters, who is awaited)" }),
+  pendingActivities: z.array(
+    z.object({ activityType: z.string(), attempt: z.number(), lastFailure: z.string().nullable(), nextAttemptAt: z.string().nullable() }),
+  ),
+  history: z.array(z.object({ eventId: z.string(), eventType: z.string(), at: z.string() })),
+}).openapi('WorkflowDetail');

@@ -25,6 +25,7 @@ import { RegisterPage } from './registrations/RegisterPage';
 import registrations from './registrations';
 import services from './services';
 import type { Role } from './types';
+import workflows from './workflows';
 
 export const App = () => (
   <Admin
@@ -58,6 +59,7 @@ export const App = () => (
           {staff && <Resource name="dsn-links" {...dsnLinks} />}
           {staff && <Resource name="employment-relations" {...employmentRelations} />}
           {support && <Resource name="registrations" {...registrations} />}
+          {staff && <Resource name="workflows" {...workflows} />}
           {support && <Resource name="outbox" {...outbox} />}
           {staff && <Resource name="audit-events" {...auditEvents} />}
           <CustomRoutes>

@@ -9,6 +9,9 @@ export const enums = {
   adminStatus: ['PRIMO_AD', 'CANDIDATE_AD', 'ACTIVE'],
   workflowStatus: ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED', 'FAILED', 'TIMED_OUT', 'CONTINUED_AS_NEW'],
   registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED'],
+  workflowType: ['companyRegistrationWorkflow', 'accountConfirmationWorkflow'],
+  workflowPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED', 'EXPIRED'],
+  awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
   accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],
   portfolioKind: ['COMPANY', 'CLIENTS'],
@@ -41,6 +44,7 @@ const tones: Record<string, ChipProps['color']> = {
   FAILED: 'error',
   TERMINATED: 'error',
   TIMED_OUT: 'error',
+  EXPIRED: 'error',
 };
 
 export const toneOf = (value: string): ChipProps['color'] => tones[value] ?? 'default';

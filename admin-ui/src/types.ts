@@ -43,6 +43,15 @@ export interface Registration extends RaRecord {
   phase: 'AWAITING_CONFIRMATION' | 'CONFIRMING' | 'CONFIRMED' | 'PURGED' | null;
 }
 
+export interface Workflow extends RaRecord<string> {
+  type: string;
+  status: string;
+  companySiren: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  temporalUiUrl: string;
+}
+
 export interface OutboxMessage extends RaRecord {
   subject: string;
   links: string[];

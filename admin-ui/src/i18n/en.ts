@@ -27,6 +27,18 @@ const enums: EnumMessages = {
     CONFIRMED: 'Confirmed',
     PURGED: 'Purged',
   },
+  workflowType: {
+    companyRegistrationWorkflow: 'Company registration',
+    accountConfirmationWorkflow: 'E-mail address confirmation',
+  },
+  workflowPhase: {
+    AWAITING_CONFIRMATION: 'Awaiting confirmation',
+    CONFIRMING: 'Activating',
+    CONFIRMED: 'Confirmed',
+    PURGED: 'Purged',
+    EXPIRED: 'Expired',
+  },
+  awaitedRole: { PRIMO_AD: 'First administrator', ACCOUNT_HOLDER: 'Account holder' },
   mailStatus: { PENDING: 'Pending', SENT: 'Sent', FAILED: 'Failed' },
   accessMode: {
     DSN_INHERITED: 'Inherited from the DSN',
@@ -197,6 +209,33 @@ export const en: typeof fr = {
         endDate: 'End',
       },
     },
+    workflows: {
+      name: 'Process |||| Processes',
+      fields: {
+        id: 'Workflow id',
+        runId: 'Run id',
+        type: 'Type',
+        status: 'Status',
+        startedAt: 'Started at',
+        closedAt: 'Closed at',
+        companySiren: 'Company SIREN',
+        subjectAccount: 'Account concerned',
+        phase: 'Phase',
+        awaitedRole: 'Awaiting',
+        dueDate: 'Due date',
+        overdue: 'Overdue only',
+        state: "Workflow's internal state",
+        pendingActivities: 'Pending activities',
+        activityType: 'Activity',
+        attempt: 'Attempt',
+        lastFailure: 'Last failure',
+        nextAttemptAt: 'Next attempt',
+        history: 'History',
+        eventId: 'No.',
+        eventType: 'Event',
+        at: 'Date',
+      },
+    },
     'audit-events': {
       name: 'Audit event |||| Audit trail',
       fields: {
@@ -261,6 +300,13 @@ export const en: typeof fr = {
     registrations: {
       resend_link: 'Resend the link',
       link_resent: 'A new confirmation link was sent.',
+    },
+    workflows: {
+      overdue: 'Overdue',
+      open_temporal: 'Open in Temporal Web UI',
+      siren_invalid: 'SIREN: 9 digits',
+      no_pending_activity: 'No pending activity.',
+      no_history: 'No event.',
     },
     menu: {
       matrix: 'Habilitations',

@@ -26,6 +26,18 @@ const enums: EnumMessages = {
     CONFIRMED: 'Confirmée',
     PURGED: 'Purgée',
   },
+  workflowType: {
+    companyRegistrationWorkflow: "Inscription d'entreprise",
+    accountConfirmationWorkflow: "Confirmation d'adresse e-mail",
+  },
+  workflowPhase: {
+    AWAITING_CONFIRMATION: 'En attente de confirmation',
+    CONFIRMING: 'Activation en cours',
+    CONFIRMED: 'Confirmé',
+    PURGED: 'Purgé',
+    EXPIRED: 'Expiré',
+  },
+  awaitedRole: { PRIMO_AD: 'Primo AD', ACCOUNT_HOLDER: 'Titulaire du compte' },
   mailStatus: { PENDING: 'En attente', SENT: 'Envoyé', FAILED: 'En échec' },
   accessMode: {
     DSN_INHERITED: 'Hérité de la DSN',
@@ -196,6 +208,33 @@ export const fr = {
         endDate: 'Fin',
       },
     },
+    workflows: {
+      name: 'Processus |||| Processus',
+      fields: {
+        id: 'Identifiant du workflow',
+        runId: "Identifiant d'exécution",
+        type: 'Type',
+        status: 'État',
+        startedAt: 'Commencé le',
+        closedAt: 'Clos le',
+        companySiren: "SIREN de l'entreprise",
+        subjectAccount: 'Compte concerné',
+        phase: 'Étape',
+        awaitedRole: 'En attente de',
+        dueDate: 'Échéance',
+        overdue: 'En retard uniquement',
+        state: 'État interne du workflow',
+        pendingActivities: 'Activités en attente',
+        activityType: 'Activité',
+        attempt: 'Tentative',
+        lastFailure: 'Dernier échec',
+        nextAttemptAt: 'Prochaine tentative',
+        history: 'Historique',
+        eventId: 'N°',
+        eventType: 'Événement',
+        at: 'Date',
+      },
+    },
     'audit-events': {
       name: "Événement d'audit |||| Journal d'audit",
       fields: {
@@ -261,6 +300,13 @@ export const fr = {
     registrations: {
       resend_link: 'Renvoyer le lien',
       link_resent: 'Un nouveau lien de confirmation a été envoyé.',
+    },
+    workflows: {
+      overdue: 'En retard',
+      open_temporal: 'Ouvrir dans Temporal Web UI',
+      siren_invalid: 'SIREN : 9 chiffres',
+      no_pending_activity: 'Aucune activité en attente.',
+      no_history: 'Aucun événement.',
     },
     menu: {
       matrix: 'Habilitations',

@@ -1,0 +1,45 @@
+import { BooleanInput, DataTable, List, SelectInput, TextInput, regex, usePermissions } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import { enumChoices } from '../enums';
+import type { Role } from '../types';
+import { DueDateField } from './DueDateField';
+
+const validateSiren = regex(/^\d{9}$/, 'app.workflows.siren_invalid');
+
+const filtersFor = (role: Role | null | undefined) => [
+  <SelectInput key="type" source="type" choices={enumChoices('workflowType')} alwaysOn />,
+  <SelectInput key="status" source="status" choices={enumChoices('workflowStatus')} alwaysOn />,
+  ...(role === 'SUPPORT'
+    ? [<TextInput key="companySiren" source="companySiren" validate={validateSiren} alwaysOn />]
+    : []),
+  <SelectInput key="phase" source="phase" choices={enumChoices('workflowPhase')} />,
+  <SelectInput key="awaitedRole" source="awaitedRole" choices={enumChoices('awaitedRole')} />,
+  <BooleanInput key="overdue" source="overdue" defaultValue={true} />,
+];
+
+/** The API ignores `sort` (newest first), so no column is sortable. */
+export const WorkflowList = () => {
+  const { permissions: role } = usePermissions<Role | null>();
+  return (
+    <List filters={filtersFor(role)} sort={{ field: 'startedAt', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="type" disableSort>
+          <EnumField source="type" enumName="workflowType" />
+        </DataTable.Col>
+        <DataTable.Col source="companySiren" disableSort />
+        <DataTable.Col source="phase" disableSort>
+          <EnumField source="phase" enumName="workflowPhase" />
+        </DataTable.Col>
+        <DataTable.Col source="awaitedRole" disableSort>
+          <EnumField source="awaitedRole" enumName="awaitedRole" />
+        </DataTable.Col>
+        <DataTable.Col source="dueDate" field={DueDateField} disableSort />
+        <DataTable.Col source="status" disableSort>
+          <EnumField source="status" enumName="workflowStatus" />
+        </DataTable.Col>
+        <DataTable.Col source="startedAt" field={DateTimeField} disableSort />
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,65 @@
+import { Typography } from '@mui/material';
+import {
+  ArrayField,
+  DataTable,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import { JsonField } from '../common/JsonField';
+import { DueDateField } from './DueDateField';
+import { TemporalLink } from './TemporalLink';
+
+const Empty = ({ message }: { message: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {translate(message)}
+    </Typography>
+  );
+};
+
+export const WorkflowShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <TemporalLink />
+      </TopToolbar>
+    }
+  >
+    <SimpleShowLayout>
+      <TextField source="id" />
+      <TextField source="runId" />
+      <EnumField source="type" enumName="workflowType" />
+      <EnumField source="status" enumName="workflowStatus" />
+      <TextField source="companySiren" />
+      <TextField source="subjectAccount" />
+      <EnumField source="phase" enumName="workflowPhase" />
+      <EnumField source="awaitedRole" enumName="awaitedRole" />
+      <DueDateField source="dueDate" />
+      <DateTimeField source="startedAt" />
+      <DateTimeField source="closedAt" />
+      <JsonField source="state" />
+      <ArrayField source="pendingActivities">
+        <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_pending_activity" />}>
+          <DataTable.Col source="activityType" disableSort />
+          <DataTable.Col source="attempt" field={NumberField} disableSort />
+          <DataTable.Col source="lastFailure" disableSort />
+          <DataTable.Col source="nextAttemptAt" field={DateTimeField} disableSort />
+        </DataTable>
+      </ArrayField>
+      <ArrayField source="history">
+        <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_history" />}>
+          <DataTable.Col source="eventId" disableSort />
+          <DataTable.Col source="at" field={DateTimeField} disableSort />
+          <DataTable.Col source="eventType" disableSort />
+        </DataTable>
+      </ArrayField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -3,14 +3,17 @@ import { tsToDate } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
 import { DomainError } from '../../domain/shared/domain-error';
 import { AwaitedRole, BusinessPhase, CompanySiren, DueDate, SubjectAccount } from '../../workflows/search-attributes';
-import { authOf, MANAGERS } from '../auth/auth.middleware';
+import { appendAudit } from '../../domain/audit/audit-trail';
+import { Company } from '../../domain/company/company.entity';
+import { auditActor } from '../../domain/account/audit-actor';
+import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
 import { listPage, ListQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { temporalUiLink } from '../http/temporal-ui';
 import { visibilityQuery } from './visibility-query';
-import { WorkflowDetail, WorkflowFilter, WorkflowRecord } from './workflows.schemas';
+import { CancelBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowRecord } from './workflows.schemas';
 
 type Execution = Pick<WorkflowExecutionInfo, 'workflowId' | 'runId' | 'type' | 'status' | 'startTime' | 'closeTime' | 'typedSearchAttributes'>;
 
@@ -103,6 +106,48 @@ export function workflowRoutes(ctx: ApiContext) {
       });
     },
   );
+
+  /** Support actions: audited with who and why, then sent to Temporal. */
+  const act = (action: 'cancel' | 'terminate', summary: string, body: typeof CancelBody | typeof TerminateBody) =>
+    route(
+      api,
+      {
+        method: 'post',
+        path: `/api/workflows/:id/${action}`,
+        summary,
+        tags: ['workflows'],
+        guards: [SUPPORT_ONLY],
+        params: z.object({ id: z.string().min(1).max(300) }),
+        body,
+        responses: { 202: { description: 'Requested' }, 404: { description: 'WORKFLOW.NOT_FOUND' } },
+      },
+      async ({ params, body: { reason } }, req, res) => {
+        const handle = temporal.workflow.getHandle(params.id);
+        const description = await handle.describe();
+        if (description.status.name !== 'RUNNING') {
+          throw new DomainError('CONFLICT', 'WORKFLOW.NOT_RUNNING', 'Ce processus est déjà terminé.');
+        }
+        const { account } = authOf(req);
+        const siren = description.typedSearchAttributes.get(CompanySiren);
+        await ctx.orm.em.fork().transactional(async (em) => {
+          const company = siren ? await em.getRepository(Company).findBySiren(siren) : null;
+          appendAudit(em, {
+            companyId: company?.id ?? null,
+            ...auditActor(account),
+            action: action === 'cancel' ? 'WORKFLOW.CANCEL_REQUESTED' : 'WORKFLOW.TERMINATED',
+            targetType: 'Workflow',
+            targetId: params.id,
+            before: { status: description.status.name, phase: description.typedSearchAttributes.get(BusinessPhase) ?? null },
+            after: { reason: reason ?? null },
+          });
+        });
+        if (action === 'cancel') await handle.cancel();
+        else await handle.terminate(reason);
+        res.status(202).json({ id: params.id, requested: action });
+      },
+    );
+  act('cancel', 'Cancel a process gracefully (support)', CancelBody);
+  act('terminate', 'Terminate a process at once, with a mandatory reason (support)', TerminateBody);
 
   return api.router;
 }

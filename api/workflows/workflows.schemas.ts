@@ -44,3 +44,9 @@ export const WorkflowDetail = WorkflowRecord.extend({
   ),
   history: z.array(z.object({ eventId: z.string(), eventType: z.string(), at: z.string() })),
 }).openapi('WorkflowDetail');
+
+export const TerminateBody = z
+  .object({ reason: z.string().trim().min(5, 'Motif obligatoire (5 caractères au moins)').max(500) })
+  .openapi('TerminateWorkflow');
+
+export const CancelBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('CancelWorkflow');

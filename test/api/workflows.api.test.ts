@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { AccountRole } from '../../domain/account/account.entity';
+import { Company } from '../../domain/company/company.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { eventually, login, startIntegrationEnv, type IntegrationEnv, type Agent } from '../helpers/integration';
 
@@ -88,5 +89,36 @@ describe('GET /api/workflows (supervision over Temporal visibility)', () => {
     expect(types).toContain('UPSERT_WORKFLOW_SEARCH_ATTRIBUTES');
     expect(res.body.temporalUiUrl).toContain('/workflows/registration-532109873/');
     expect((await support.get('/api/workflows/nothing-like-this')).status).toBe(404);
+  });
+});
+
+describe('support actions on processes', () => {
+  it('terminates with a mandatory reason, audited, and only for support', async () => {
+    expect((await support.post('/api/workflows/registration-532109873/terminate').send({})).body.code).toBe('VALIDATION.FAILED');
+    expect((await admin.post('/api/workflows/registration-532109873/terminate').send({ reason: 'doublon signalé' })).status).toBe(403);
+    const done = await support.post('/api/workflows/registration-532109873/terminate').send({ reason: 'doublon signalé' });
+    expect(done.status).toBe(202);
+    const detail = await support.get('/api/workflows/registration-532109873');
+    expect(detail.body.status).toBe('TERMINATED');
+    const audit = await support.get('/api/audit-events').query({ filter: JSON.stringify({ targetId: 'registration-532109873' }) });
+    expect(audit.body).toEqual([
+      expect.objectContaining({ action: 'WORKFLOW.TERMINATED', actorLabel: 'Sophie SUPPORT', after: { reason: 'doublon signalé' } }),
+    ]);
+    const again = await support.post('/api/workflows/registration-532109873/terminate').send({ reason: 'encore une fois' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('WORKFLOW.NOT_RUNNING');
+  });
+
+  it('cancels gracefully and records who asked', async () => {
+    expect((await support.post('/api/workflows/registration-732829320/cancel').send({ reason: 'demande du client' })).status).toBe(202);
+    const cancelled = await eventually(async () => {
+      const res = await support.get('/api/workflows/registration-732829320');
+      return res.body.status === 'CANCELLED' ? res.body : undefined;
+    });
+    expect(cancelled.closedAt).not.toBeNull();
+    expect(cancelled.state).toMatchObject({ phase: 'PURGED' });
+    expect(await env.orm.em.fork().count(Company, { siren: '732829320' })).toBe(0);
+    const audit = await support.get('/api/audit-events').query({ filter: JSON.stringify({ action: 'WORKFLOW.CANCEL_REQUESTED' }) });
+    expect(audit.body.map((e: { targetId: string }) => e.targetId)).toEqual(['registration-732829320']);
   });
 });

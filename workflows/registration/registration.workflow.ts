@@ -1,6 +1,8 @@
 import {
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
+  isCancellation,
   condition,
   proxyActivities,
   setHandler,
@@ -94,19 +96,27 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
     },
   );
 
-  await sendConfirmation(false);
-  const reminderAt = startedAt + reminderAfterMs;
-  if (reminderAt < purgeAt && !(await confirmedBefore(reminderAt))) {
-    await sendConfirmation(true);
-    reminderSent = true;
-  }
-  if (phase !== 'CONFIRMED' && !(await confirmedBefore(purgeAt))) {
-    setPhase('PURGED');
-    await purgeRegistration(input.companyId);
+  try {
+    await sendConfirmation(false);
+    const reminderAt = startedAt + reminderAfterMs;
+    if (reminderAt < purgeAt && !(await confirmedBefore(reminderAt))) {
+      await sendConfirmation(true);
+      reminderSent = true;
+    }
+    if (phase !== 'CONFIRMED' && !(await confirmedBefore(purgeAt))) await purge();
+  } catch (err) {
+    // Cancelled by support before confirmation: nothing of the registration stays behind.
+    if (isCancellation(err) && phase !== 'CONFIRMED') await CancellationScope.nonCancellable(purge);
+    throw err;
   }
   await Promise.all(deliveries);
   await condition(allHandlersFinished);
   return { outcome: phase === 'CONFIRMED' ? 'CONFIRMED' : 'PURGED' };
+
+  async function purge(): Promise<void> {
+    setPhase('PURGED');
+    await purgeRegistration(input.companyId);
+  }
 
   /** Changes the phase and what supervision sees of it (search attributes). */
   function setPhase(next: RegistrationPhase): void {

@@ -13,7 +13,9 @@ import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { JsonField } from '../common/JsonField';
 import { DueDateField } from './DueDateField';
+import { CancelWorkflowButton } from './CancelWorkflowButton';
 import { TemporalLink } from './TemporalLink';
+import { TerminateWorkflowButton } from './TerminateWorkflowButton';
 
 const Empty = ({ message }: { message: string }) => {
   const translate = useTranslate();
@@ -28,6 +30,8 @@ export const WorkflowShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <CancelWorkflowButton />
+        <TerminateWorkflowButton />
         <TemporalLink />
       </TopToolbar>
     }

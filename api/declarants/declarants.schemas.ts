@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
+import { Account, AccountRole, AccountStatus } from '../../domain/account/account.entity';
 import { accountSearch } from '../accounts/account-search';
+import { AccountRecord, toAccountRecord } from '../accounts/accounts.schemas';
 import { defined } from '../http/filters';
 import { z } from '../http/openapi';
 import { Siret } from '../portfolios/identifier.schemas';
@@ -18,21 +19,8 @@ export const DeclarantUpdate = z
   .openapi('DeclarantUpdate');
 export type DeclarantUpdate = z.infer<typeof DeclarantUpdate>;
 
-export const DeclarantRecord = z
-  .object({
-    id: z.string().uuid(),
-    siret: z.string(),
-    lastName: z.string(),
-    firstName: z.string(),
-    email: z.string(),
-    role: z.enum(AccountRole),
-    status: z.enum(AccountStatus),
-    adminStatus: z.enum(AdminStatus).nullable(),
-    companyId: z.string().uuid(),
-    emailConfirmedAt: z.string().datetime().nullable(),
-    createdAt: z.string().datetime(),
-  })
-  .openapi('Declarant');
+/** An account as declarant management shows it: no login details. */
+export const DeclarantRecord = AccountRecord.omit({ lastLoginAt: true, lockedUntil: true }).openapi('Declarant');
 
 export const DeclarantFilter = z.object({
   q: z.string().trim().optional(),
@@ -48,16 +36,7 @@ export function declarantFilterWhere({ q, companyId, role, status }: z.infer<typ
   };
 }
 
-export const toDeclarantRecord = (a: Account) => ({
-  id: a.id,
-  siret: a.siret,
-  lastName: a.lastName,
-  firstName: a.firstName,
-  email: a.email,
-  role: a.role,
-  status: a.status,
-  adminStatus: a.adminStatus ?? null,
-  companyId: a.company.id,
-  emailConfirmedAt: a.emailConfirmedAt ? a.emailConfirmedAt.toISOString() : null,
-  createdAt: a.createdAt.toISOString(),
-});
+export const toDeclarantRecord = (a: Account) => {
+  const { lastLoginAt: _login, lockedUntil: _lock, ...record } = toAccountRecord(a);
+  return record;
+};

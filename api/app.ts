@@ -24,17 +24,21 @@ import { declarantRoutes } from './declarants/declarants.routes';
 import { portfolioRoutes } from './portfolios/portfolios.routes';
 import { habilitationRoutes } from './habilitations/habilitations.routes';
 import { serviceRoutes } from './services/services.routes';
-import { accessRoutes } from './access/access.routes';
+import { sharedPairLoader } from '../domain/access/decision.service';
+import { accessRoutes, apiKeyAccessRoutes } from './access/access.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { dsnRoutes } from './dsn/dsn.routes';
 import { confirmationRoutes } from './confirmations/confirmations.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
-  const ctx: ApiContext = { ...deps, registry: createRegistry() };
+  const ctx: ApiContext = { ...deps, registry: createRegistry(), loadPairs: sharedPairLoader(() => deps.orm.em.fork()) };
   const app = express();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(apiKeyAccessRoutes(ctx));
+  const trackWrites = deps.accessCache?.trackWrites;
+  if (trackWrites) app.use('/api', (req, res, next) => (req.path.startsWith('/access/decisions') ? next() : trackWrites(req, res, next)));
 
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
   app.use(

@@ -5,6 +5,8 @@ import express from 'express';
 import type { RuntimeConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { RegistrationDurations } from '../workflows/registration/registration.messages';
+import type { PairLoader } from '../domain/access/decision.service';
+import type { AccessCache } from './access/access-cache';
 import type { ApiRouter } from './http/route';
 
 /** What every router is built from: one ORM, one Temporal client per process. */
@@ -15,10 +17,14 @@ export interface ApiDeps {
   logger: Logger;
   /** Overrides DOMAIN.md's durations (tests and operators shorten them). */
   registrationDurations?: RegistrationDurations;
+  /** The process's access decision cache; without it every decision reads the database. */
+  accessCache?: AccessCache;
 }
 
 export interface ApiContext extends ApiDeps {
   registry: OpenAPIRegistry;
+  /** Access decisions' facts: the (account, SIRET) pairs of concurrent requests share a query. */
+  loadPairs: PairLoader;
 }
 
 export function newRouter(ctx: ApiContext): ApiRouter {

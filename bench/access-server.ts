@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
 import pino from 'pino';
+import { startAccessCache } from '../api/access/access-cache';
 import { createApp } from '../api/app';
 import { loadConfig } from '../platform/config';
 import { createOrm } from '../platform/orm';
@@ -32,14 +33,20 @@ async function main(): Promise<void> {
   const orm = await createOrm({ databaseUrl });
   // Decisions never reach Temporal: a lazy connection that is never opened.
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:7233' }) });
-  const api = createApp({ orm, temporal, config: loadConfig({ DATABASE_URL: databaseUrl }), logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+  const accessCache = await startAccessCache({ databaseUrl, orm, logger });
+  const api = createApp({ orm, temporal, config: loadConfig({ DATABASE_URL: databaseUrl }), logger, accessCache });
   const bare = express()
     .use(express.json())
     .post(BARE_PATH, async (_req, res) => {
       res.json({ allowed: true, basis: 'EXPLICIT_HABILITATION', reason: null });
     });
   const ports: ServerPorts = { api: await listen(api), bare: await listen(bare) };
+  process.on('message', (message) => {
+    if (message === 'stats') process.send!({ stats: accessCache.cache.stats() });
+  });
   process.send(ports);
+  process.on('SIGTERM', () => process.exit(0));
 }
 
 if (require.main === module) {

@@ -1,16 +1,49 @@
+import express, { type RequestHandler, type Router } from 'express';
 import { answerAccessQuestions } from '../../domain/access/decision.service';
 import { effectiveAccess } from '../../domain/access/effective-access.service';
 import { authOf, SIGNED_IN } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
+import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { AccessBatch, AccessBatchAnswer, AccessDecision, AccessQuestion, MyAccess } from './access.schemas';
-import { apiKeyOrManager, callerOf } from './api-key.auth';
+import { apiKeyCaller, callerOf, managerCaller } from './api-key.auth';
 
+const DECISION = '/api/access/decisions';
+const BATCH = '/api/access/decisions/batch';
 const CALLERS = 'Authorization: Bearer <API key> (scoped to its company), or a session of support or of an administrator (his company).';
+
+type Question = z.infer<typeof AccessQuestion>;
+
+const answer = (ctx: ApiContext, questions: Question[], companyId: string | null) =>
+  answerAccessQuestions(ctx.orm.em.fork(), questions, companyId, { cache: ctx.accessCache?.cache, load: ctx.loadPairs });
+
+/**
+ * The decision routes for machine clients (`Authorization` header): mounted
+ * before the console's middleware (security headers for pages, cookies,
+ * sessions, access log), as they serve none of it and are the hot path.
+ * Requests without the header fall through to the session routes below.
+ */
+export function apiKeyAccessRoutes(ctx: ApiContext): Router {
+  const router = express.Router();
+  const withApiKey: RequestHandler = (req, res, next) => {
+    if (req.headers.authorization === undefined) return next('router');
+    res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    next();
+  };
+  router.use([DECISION, BATCH], withApiKey, express.json({ limit: '1mb' }), apiKeyCaller(ctx));
+  router.post(DECISION, async (req, res) => {
+    const [decision] = await answer(ctx, [AccessQuestion.parse(req.body)], callerOf(req).companyId);
+    res.json(decision);
+  });
+  router.post(BATCH, async (req, res) => {
+    res.json({ decisions: await answer(ctx, AccessBatch.parse(req.body).questions, callerOf(req).companyId) });
+  });
+  return router;
+}
 
 export function accessRoutes(ctx: ApiContext) {
   const api = newRouter(ctx);
-  const guards = [apiKeyOrManager(ctx.orm)];
+  const guards = [managerCaller];
   const refusals = {
     401: { description: 'AUTH.UNAUTHENTICATED (nothing) or AUTH.INVALID_API_KEY (unknown or revoked key)' },
     403: { description: 'AUTH.FORBIDDEN (declarant session)' },
@@ -20,7 +53,7 @@ export function accessRoutes(ctx: ApiContext) {
     api,
     {
       method: 'post',
-      path: '/api/access/decisions',
+      path: DECISION,
       summary: `May this account use this service for this SIRET? ${CALLERS} An account of another company is UNKNOWN_ACCOUNT.`,
       tags: ['access'],
       guards,
@@ -28,7 +61,7 @@ export function accessRoutes(ctx: ApiContext) {
       responses: { 200: { description: 'The decision and why', schema: AccessDecision }, ...refusals },
     },
     async ({ body }, req, res) => {
-      const [decision] = await answerAccessQuestions(ctx.orm.em.fork(), [body], callerOf(req).companyId);
+      const [decision] = await answer(ctx, [body], callerOf(req).companyId);
       res.json(decision);
     },
   );
@@ -37,7 +70,7 @@ export function accessRoutes(ctx: ApiContext) {
     api,
     {
       method: 'post',
-      path: '/api/access/decisions/batch',
+      path: BATCH,
       summary: `Up to 1000 access questions in one call, answered in order. ${CALLERS}`,
       tags: ['access'],
       guards,
@@ -45,7 +78,7 @@ export function accessRoutes(ctx: ApiContext) {
       responses: { 200: { description: 'One decision per question, in order', schema: AccessBatchAnswer }, ...refusals },
     },
     async ({ body }, req, res) => {
-      res.json({ decisions: await answerAccessQuestions(ctx.orm.em.fork(), body.questions, callerOf(req).companyId) });
+      res.json({ decisions: await answer(ctx, body.questions, callerOf(req).companyId) });
     },
   );
 

@@ -1,10 +1,11 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, RequestHandler } from 'express';
 import { AccountRole } from '../../domain/account/account.entity';
 import { forbidden } from '../../domain/auth/auth.errors';
-import { companyOfApiKey } from '../../domain/access/api-key.lookup';
+import { callerOfApiKey, recordKeyUse } from '../../domain/access/api-key.lookup';
+import { microBatch } from '../../domain/shared/micro-batch';
 import { DomainError } from '../../domain/shared/domain-error';
 import { authOf } from '../auth/auth.middleware';
+import type { ApiContext } from '../context';
 
 /** Whom an access question comes from: a company (API key, administrator), or any (support: null). */
 export interface DecisionCaller {
@@ -17,33 +18,32 @@ type WithCaller = Request & { [CALLER]?: DecisionCaller };
 const invalidApiKey = () => new DomainError('UNAUTHENTICATED', 'AUTH.INVALID_API_KEY', 'Clé d’API inconnue ou révoquée.');
 
 /**
- * Guard of the decision routes: `Authorization: Bearer <API key>` (a
- * non-revoked key, scoped to its company), else a session of support or of
- * an administrator (scoped to his company); a declarant is refused.
+ * Guard: `Authorization: Bearer <API key>`, a non-revoked key, scoped to its
+ * company. A key's use is recorded at most once a minute, the uses of
+ * concurrent requests in one statement.
  */
-export function apiKeyOrManager(orm: MikroORM): RequestHandler {
+export function apiKeyCaller(ctx: ApiContext): RequestHandler {
+  const recordUse = microBatch((ids: string[]) => recordKeyUse(ctx.orm.em.fork(), ids).then(() => ids), 1000);
   return async (req, _res, next) => {
-    const header = req.headers.authorization;
-    (req as WithCaller)[CALLER] = header === undefined ? sessionCaller(req) : { companyId: await companyOfKey(orm, header) };
+    const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const caller = key ? await callerOfApiKey(ctx.orm.em.fork(), key, new Date(), ctx.accessCache?.cache) : null;
+    if (!caller) throw invalidApiKey();
+    if (caller.staleKeyId) await recordUse(caller.staleKeyId);
+    (req as WithCaller)[CALLER] = { companyId: caller.companyId };
     next();
   };
 }
 
-export function callerOf(req: Request): DecisionCaller {
-  const caller = (req as WithCaller)[CALLER];
-  if (!caller) throw new Error('apiKeyOrManager must guard this route');
-  return caller;
-}
-
-function sessionCaller(req: Request): DecisionCaller {
+/** Guard: a session of support (any company) or of an administrator (his company); a declarant is refused. */
+export const managerCaller: RequestHandler = (req, _res, next) => {
   const { role, scope } = authOf(req);
   if (role === AccountRole.DECLARANT) throw forbidden();
-  return { companyId: scope.kind === 'all' ? null : scope.companyId };
-}
+  (req as WithCaller)[CALLER] = { companyId: scope.kind === 'all' ? null : scope.companyId };
+  next();
+};
 
-async function companyOfKey(orm: MikroORM, header: string): Promise<string> {
-  const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  const companyId = key ? await companyOfApiKey(orm.em.fork(), key) : null;
-  if (!companyId) throw invalidApiKey();
-  return companyId;
+export function callerOf(req: Request): DecisionCaller {
+  const caller = (req as WithCaller)[CALLER];
+  if (!caller) throw new Error('apiKeyCaller or managerCaller must guard this route');
+  return caller;
 }

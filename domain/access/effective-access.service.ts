@@ -46,7 +46,7 @@ export async function effectiveAccess(
   const byService = new Map<string, ServiceAccess['sirets']>();
   for (let start = 0; start < questions.length; start += CHUNK) {
     const chunk = questions.slice(start, start + CHUNK);
-    const decisions = await answerAccessQuestions(em, chunk, account.companyId, now, policy);
+    const decisions = await answerAccessQuestions(em, chunk, account.companyId, { now, policy });
     chunk.forEach((q, i) => {
       const { basis } = decisions[i];
       if (!basis) return;

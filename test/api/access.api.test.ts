@@ -8,13 +8,14 @@ import { Establishment, EstablishmentStatus } from '../../domain/company/establi
 import { DsnFiling } from '../../domain/dsn/dsn-filing.entity';
 import { EmploymentRelation } from '../../domain/dsn/employment-relation.entity';
 import { ensureCompanyPortfolio } from '../../domain/rights/company-portfolio';
-import { DeclarativeService } from '../../domain/rights/declarative-service.entity';
+import { AccessMode, DeclarativeService } from '../../domain/rights/declarative-service.entity';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { PortfolioService } from '../../domain/rights/portfolio-service.entity';
 import { Portfolio, PortfolioKind } from '../../domain/rights/portfolio.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { login, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
+import { waitFor } from '../helpers/eventually';
 
 let env: IntegrationEnv;
 
@@ -85,6 +86,14 @@ async function addToPortfolio(portfolio: Portfolio, sirets: string[], services: 
   await db.flush();
 }
 
+/** A SPECIFIC service of the test's own, in the company portfolio. */
+async function ownService(code: string): Promise<void> {
+  const db = em();
+  db.create(DeclarativeService, { code, label: code, accessMode: AccessMode.SPECIFIC });
+  await db.flush();
+  await addToPortfolio(companyPortfolioA, [], [code]);
+}
+
 async function grant(
   account: Account,
   siret: string,
@@ -119,10 +128,20 @@ async function file(declaringSiret: string, declaredSiret: string, monthsAgo: nu
 
 const withKey = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-async function ask(question: Question, key = keyA) {
+/** Asks at once: what this process's own writes changed must already show. */
+async function askNow(question: Question, key = keyA) {
   const res = await request(env.app).post('/api/access/decisions').set(withKey(key)).send(question);
   expect(res.status).toBe(200);
   return res.body as { allowed: boolean; basis: string | null; reason: string | null };
+}
+
+/**
+ * Asks once the change feed has delivered what the test wrote straight into
+ * the database (as another process would: a worker, another replica).
+ */
+async function ask(question: Question, key = keyA) {
+  await env.accessCache.barrier();
+  return askNow(question, key);
 }
 
 const allowed = (basis: string) => ({ allowed: true, basis, reason: null });
@@ -146,6 +165,47 @@ afterAll(async () => {
 });
 
 describe('access decisions: explicit habilitations', () => {
+  it('through the API: grant → allowed; revoke → denied on the very next decision, though the answer was cached', async () => {
+    await ownService('CACHE_API');
+    const adminA = await login(env.app, admin);
+    const question = { accountId: luc.id, siret: HEAD_OFFICE, service: 'CACHE_API' };
+    expect(await ask(question)).toEqual(denied('NO_HABILITATION'));
+    const cell = { portfolioId: companyPortfolioA.id, accountId: luc.id, siret: HEAD_OFFICE, serviceCode: 'CACHE_API' };
+
+    await adminA.put('/api/habilitations').send({ ...cell, canDeclare: true, canPay: false, canConsult: true }).expect(200);
+    expect(await askNow(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+    const { hits } = env.accessCache.cache.stats();
+    expect(await askNow(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+    expect(env.accessCache.cache.stats().hits).toBe(hits + 1);
+
+    await adminA.put('/api/habilitations').send({ ...cell, canDeclare: false, canPay: false, canConsult: true }).expect(200);
+    expect(await askNow({ ...question, right: 'DECLARE' })).toEqual(denied('RIGHT_NOT_GRANTED'));
+    const [row] = (await adminA.get('/api/habilitations').query({ filter: JSON.stringify({ accountId: luc.id, siret: HEAD_OFFICE, serviceCode: 'CACHE_API' }) })).body;
+    await adminA.delete(`/api/habilitations/${row.id}`).expect(204);
+    expect(await askNow(question)).toEqual(denied('NO_HABILITATION'));
+  });
+
+  it('a change committed by another process reaches the cache through the feed, and a lost feed empties the cache', async () => {
+    await ownService('CACHE_FEED');
+    const question = { accountId: luc.id, siret: SHOP, service: 'CACHE_FEED' };
+    const id = await grant(luc, SHOP, 'CACHE_FEED', companyPortfolioA);
+    expect(await ask(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+    expect(await askNow(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+
+    await env.orm.em.getConnection().execute('delete from habilitation where id = ?', [id]);
+    await waitFor(async () => (await askNow(question)).reason === 'NO_HABILITATION', 5_000);
+
+    await grant(luc, SHOP, 'CACHE_FEED', companyPortfolioA);
+    expect(await ask(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+    await env.orm.em
+      .getConnection()
+      .execute(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'listen access_changed' and datname = current_database()`);
+    await waitFor(async () => !env.accessCache.cache.stats().open, 5_000);
+    await waitFor(async () => env.accessCache.cache.stats().open, 5_000);
+    expect(env.accessCache.cache.stats().entries).toBe(0);
+    expect(await ask(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+  });
+
   it('grant → allowed at once; flags unticked or row deleted → denied on the very next decision', async () => {
     await addToPortfolio(companyPortfolioA, [], ['PEPS']);
     const question = { accountId: luc.id, siret: SHOP, service: 'PEPS' };

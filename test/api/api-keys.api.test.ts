@@ -61,7 +61,7 @@ describe('API keys', () => {
     const stored = await env.orm.em.fork().findOneOrFail(ApiKey, id);
     expect(stored.keyHash).toBe(sha256(key));
     const row = await env.orm.em.getConnection().execute('select * from api_key where id = ?', [id]);
-    expect(JSON.stringify(row)).not.toContain(key.split('_')[2]);
+    expect(JSON.stringify(row)).not.toContain(key.split('_').slice(2).join('_'));
 
     const one = await adminA.get(`/api/api-keys/${id}`);
     expect(one.status).toBe(200);
@@ -98,6 +98,7 @@ describe('API keys', () => {
 
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     await env.orm.em.fork().nativeUpdate(ApiKey, { id }, { lastUsedAt: twoMinutesAgo });
+    env.accessCache.cache.reset(); // a process that has not seen the key for two minutes
     await decide(key).expect(200);
     const after = (await adminA.get(`/api/api-keys/${id}`)).body.lastUsedAt;
     expect(new Date(after).getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);

@@ -3,6 +3,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createMailer, type Mailer } from '../../activities/mail/mailer';
+import { startAccessCache, type AccessCache } from '../../api/access/access-cache';
 import { createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/context';
 import { seedDemoData } from '../../domain/seed/demo-data';
@@ -21,6 +22,8 @@ export interface IntegrationEnv {
   orm: Orm;
   temporal: TestWorkflowEnvironment;
   mailer: Mailer;
+  /** The API's access decision cache (shared by every app built here). */
+  accessCache: AccessCache;
   /** Builds another API instance on the same database and Temporal (a replica, or a restart). */
   newApp(overrides?: Partial<ApiDeps>): Express;
   app: Express;
@@ -45,24 +48,29 @@ export async function startIntegrationEnv(
     workflowBundle: workflowBundle(),
   });
   const running = worker.run();
+  const logger = pino({ level: 'silent' });
+  const accessCache = await startAccessCache({ databaseUrl: database.url, orm: database.orm, logger });
   const deps: ApiDeps = {
     orm: database.orm,
     temporal: temporal.client,
     config: loadConfig({ PUBLIC_URL, DATABASE_URL: database.url, PUBLIC_RATE_LIMIT: '1000' }),
-    logger: pino({ level: 'silent' }),
+    logger,
     registrationDurations: options.registrationDurations,
+    accessCache,
   };
   const newApp = (overrides: Partial<ApiDeps> = {}) => createApp({ ...deps, ...overrides });
   return {
     orm: database.orm,
     temporal,
     mailer,
+    accessCache,
     newApp,
     app: newApp(),
     async stop() {
       worker.shutdown();
       await running;
       await temporal.teardown();
+      await accessCache.close();
       await mailer.close();
       await database.drop();
     },

@@ -5,6 +5,7 @@ import express from 'express';
 import type { RuntimeConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { RegistrationDurations } from '../workflows/registration/registration.messages';
+import type { CandidacyTerms } from '../workflows/administrator-candidacy/administrator-candidacy.messages';
 import type { ApiRouter } from './http/route';
 
 /** What every router is built from: one ORM, one Temporal client per process. */
@@ -15,6 +16,7 @@ export interface ApiDeps {
   logger: Logger;
   /** Overrides DOMAIN.md's durations (tests and operators shorten them). */
   registrationDurations?: RegistrationDurations;
+  candidacyTerms?: CandidacyTerms;
 }
 
 export interface ApiContext extends ApiDeps {

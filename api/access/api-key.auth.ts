@@ -37,7 +37,7 @@ export function callerOf(req: Request): DecisionCaller {
 
 function sessionCaller(req: Request): DecisionCaller {
   const { role, scope } = authOf(req);
-  if (role === AccountRole.DECLARANT) throw forbidden();
+  if (role !== AccountRole.SUPPORT && role !== AccountRole.ADMINISTRATOR) throw forbidden();
   return { companyId: scope.kind === 'all' ? null : scope.companyId };
 }
 

@@ -58,6 +58,8 @@ export interface ApprovalRequest {
   step: string;
   reminder: boolean;
   expiresAt: string;
+  /** The read model after a reminder (its next deadline moved); null for the first request. */
+  snapshot: CandidacySnapshot | null;
 }
 
 export interface IssueLetterRequest {
@@ -140,6 +142,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
       const write = async (em: EntityManager, key: string) => {
         const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId);
         const admins = await activeAdministrators(em, candidacy.company.id, candidacy.account?.id);
+        if (req.snapshot) applySnapshot(candidacy, req.snapshot);
         admins.forEach((admin, n) => queueMail(em, key, n, approvalRequestMail(admin, candidateRef(candidacy), inboxUrl, req.reminder, new Date(req.expiresAt)), candidacy.company.id));
         appendAudit(em, {
           action: req.reminder ? 'CANDIDACY.APPROVAL_REMINDED' : 'CANDIDACY.APPROVAL_REQUESTED',

@@ -1,6 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { LogLevel, LogMetadata } from '@temporalio/common';
-import { createCandidacyActivities } from '../../activities/candidacy/candidacy.activities';
+import { createCandidacyActivities, type IssuedLetter } from '../../activities/candidacy/candidacy.activities';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
 import { hashActivationKey, normaliseActivationKey } from '../../domain/candidacy/activation-key.rules';
@@ -86,7 +86,7 @@ async function allTextInDatabase(): Promise<string> {
 describe('activation letter', () => {
   it('is a valid PDF addressed to the head office whose text carries the key; only the hash is stored, nothing in clear in the database or the logs', async () => {
     const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
-    const issued = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+    const issued: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
 
     const letter = await db.orm.em.fork().findOneOrFail(ActivationLetter, issued.letterId, { populate: ['pdf'] });
     const pdf = letter.pdf!;
@@ -115,7 +115,7 @@ describe('activation letter', () => {
 
   it('a new letter voids the previous one and erases its PDF; posting starts the 60 days and erases the PDF', async () => {
     const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
-    const second = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 2, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+    const second: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 2, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
     const em = db.orm.em.fork();
     const letters = await em.find(ActivationLetter, { candidacy: candidacyId }, { orderBy: { sequence: 'ASC' }, populate: ['pdf'] });
     expect(letters.map((l) => [l.sequence, l.status, l.pdf === null])).toEqual([
@@ -124,7 +124,7 @@ describe('activation letter', () => {
     ]);
 
     const support = await em.findOneOrFail(Account, { role: AccountRole.SUPPORT });
-    const posted = await activityEnv().run(acts.recordLetterPosted, { letterId: second.letterId, actorId: support.id, keyValidityMs: 60 * DAY });
+    const posted: { postedAt: string; keyExpiresAt: string } = await activityEnv().run(acts.recordLetterPosted, { letterId: second.letterId, actorId: support.id, keyValidityMs: 60 * DAY });
     expect(Date.parse(posted.keyExpiresAt) - Date.parse(posted.postedAt)).toBe(60 * DAY);
     const after = await db.orm.em.fork().findOneOrFail(ActivationLetter, second.letterId, { populate: ['pdf'] });
     expect(after).toMatchObject({ status: 'POSTED', pdf: null });

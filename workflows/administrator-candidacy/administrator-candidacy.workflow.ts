@@ -290,9 +290,11 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   }
 
   async function askAdministrators(reminder: boolean): Promise<AdministratorAsked[]> {
-    const asked = await requestApproval({ candidacyId, step: `approval-${++approvalRequests}`, reminder, expiresAt: iso(approvalSince! + terms.expireAfterMs) });
-    administratorsAsked = asked.administrators;
     if (reminder) reminderSent = true;
+    const step = `approval-${++approvalRequests}`;
+    const asked = await requestApproval({ candidacyId, step, reminder, expiresAt: iso(approvalSince! + terms.expireAfterMs), snapshot: reminder ? snapshot() : null });
+    administratorsAsked = asked.administrators;
+    publishState();
     deliver(asked.outboxIds);
     return asked.administrators;
   }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createAccountActivities } from './account/account.activities';
+import { createCandidacyActivities } from './candidacy/candidacy.activities';
 import { createConfirmationActivities } from './confirmation/confirmation.activities';
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createConfirmationActivities(deps),
     ...createMailActivities(deps),
     ...createRegistrationActivities(deps),
+    ...createCandidacyActivities(deps),
   };
 }
 

@@ -29,6 +29,8 @@ import { accessRoutes, apiKeyAccessRoutes } from './access/access.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { dsnRoutes } from './dsn/dsn.routes';
 import { confirmationRoutes } from './confirmations/confirmations.routes';
+import { candidacyRoutes } from './candidacies/candidacies.routes';
+import { letterRoutes } from './letters/letters.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -79,6 +81,8 @@ export function createApp(deps: ApiDeps): Express {
     accessRoutes,
     dsnRoutes,
     workflowRoutes,
+    candidacyRoutes,
+    letterRoutes,
   ]) {
     app.use(routes(ctx));
   }

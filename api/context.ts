@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger';
 import type { RegistrationDurations } from '../workflows/registration/registration.messages';
 import type { PairLoader } from '../domain/access/decision.service';
 import type { AccessCache } from './access/access-cache';
+import type { CandidacyTerms } from '../workflows/administrator-candidacy/administrator-candidacy.messages';
 import type { ApiRouter } from './http/route';
 
 /** What every router is built from: one ORM, one Temporal client per process. */
@@ -19,6 +20,7 @@ export interface ApiDeps {
   registrationDurations?: RegistrationDurations;
   /** The process's access decision cache; without it every decision reads the database. */
   accessCache?: AccessCache;
+  candidacyTerms?: CandidacyTerms;
 }
 
 export interface ApiContext extends ApiDeps {

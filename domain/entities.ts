@@ -13,6 +13,8 @@ import { Habilitation } from './rights/habilitation.entity';
 import { Portfolio } from './rights/portfolio.entity';
 import { PortfolioEstablishment } from './rights/portfolio-establishment.entity';
 import { PortfolioService } from './rights/portfolio-service.entity';
+import { Candidacy } from './candidacy/candidacy.entity';
+import { ActivationLetter } from './candidacy/activation-letter.entity';
 
 export const entities = [
   Company,
@@ -30,4 +32,6 @@ export const entities = [
   Habilitation,
   DsnFiling,
   EmploymentRelation,
+  Candidacy,
+  ActivationLetter,
 ];

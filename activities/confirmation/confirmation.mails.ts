@@ -16,10 +16,11 @@ const formatDate = (d: Date) =>
   d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
 
 export function confirmationMail(purpose: TokenPurpose, ctx: ConfirmationMailContext): MailContent {
-  const what =
-    purpose === 'REGISTRATION'
-      ? `l'inscription de l'entreprise ${ctx.companyName}`
-      : `votre adresse e-mail pour l'entreprise ${ctx.companyName}`;
+  const what = {
+    REGISTRATION: `l'inscription de l'entreprise ${ctx.companyName}`,
+    EMAIL_CONFIRMATION: `votre adresse e-mail pour l'entreprise ${ctx.companyName}`,
+    CANDIDACY: `votre candidature d'administrateur de l'entreprise ${ctx.companyName}`,
+  }[purpose];
   const subject = `${ctx.reminder ? 'Rappel : c' : 'C'}onfirmez ${what}`;
   return composeMail(
     ctx.to,

@@ -34,10 +34,10 @@ export function apiKeyCaller(ctx: ApiContext): RequestHandler {
   };
 }
 
-/** Guard: a session of support (any company) or of an administrator (his company); a declarant is refused. */
+/** Guard: a session of support (any company) or of an active administrator (his company); declarants and candidates are refused. */
 export const managerCaller: RequestHandler = (req, _res, next) => {
   const { role, scope } = authOf(req);
-  if (role === AccountRole.DECLARANT) throw forbidden();
+  if (role !== AccountRole.SUPPORT && role !== AccountRole.ADMINISTRATOR) throw forbidden();
   (req as WithCaller)[CALLER] = { companyId: scope.kind === 'all' ? null : scope.companyId };
   next();
 };

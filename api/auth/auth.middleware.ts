@@ -2,14 +2,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, RequestHandler } from 'express';
 import { AccountRole, type Account } from '../../domain/account/account.entity';
 import { forbidden, notAuthenticated } from '../../domain/auth/auth.errors';
-import { scopeOf, type Scope } from '../../domain/auth/scope';
+import { actingRole, scopeOf, type ActingRole, type Scope } from '../../domain/auth/scope';
 import { resumeSession } from '../../domain/auth/session.service';
 
 export const SESSION_COOKIE = 'bo_session';
 
 export interface AuthContext {
   account: Account;
-  role: AccountRole;
+  /** The role the person acts with: an administrator not validated yet is a CANDIDATE. */
+  role: ActingRole;
   scope: Scope;
 }
 
@@ -23,11 +24,8 @@ export function authenticate(orm: MikroORM): RequestHandler {
     if (typeof token === 'string' && token) {
       const account = await resumeSession(orm.em.fork(), token);
       if (account) {
-        (req as WithAuth)[AUTH] = {
-          account,
-          role: account.role,
-          scope: scopeOf({ id: account.id, role: account.role, companyId: account.company.id }),
-        };
+        const identity = { id: account.id, role: account.role, adminStatus: account.adminStatus, companyId: account.company.id };
+        (req as WithAuth)[AUTH] = { account, role: actingRole(identity), scope: scopeOf(identity) };
       }
     }
     next();
@@ -40,8 +38,8 @@ export function authOf(req: Request): AuthContext {
   return auth;
 }
 
-/** Guard: signed in, with one of these roles (all roles when none given). */
-export function requireRole(...roles: AccountRole[]): RequestHandler {
+/** Guard: signed in, acting with one of these roles (all roles when none given). */
+export function requireRole(...roles: ActingRole[]): RequestHandler {
   return (req, _res, next) => {
     const auth = authOf(req);
     if (roles.length && !roles.includes(auth.role)) throw forbidden();
@@ -52,3 +50,4 @@ export function requireRole(...roles: AccountRole[]): RequestHandler {
 export const SUPPORT_ONLY = requireRole(AccountRole.SUPPORT);
 export const MANAGERS = requireRole(AccountRole.SUPPORT, AccountRole.ADMINISTRATOR);
 export const SIGNED_IN = requireRole();
+export const CANDIDATE_ONLY = requireRole('CANDIDATE');

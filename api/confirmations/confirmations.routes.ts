@@ -4,6 +4,7 @@ import { passwordInvalid } from '../../domain/account/declarant.errors';
 import type { TokenPurpose } from '../../domain/confirmation/token-purpose';
 import { confirmAccountUpdate } from '../../workflows/account-confirmation/account-confirmation.messages';
 import { confirmRegistrationUpdate } from '../../workflows/registration/registration.messages';
+import { confirmCandidateEmailUpdate } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { newRouter, type ApiContext } from '../context';
 import { publicRateLimiter } from '../http/rate-limit';
 import { route } from '../http/route';
@@ -11,10 +12,11 @@ import { usableConfirmationToken } from './confirmation-token';
 import { ConfirmationBody, ConfirmationDone, ConfirmationLink, TokenParams } from './confirmations.schemas';
 import { storeFirstPassword } from './first-password';
 
-/** The process that owns each kind of link; both answer the same `confirm` update. */
+/** The process that owns each kind of link; all answer the same `confirm` update. */
 const CONFIRM_UPDATE: Record<TokenPurpose, typeof confirmAccountUpdate> = {
   REGISTRATION: confirmRegistrationUpdate,
   EMAIL_CONFIRMATION: confirmAccountUpdate,
+  CANDIDACY: confirmCandidateEmailUpdate,
 };
 
 const TOKEN_ERRORS = { 400: { description: 'REGISTRATION.TOKEN_INVALID' }, 410: { description: 'REGISTRATION.TOKEN_USED, _SUPERSEDED or _EXPIRED' } };

@@ -18,6 +18,7 @@ const KIND_STATUS: Record<DomainErrorKind, number> = {
 };
 
 interface ErrorBody {
+  [field: string]: unknown;
   code: string;
   message: string;
   errors?: Record<string, string>;
@@ -34,7 +35,14 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   return errors;
 }
 
-function toHttp(err: unknown): [number, ErrorBody] | undefined {
+/** A workflow failure's first detail, when it is a plain object, adds its fields to the answer (e.g. attemptsLeft). */
+function failureDetails(failure: ApplicationFailure): Record<string, unknown> {
+  const [first] = failure.details ?? [];
+  return first && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : {};
+}
+
+/** The HTTP answer of a known error (bulk routes report it per item); undefined for an unknown one. */
+export function toHttp(err: unknown): [number, ErrorBody] | undefined {
   if (err instanceof DomainError) {
     return [KIND_STATUS[err.kind], { code: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) }];
   }
@@ -42,7 +50,7 @@ function toHttp(err: unknown): [number, ErrorBody] | undefined {
     return [400, { code: 'VALIDATION.FAILED', message: 'Certains champs sont invalides.', errors: zodFieldErrors(err) }];
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type) {
-    return [FAILURE_STATUS[err.cause.type] ?? 409, { code: err.cause.type, message: err.cause.message }];
+    return [FAILURE_STATUS[err.cause.type] ?? 409, { ...failureDetails(err.cause), code: err.cause.type, message: err.cause.message }];
   }
   if (err instanceof WorkflowNotFoundError) {
     return [404, { code: 'WORKFLOW.NOT_FOUND', message: 'Processus introuvable ou terminé.' }];

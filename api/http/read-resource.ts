@@ -24,6 +24,8 @@ export interface ReadResource<E extends object, F extends ZodType> {
   sortable: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
   toRecord: (entity: E) => unknown;
+  /** The one-record answer, when it shows more than a list row (default: toRecord). */
+  toDetail?: (entity: E) => Promise<unknown>;
 }
 
 const IdParams = z.object({ id: z.string().uuid('Identifiant invalide') });
@@ -83,7 +85,7 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
       const where = { $and: [spec.scopeWhere(authOf(req).scope), { id: params.id }] } as FilterQuery<E>;
       const entity = await ctx.orm.em.fork().findOne(spec.entity, where);
       if (!entity) throw notFound();
-      res.json(spec.toRecord(entity));
+      res.json(spec.toDetail ? await spec.toDetail(entity) : spec.toRecord(entity));
     },
   );
 }

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_initial } from './Migration20261126000000_initial';
 import { Migration20261126100000_rights } from './Migration20261126100000_rights';
 import { Migration20261126150000_access_feed } from './Migration20261126150000_access_feed';
+import { Migration20261126200000_candidacy } from './Migration20261126200000_candidacy';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
   { name: 'Migration20261126100000_rights', class: Migration20261126100000_rights },
   { name: 'Migration20261126150000_access_feed', class: Migration20261126150000_access_feed },
+  { name: 'Migration20261126200000_candidacy', class: Migration20261126200000_candidacy },
 ];

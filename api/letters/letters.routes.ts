@@ -1,0 +1,145 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Response } from 'express';
+import { PDFDocument } from 'pdf-lib';
+import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
+import { letterGone, letterNotFound } from '../../domain/candidacy/candidacy.errors';
+import { letterPostedUpdate } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
+import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
+import { CandidacyParams, BulkResults } from '../candidacies/candidacies.schemas';
+import { newRouter, type ApiContext } from '../context';
+import { toHttp } from '../errors/error-handler';
+import { readRoutes } from '../http/read-resource';
+import { route } from '../http/route';
+import { letterRecord, LetterFilter, LetterIds, LetterRecord, MergedPdfQuery } from './letters.schemas';
+
+const PDF = { description: 'application/pdf' };
+
+/** The print queue of activation letters (support): list, PDF (single or merged), mark posted. */
+export function letterRoutes(ctx: ApiContext) {
+  const { orm, temporal } = ctx;
+  const api = newRouter(ctx);
+
+  const printable = async (em: EntityManager, id: string): Promise<Buffer> => {
+    const letter = await em.findOne(ActivationLetter, id, { populate: ['pdf'] });
+    if (!letter) throw letterNotFound();
+    if (letter.status !== 'PENDING' || !letter.pdf) throw letterGone();
+    return letter.pdf;
+  };
+
+  const sendPdf = (res: Response, pdf: Uint8Array, name: string) => {
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${name}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(Buffer.from(pdf));
+  };
+
+  /** Support marks one letter posted, through the candidacy's workflow (which starts the key's validity). */
+  const markPosted = async (id: string, actorId: string) => {
+    const em = orm.em.fork();
+    const letter = await em.findOne(ActivationLetter, id, { populate: ['candidacy'] });
+    if (!letter) throw letterNotFound();
+    await temporal.workflow.getHandle(letter.candidacy.workflowId).executeUpdate(letterPostedUpdate, { args: [{ letterId: id, actorId }] });
+    return letterRecord(await orm.em.fork().findOneOrFail(ActivationLetter, id));
+  };
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/letters/pdf',
+      summary: 'One PDF merging the given pending letters, in that order (support)',
+      tags: ['letters'],
+      guards: [SUPPORT_ONLY],
+      query: MergedPdfQuery,
+      responses: { 200: PDF, 404: { description: 'CANDIDACY.LETTER_NOT_FOUND' }, 410: { description: 'CANDIDACY.LETTER_GONE' } },
+    },
+    async ({ query }, _req, res) => {
+      const em = orm.em.fork();
+      const merged = await PDFDocument.create();
+      for (const id of query.ids) {
+        const letter = await PDFDocument.load(await printable(em, id));
+        for (const page of await merged.copyPages(letter, letter.getPageIndices())) merged.addPage(page);
+      }
+      sendPdf(res, await merged.save(), 'courriers-activation.pdf');
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/letters/posted',
+      summary: 'Mark several letters posted (support); each on its own',
+      tags: ['letters'],
+      guards: [SUPPORT_ONLY],
+      body: LetterIds,
+      responses: { 200: { description: 'One result per id', schema: BulkResults } },
+    },
+    async ({ body }, req, res) => {
+      const actorId = authOf(req).account.id;
+      const results = [];
+      for (const id of body.ids) {
+        try {
+          await markPosted(id, actorId);
+          results.push({ id, ok: true });
+        } catch (err) {
+          const answer = toHttp(err);
+          if (!answer) throw err;
+          results.push({ id, ok: false, code: answer[1].code, message: answer[1].message });
+        }
+      }
+      res.json({ results });
+    },
+  );
+
+  readRoutes(api, ctx, {
+    resource: 'letters',
+    entity: ActivationLetter,
+    schema: LetterRecord,
+    guard: SUPPORT_ONLY,
+    scopeWhere: () => ({}),
+    filter: LetterFilter,
+    filterWhere: ({ status, overdue }): FilterQuery<ActivationLetter> => ({
+      ...(status ? { status } : {}),
+      ...(overdue === undefined ? {} : overdue ? { status: 'PENDING', postBy: { $lte: new Date() } } : { $or: [{ status: { $ne: 'PENDING' } }, { postBy: { $gt: new Date() } }] }),
+    }),
+    sortable: ['createdAt', 'postBy', 'status', 'companyName'],
+    defaultSort: ['createdAt', 'ASC'],
+    toRecord: (l) => letterRecord(l),
+  });
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/letters/:id/pdf',
+      summary: 'The PDF of a pending letter, inline for preview and printing (support)',
+      tags: ['letters'],
+      guards: [SUPPORT_ONLY],
+      params: CandidacyParams,
+      responses: { 200: PDF, 404: { description: 'CANDIDACY.LETTER_NOT_FOUND' }, 410: { description: 'CANDIDACY.LETTER_GONE (posted or voided)' } },
+    },
+    async ({ params }, _req, res) => {
+      sendPdf(res, await printable(orm.em.fork(), params.id), `courrier-${params.id}.pdf`);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/letters/:id/posted',
+      summary: 'Mark a letter posted (support): the key is valid 60 days from now, and the PDF is erased',
+      tags: ['letters'],
+      guards: [SUPPORT_ONLY],
+      params: CandidacyParams,
+      responses: { 200: { description: 'The letter', schema: LetterRecord }, 409: { description: 'CANDIDACY.NOT_AWAITING_LETTER or CANDIDACY.LETTER_NOT_CURRENT' } },
+    },
+    async ({ params }, req, res) => {
+      res.json(await markPosted(params.id, authOf(req).account.id));
+    },
+  );
+
+  return api.router;
+}

@@ -1,0 +1,33 @@
+import { DomainError } from '../shared/domain-error';
+import type { CandidacyStatus } from './candidacy.status';
+
+export const candidacyCompanyNotFound = (siret: string) =>
+  new DomainError('NOT_FOUND', 'CANDIDACY.COMPANY_NOT_FOUND', `Aucune entreprise active ne possède l’établissement ${siret}.`, {
+    siret: 'Établissement inconnu ou entreprise non active',
+  });
+
+export const candidateIdentityTaken = (siret: string) =>
+  new DomainError('CONFLICT', 'ACCOUNT.IDENTITY_TAKEN', `Une personne de même nom et prénom a déjà un accès sur le SIRET ${siret}.`, {
+    lastName: 'Identité déjà utilisée sur cet établissement',
+  });
+
+export const candidacyNotFound = () => new DomainError('NOT_FOUND', 'CANDIDACY.NOT_FOUND', 'Candidature introuvable.');
+
+export const letterNotFound = () => new DomainError('NOT_FOUND', 'CANDIDACY.LETTER_NOT_FOUND', 'Courrier introuvable.');
+
+export const letterGone = () =>
+  new DomainError('GONE', 'CANDIDACY.LETTER_GONE', 'Ce courrier a été posté ou annulé : il ne peut plus être imprimé.');
+
+export const keyMalformed = () =>
+  new DomainError('INVALID', 'VALIDATION.FAILED', 'La clé d’activation compte 16 caractères (lettres et chiffres).', {
+    key: 'Clé d’activation mal formée',
+  });
+
+/** A closed candidacy refuses every action, with the code of why it is closed. */
+export function candidacyClosed(status: CandidacyStatus): DomainError {
+  if (status === 'LOCKED') return new DomainError('CONFLICT', 'CANDIDACY.LOCKED', 'Candidature verrouillée après trop de clés erronées.');
+  if (status === 'APPROVED' || status === 'REFUSED') {
+    return new DomainError('CONFLICT', 'CANDIDACY.ALREADY_DECIDED', 'Cette candidature a déjà reçu une réponse.');
+  }
+  return new DomainError('CONFLICT', 'CANDIDACY.CLOSED', 'Cette candidature est close.');
+}

@@ -1,0 +1,132 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import type { LogLevel, LogMetadata } from '@temporalio/common';
+import { createCandidacyActivities, type IssuedLetter } from '../../activities/candidacy/candidacy.activities';
+import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
+import { identityKey } from '../../domain/account/identity.rules';
+import { hashActivationKey, normaliseActivationKey } from '../../domain/candidacy/activation-key.rules';
+import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
+import { Candidacy } from '../../domain/candidacy/candidacy.entity';
+import { Company } from '../../domain/company/company.entity';
+import { Establishment } from '../../domain/company/establishment.entity';
+import { seedDemoData } from '../../domain/seed/demo-data';
+import { createTestDatabase } from '../helpers/database';
+import { DEMO_PASSWORD, PUBLIC_URL } from '../helpers/integration';
+import { pdfText } from '../helpers/pdf-text';
+
+const DAY = 24 * 3600_000;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let candidacyId: string;
+let headOfficeAddress: string;
+const logs: string[] = [];
+const logger = {
+  log: (_level: LogLevel, message: string, meta?: LogMetadata) => void logs.push(message, JSON.stringify(meta ?? {})),
+  trace: (m: string, meta?: LogMetadata) => logger.log('TRACE', m, meta),
+  debug: (m: string, meta?: LogMetadata) => logger.log('DEBUG', m, meta),
+  info: (m: string, meta?: LogMetadata) => logger.log('INFO', m, meta),
+  warn: (m: string, meta?: LogMetadata) => logger.log('WARN', m, meta),
+  error: (m: string, meta?: LogMetadata) => logger.log('ERROR', m, meta),
+};
+const activityEnv = () =>
+  new MockActivityEnvironment({ workflowExecution: { workflowId: `candidacy-${candidacyId}`, runId: 'run-1' } }, { logger });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const em = db.orm.em.fork();
+  await seedDemoData(em, DEMO_PASSWORD);
+  const company = await em.findOneOrFail(Company, { siren: '842716409' });
+  const establishment = await em.findOneOrFail(Establishment, { company, headOffice: true });
+  headOfficeAddress = establishment.address;
+  const account = em.create(Account, {
+    company,
+    establishment,
+    siret: establishment.siret,
+    lastName: 'ROUX',
+    firstName: 'Nina',
+    identityKey: identityKey(establishment.siret, 'ROUX', 'Nina'),
+    email: 'nina.roux@example.test',
+    role: AccountRole.ADMINISTRATOR,
+    adminStatus: AdminStatus.CANDIDATE_AD,
+    passwordHash: 'x',
+  });
+  const candidacy = em.create(Candidacy, {
+    workflowId: 'pending',
+    company,
+    companySiren: company.siren,
+    companyName: company.legalName,
+    account,
+    siret: establishment.siret,
+    lastName: 'ROUX',
+    firstName: 'Nina',
+    email: 'nina.roux@example.test',
+  });
+  candidacy.workflowId = `candidacy-${candidacy.id}`;
+  await em.flush();
+  candidacyId = candidacy.id;
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** Every value of every text, varchar and json column of every table, as text. */
+async function allTextInDatabase(): Promise<string> {
+  const em = db.orm.em.fork();
+  const columns = await em.execute<{ table_name: string; column_name: string }[]>(
+    `select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb', 'USER-DEFINED')`,
+  );
+  const values: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const rows = await em.execute<{ v: string | null }[]>(`select "${column_name}"::text as v from "${table_name}"`);
+    for (const { v } of rows) if (v) values.push(v);
+  }
+  return values.join('\n');
+}
+
+describe('activation letter', () => {
+  it('is a valid PDF addressed to the head office whose text carries the key; only the hash is stored, nothing in clear in the database or the logs', async () => {
+    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
+    const issued: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+
+    const letter = await db.orm.em.fork().findOneOrFail(ActivationLetter, issued.letterId, { populate: ['pdf'] });
+    const pdf = letter.pdf!;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString()).toContain('%%EOF');
+    const text = await pdfText(pdf);
+    expect(text).toContain('Boulangerie Martin SARL');
+    expect(text).toContain('Nina ROUX');
+    for (const part of headOfficeAddress.split(', ')) expect(text).toContain(part);
+    const printed = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(text)?.[1];
+    expect(printed).toBeDefined();
+    const key = normaliseActivationKey(printed!)!;
+    expect(hashActivationKey(key)).toBe(issued.keyHash);
+    expect(letter.keyHash).toBe(issued.keyHash);
+
+    const everything = await allTextInDatabase();
+    expect(everything).toContain(issued.keyHash);
+    expect(everything).not.toContain(key);
+    expect(everything).not.toContain(printed);
+    expect(pdf.includes(key)).toBe(false);
+    expect(logs.join('\n')).not.toContain(key);
+
+    const again = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+    expect(again).toEqual(issued);
+  });
+
+  it('a new letter voids the previous one and erases its PDF; posting starts the 60 days and erases the PDF', async () => {
+    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
+    const second: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 2, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+    const em = db.orm.em.fork();
+    const letters = await em.find(ActivationLetter, { candidacy: candidacyId }, { orderBy: { sequence: 'ASC' }, populate: ['pdf'] });
+    expect(letters.map((l) => [l.sequence, l.status, l.pdf === null])).toEqual([
+      [1, 'VOIDED', true],
+      [2, 'PENDING', false],
+    ]);
+
+    const support = await em.findOneOrFail(Account, { role: AccountRole.SUPPORT });
+    const posted: { postedAt: string; keyExpiresAt: string } = await activityEnv().run(acts.recordLetterPosted, { letterId: second.letterId, actorId: support.id, keyValidityMs: 60 * DAY });
+    expect(Date.parse(posted.keyExpiresAt) - Date.parse(posted.postedAt)).toBe(60 * DAY);
+    const after = await db.orm.em.fork().findOneOrFail(ActivationLetter, second.letterId, { populate: ['pdf'] });
+    expect(after).toMatchObject({ status: 'POSTED', pdf: null });
+  });
+});

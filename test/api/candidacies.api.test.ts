@@ -1,0 +1,177 @@
+import request from 'supertest';
+import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
+import { AuditEvent } from '../../domain/audit/audit-event.entity';
+import { Candidacy } from '../../domain/candidacy/candidacy.entity';
+import { Company, CompanyStatus } from '../../domain/company/company.entity';
+import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
+import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { pdfText } from '../helpers/pdf-text';
+import { ADMIN, createOtherCompany, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
+
+let env: IntegrationEnv;
+let other: OtherCompany;
+
+beforeAll(async () => {
+  env = await startIntegrationEnv();
+  other = await createOtherCompany(env.orm);
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+const PASSWORD = 'Candidat-Administrateur-2026';
+
+/** Applies, confirms the e-mail through the mailed link, and logs the candidate in. */
+async function applyAndConfirm(identity: { siret: string; lastName: string; firstName: string }, email: string) {
+  const applied = await request(env.app).post('/api/candidacies').send({ ...identity, email, password: PASSWORD });
+  expect(applied.status).toBe(202);
+  const token = tokenOf(await latestLink(env.app, email));
+  const confirmed = await request(env.app).post('/api/confirmations').send({ token });
+  expect(confirmed.body).toMatchObject({ status: 'CONFIRMED', purpose: 'CANDIDACY' });
+  const candidate = await login(env.app, { ...identity, password: PASSWORD });
+  return { id: applied.body.id as string, workflowId: applied.body.workflowId as string, candidate };
+}
+
+const mine = (agent: Agent) => agent.get('/api/candidacies/mine');
+const statusOf = (agent: Agent, status: string) => eventually(async () => ((await mine(agent)).body.status === status ? true : undefined));
+
+describe('POST /api/candidacies', () => {
+  it('refuses an unknown establishment, a bad SIRET and a taken identity', async () => {
+    const body = { lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD };
+    expect((await request(env.app).post('/api/candidacies').send({ ...body, siret: '12345678901234' })).body.code).toBe('VALIDATION.FAILED');
+    const unknown = await request(env.app).post('/api/candidacies').send({ ...body, siret: '53210987300010' });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'CANDIDACY.COMPANY_NOT_FOUND']);
+    const taken = await request(env.app).post('/api/candidacies').send({ ...body, siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName });
+    expect([taken.status, taken.body.code]).toEqual([409, 'ACCOUNT.IDENTITY_TAKEN']);
+  });
+});
+
+describe('approval route', () => {
+  it('apply → confirm mail → an administrator of the company accepts → the candidate logs in with administrator rights', async () => {
+    const identity = { siret: ADMIN.siret, lastName: 'Morel', firstName: 'Hugo' };
+    const { id, candidate } = await applyAndConfirm(identity, 'hugo.morel@example.test');
+
+    expect((await candidate.get('/api/auth/me')).body).toMatchObject({ role: 'ADMINISTRATOR', adminStatus: 'CANDIDATE_AD' });
+    for (const path of ['/api/candidacies', `/api/candidacies/${id}`, '/api/declarants', '/api/companies', '/api/portfolios', '/api/audit-events', '/api/workflows', '/api/letters']) {
+      const res = await candidate.get(path);
+      expect([path, res.status, res.body.code]).toEqual([path, 403, 'AUTH.FORBIDDEN']);
+    }
+    expect((await candidate.post('/api/declarants').send({ siret: ADMIN.siret, lastName: 'X', firstName: 'Y', email: 'x@y.test' })).status).toBe(403);
+    expect((await candidate.post(`/api/candidacies/${id}/decision`).send({ decision: 'ACCEPT' })).status).toBe(403);
+
+    await statusOf(candidate, 'AWAITING_APPROVAL');
+    const inboxMail = await latestLink(env.app, 'claire.martin@boulangerie-martin.example');
+    expect(inboxMail).toContain('/#/candidacies');
+
+    const outsider = await login(env.app, other.admin);
+    const foreign = await outsider.post(`/api/candidacies/${id}/decision`).send({ decision: 'ACCEPT' });
+    expect([404, 403]).toContain(foreign.status);
+    expect((await outsider.get(`/api/candidacies/${id}`)).status).toBe(404);
+    expect((await outsider.get('/api/candidacies')).body).toEqual([]);
+
+    const admin = await login(env.app, ADMIN);
+    const inbox = await admin.get('/api/candidacies').query({ filter: JSON.stringify({ pending: true }) });
+    expect(inbox.body).toEqual([expect.objectContaining({ id, status: 'AWAITING_APPROVAL', lastName: 'Morel', route: 'APPROVAL' })]);
+    const detail = await admin.get(`/api/candidacies/${id}`);
+    expect(detail.body.workflow).toMatchObject({ status: 'AWAITING_APPROVAL', awaiting: 'ADMINISTRATOR', administratorsAsked: [expect.objectContaining({ lastName: 'MARTIN' })] });
+
+    const refuseWithoutReason = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'REFUSE' });
+    expect(refuseWithoutReason.body.errors.reason).toBeDefined();
+    const accepted = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'ACCEPT' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'APPROVED', decidedBy: { lastName: 'MARTIN' } });
+    const twice = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'REFUSE', reason: 'trop tard' });
+    expect([twice.status, twice.body.code]).toEqual([409, 'CANDIDACY.ALREADY_DECIDED']);
+
+    expect((await candidate.get('/api/auth/me')).body).toMatchObject({ role: 'ADMINISTRATOR', adminStatus: 'ACTIVE' });
+    expect((await candidate.get('/api/declarants')).status).toBe(200);
+    const relogged = await login(env.app, { ...identity, password: PASSWORD });
+    expect((await relogged.get('/api/candidacies')).status).toBe(200);
+    const audit = await env.orm.em.fork().find(AuditEvent, { targetId: id }, { orderBy: { at: 'ASC' } });
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['CANDIDACY.APPLIED', 'CANDIDACY.APPROVAL_REQUESTED', 'CANDIDACY.APPROVED']));
+  });
+
+  it('bulk decisions: each id on its own, an unknown id reported', async () => {
+    const first = await applyAndConfirm({ siret: ADMIN.siret, lastName: 'Faure', firstName: 'Inès' }, 'ines.faure@example.test');
+    await statusOf(first.candidate, 'AWAITING_APPROVAL');
+    const admin = await login(env.app, ADMIN);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const res = await admin.post('/api/candidacies/decisions').send({ ids: [first.id, unknown], decision: 'REFUSE', reason: 'Inconnue' });
+    expect(res.body.results).toEqual([
+      { id: first.id, ok: true },
+      { id: unknown, ok: false, code: 'CANDIDACY.NOT_FOUND', message: expect.any(String) },
+    ]);
+    expect((await mine(first.candidate)).body).toMatchObject({ status: 'REFUSED', refusalReason: 'Inconnue' });
+  });
+});
+
+describe('letter route', () => {
+  let companyId: string;
+  const siret = '53210987300010';
+
+  beforeAll(async () => {
+    const em = env.orm.em.fork();
+    const company = em.create(Company, { siren: '532109873', legalName: 'Atelier Sans Administrateur', headOfficeAddress: '9 quai des Lettres, 33000 Bordeaux', status: CompanyStatus.ACTIVE });
+    em.create(Establishment, { siret, company, name: 'Siège', address: company.headOfficeAddress, status: EstablishmentStatus.ACTIVE, headOffice: true });
+    await em.flush();
+    companyId = company.id;
+  });
+
+  it('forced without an active administrator: print queue (list, PDF, merged PDF, posted), then 20 wrong keys lock after the 5th and change nothing else', async () => {
+    const { id, candidate } = await applyAndConfirm({ siret, lastName: 'Roux', firstName: 'Nina' }, 'nina.roux@example.test');
+    await statusOf(candidate, 'AWAITING_LETTER');
+    const support = await login(env.app, SUPPORT);
+    const queue = await support.get('/api/letters').query({ filter: JSON.stringify({ status: 'PENDING' }) });
+    const letter = queue.body.find((l: { candidacyId: string }) => l.candidacyId === id);
+    expect(letter).toMatchObject({ sequence: 1, companyName: 'Atelier Sans Administrateur', address: '9 quai des Lettres, 33000 Bordeaux', overdue: false, postedAt: null });
+
+    const pdf = await support.get(`/api/letters/${letter.id}/pdf`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await pdfText(pdf.body as Buffer)).toContain('9 quai des Lettres');
+    const merged = await support.get('/api/letters/pdf').query({ ids: letter.id }).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect((merged.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: 'AAAA-BBBB-CCCC-DDDD' })).body.code).toBe('CANDIDACY.NOT_AWAITING_KEY');
+
+    const posted = await support.post(`/api/letters/${letter.id}/posted`);
+    expect(posted.body).toMatchObject({ status: 'POSTED', postedAt: expect.any(String), keyExpiresAt: expect.any(String) });
+    expect((await support.get(`/api/letters/${letter.id}/pdf`)).status).toBe(410);
+    expect((await support.post('/api/letters/posted').send({ ids: [letter.id] })).body.results[0]).toMatchObject({ ok: false, code: 'CANDIDACY.NOT_AWAITING_LETTER' });
+    expect((await mine(candidate)).body).toMatchObject({ status: 'AWAITING_KEY', attemptsLeft: 5 });
+
+    const answers = [];
+    let lockedSnapshot: unknown;
+    for (let i = 0; i < 20; i++) {
+      const res = await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: `ABCD-EFGH-JKMN-PQ${'RSTUVWXYZ23456789'[i % 17]}${'23456789'[i % 8]}` });
+      answers.push([res.status, res.body.code, res.body.attemptsLeft]);
+      if (i === 4) lockedSnapshot = await snapshot(id);
+    }
+    expect(answers.slice(0, 5)).toEqual([4, 3, 2, 1, 0].map((left) => [422, 'CANDIDACY.WRONG_KEY', left]));
+    expect(answers.slice(5)).toEqual(Array.from({ length: 15 }, () => [409, 'CANDIDACY.LOCKED', undefined]));
+    expect(await snapshot(id)).toEqual(lockedSnapshot);
+    expect(lockedSnapshot).toMatchObject({ candidacy: { status: 'LOCKED', attemptsLeft: 0 }, account: { adminStatus: AdminStatus.CANDIDATE_AD } });
+  });
+
+  /** What a guess could change: the candidacy, the candidate's account, the company's audit trail. */
+  async function snapshot(candidacyId: string) {
+    const em = env.orm.em.fork();
+    const candidacy = await em.findOneOrFail(Candidacy, candidacyId);
+    const account = await em.findOneOrFail(Account, candidacy.account!.id);
+    const audit = await em.count(AuditEvent, { companyId });
+    const admins = await em.count(Account, { company: companyId, role: AccountRole.ADMINISTRATOR, adminStatus: AdminStatus.ACTIVE });
+    return {
+      candidacy: { status: candidacy.status, attemptsLeft: candidacy.attemptsLeft, lettersSent: candidacy.lettersSent, updatedAt: candidacy.updatedAt.toISOString() },
+      account: { status: account.status, adminStatus: account.adminStatus },
+      audit,
+      admins,
+    };
+  }
+});

@@ -7,3 +7,7 @@ import type { Validator } from 'react-admin';
  */
 export const mandatory: Validator = (value) =>
   value == null || String(value).trim() === '' ? 'ra.validation.required' : undefined;
+
+/** The confirmation field of a password form: equal to its `password` field. */
+export const samePassword: Validator = (value, values: { password?: string }) =>
+  value === values.password ? undefined : 'app.register.password_mismatch';

@@ -9,11 +9,10 @@ import {
   useDataProvider,
   useLocation,
   useTranslate,
-  type Validator,
 } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { SubmitButton } from '../common/SubmitButton';
-import { mandatory } from '../common/validation';
+import { mandatory, samePassword } from '../common/validation';
 import type { BackOfficeDataProvider } from '../dataProvider';
 import { PublicPage } from '../layout/PublicPage';
 import type { Confirmation, ConfirmationPurpose } from '../types';
@@ -22,9 +21,6 @@ interface PasswordValues {
   password: string;
   passwordConfirmation: string;
 }
-
-const samePassword: Validator = (value, values: PasswordValues) =>
-  value === values.password ? undefined : 'app.register.password_mismatch';
 
 const titles: Record<ConfirmationPurpose, string> = {
   REGISTRATION: 'app.confirm.title',

@@ -2,48 +2,33 @@ import { useState } from 'react';
 import { Alert, Box, Button } from '@mui/material';
 import {
   Form,
-  HttpError,
   Link,
   PasswordInput,
   TextInput,
   useDataProvider,
   useTranslate,
-  type Validator,
 } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { SubmitButton } from '../common/SubmitButton';
-import { mandatory } from '../common/validation';
+import { useServerSubmit } from '../common/useServerSubmit';
+import { mandatory, samePassword } from '../common/validation';
 import type { BackOfficeDataProvider } from '../dataProvider';
 import { PublicPage } from '../layout/PublicPage';
 import type { RegistrationInput } from '../types';
 
 type RegistrationFormValues = RegistrationInput & { passwordConfirmation: string };
 
-const samePassword: Validator = (value, values: RegistrationFormValues) =>
-  value === values.password ? undefined : 'app.register.password_mismatch';
-
 /** Public page: a company's first administrator registers it (SIREN, head office, his identity). */
 export const RegisterPage = () => {
   const dataProvider = useDataProvider<BackOfficeDataProvider>();
   const translate = useTranslate();
   const [sentTo, setSentTo] = useState<string>();
-  const [failure, setFailure] = useState<string>();
-
-  /** The API's `{ message, errors? }`: the message above the form, each field error under its input. */
-  const submit = async ({ passwordConfirmation: _confirmation, ...input }: RegistrationFormValues) => {
-    setFailure(undefined);
-    try {
+  const { submit, failure } = useServerSubmit(
+    async ({ passwordConfirmation: _confirmation, ...input }: RegistrationFormValues) => {
       await dataProvider.registerCompany(input);
       setSentTo(input.email);
-    } catch (error) {
-      if (!(error instanceof HttpError)) {
-        setFailure('ra.notification.http_error');
-        return;
-      }
-      setFailure(error.message);
-      return error.body?.errors;
-    }
-  };
+    },
+  );
 
   return (
     <PublicPage title="app.register.title">

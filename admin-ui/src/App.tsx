@@ -5,6 +5,9 @@ import accounts from './accounts';
 import apiKeys from './api-keys';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
+import candidacies from './candidacies';
+import { CandidacyApplyPage } from './candidacies/CandidacyApplyPage';
+import { MyCandidacyPage } from './candidacies/MyCandidacyPage';
 import companies from './companies';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -17,14 +20,15 @@ import { i18nProvider } from './i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { darkTheme, lightTheme } from './layout/themes';
+import letters from './letters';
 import outbox from './outbox';
-import { MATRIX_PATH, MY_ACCESS_PATH } from './paths';
+import { CANDIDACY_APPLY_PATH, MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH } from './paths';
 import portfolios from './portfolios';
 import { ConfirmPage } from './registrations/ConfirmPage';
 import { RegisterPage } from './registrations/RegisterPage';
 import registrations from './registrations';
 import services from './services';
-import type { Role } from './types';
+import type { ConsoleRole } from './types';
 import workflows from './workflows';
 
 export const App = () => (
@@ -43,8 +47,9 @@ export const App = () => (
     <CustomRoutes noLayout>
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/confirm" element={<ConfirmPage />} />
+      <Route path={CANDIDACY_APPLY_PATH} element={<CandidacyApplyPage />} />
     </CustomRoutes>
-    {(role: Role | null) => {
+    {(role: ConsoleRole | null) => {
       const staff = role === 'SUPPORT' || role === 'ADMINISTRATOR';
       const support = role === 'SUPPORT';
       return (
@@ -62,9 +67,12 @@ export const App = () => (
           {staff && <Resource name="workflows" {...workflows} />}
           {support && <Resource name="outbox" {...outbox} />}
           {staff && <Resource name="audit-events" {...auditEvents} />}
+          {staff && <Resource name="candidacies" {...candidacies} />}
+          {support && <Resource name="letters" {...letters} />}
           <CustomRoutes>
             {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}
             {role && <Route path={MY_ACCESS_PATH} element={<MyAccessPage />} />}
+            {role === 'CANDIDATE' && <Route path={MY_CANDIDACY_PATH} element={<MyCandidacyPage />} />}
           </CustomRoutes>
         </>
       );

@@ -1,6 +1,6 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import { apiUrl, httpClient } from './httpClient';
-import type { Identity, Role } from './types';
+import type { ConsoleRole, Identity } from './types';
 
 /** Login failures the form explains in the user's language. */
 const loginErrorMessages: Record<string, string> = {
@@ -34,6 +34,15 @@ const currentIdentity = (): Promise<Identity | null> => {
   );
   return identityRequest;
 };
+
+/** Asks the API again on the next need, e.g. once a candidate has become an administrator in this session. */
+export const forgetIdentity = () => {
+  identityRequest = undefined;
+};
+
+/** What the console shows: a candidate administrator sees only his candidacy until it is approved. */
+const consoleRole = (identity: Identity): ConsoleRole =>
+  identity.adminStatus === 'CANDIDATE_AD' ? 'CANDIDATE' : identity.role;
 
 export const authProvider: AuthProvider = {
   login: async ({ siret, lastName, firstName, password }) => {
@@ -77,5 +86,8 @@ export const authProvider: AuthProvider = {
   },
 
   /** Never rejects when logged out: public pages (`/register`, `/confirm`) must not log anyone out. */
-  getPermissions: async (): Promise<Role | null> => (await currentIdentity())?.role ?? null,
+  getPermissions: async (): Promise<ConsoleRole | null> => {
+    const identity = await currentIdentity();
+    return identity && consoleRole(identity);
+  },
 };

@@ -9,13 +9,26 @@ export const enums = {
   adminStatus: ['PRIMO_AD', 'CANDIDATE_AD', 'ACTIVE'],
   workflowStatus: ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED', 'FAILED', 'TIMED_OUT', 'CONTINUED_AS_NEW'],
   registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED'],
-  workflowType: ['companyRegistrationWorkflow', 'accountConfirmationWorkflow'],
+  workflowType: ['companyRegistrationWorkflow', 'accountConfirmationWorkflow', 'administratorCandidacyWorkflow'],
   workflowPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED', 'EXPIRED'],
-  awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER'],
+  awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER', 'CANDIDATE', 'ADMINISTRATOR', 'SUPPORT'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
   accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],
   portfolioKind: ['COMPANY', 'CLIENTS'],
   accessBasis: ['EXPLICIT_HABILITATION', 'DSN_INHERITED', 'IMPLICIT_MANDATE_DSN'],
+  candidacyStatus: [
+    'AWAITING_EMAIL',
+    'AWAITING_APPROVAL',
+    'AWAITING_LETTER',
+    'AWAITING_KEY',
+    'APPROVED',
+    'REFUSED',
+    'EXPIRED',
+    'LOCKED',
+    'CANCELLED',
+  ],
+  candidacyRoute: ['APPROVAL', 'LETTER'],
+  letterStatus: ['PENDING', 'POSTED', 'VOIDED'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -45,6 +58,13 @@ const tones: Record<string, ChipProps['color']> = {
   TERMINATED: 'error',
   TIMED_OUT: 'error',
   EXPIRED: 'error',
+  AWAITING_EMAIL: 'warning',
+  AWAITING_APPROVAL: 'warning',
+  AWAITING_LETTER: 'warning',
+  AWAITING_KEY: 'warning',
+  APPROVED: 'success',
+  REFUSED: 'error',
+  POSTED: 'success',
 };
 
 export const toneOf = (value: string): ChipProps['color'] => tones[value] ?? 'default';

@@ -7,3 +7,7 @@ export const MY_ACCESS_PATH = '/me/access';
 /** The matrix, opened on one portfolio. */
 export const matrixPath = (portfolioId: Identifier) =>
   `${MATRIX_PATH}?${new URLSearchParams({ portfolioId: String(portfolioId) })}`;
+
+/** The public candidacy form and the candidate's own page. */
+export const CANDIDACY_APPLY_PATH = '/candidacy/apply';
+export const MY_CANDIDACY_PATH = '/my-candidacy';

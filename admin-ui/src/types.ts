@@ -197,3 +197,68 @@ export interface EmploymentRelation extends RaRecord {
 export interface CreatedApiKey extends ApiKey {
   key: string;
 }
+
+/** A candidate administrator as the console sees him: his role is ADMINISTRATOR, his adminStatus CANDIDATE_AD. */
+export type ConsoleRole = Role | 'CANDIDATE';
+
+export type CandidacyStatus =
+  | 'AWAITING_EMAIL'
+  | 'AWAITING_APPROVAL'
+  | 'AWAITING_LETTER'
+  | 'AWAITING_KEY'
+  | 'APPROVED'
+  | 'REFUSED'
+  | 'EXPIRED'
+  | 'LOCKED'
+  | 'CANCELLED';
+
+export type CandidacyRoute = 'APPROVAL' | 'LETTER';
+
+/** An administrator candidacy (`/api/candidacies`); `workflow` only on the detail. */
+export interface Candidacy extends RaRecord {
+  workflowId: string;
+  companyName: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  status: CandidacyStatus;
+  route: CandidacyRoute;
+  createdAt: string;
+  dueDate: string | null;
+  expiresAt: string;
+  letterRouteOffered: boolean;
+  attemptsLeft: number | null;
+  lettersSent: number;
+  decidedBy: { id: Identifier; lastName: string; firstName: string } | null;
+  refusalReason: string | null;
+  workflow?: Record<string, unknown> | null;
+}
+
+export interface CandidacyInput {
+  siret: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  password: string;
+  secretQuestion: string;
+  secretAnswer: string;
+}
+
+export type CandidacyDecision = 'ACCEPT' | 'REFUSE';
+
+/** One activation letter of the print queue (`/api/letters`). */
+export interface Letter extends RaRecord {
+  candidacyId: Identifier;
+  companyName: string;
+  candidateName: string;
+  status: 'PENDING' | 'POSTED' | 'VOIDED';
+  overdue: boolean;
+}
+
+/** The answer of a bulk action: each id succeeded or failed on its own. */
+export interface BulkResult {
+  id: Identifier;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}

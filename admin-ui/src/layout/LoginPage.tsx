@@ -3,6 +3,7 @@ import { Form, Link, Login, PasswordInput, TextInput, useLogin, useNotify, useTr
 import type { FieldValues } from 'react-hook-form';
 import { SubmitButton } from '../common/SubmitButton';
 import { mandatory } from '../common/validation';
+import { CANDIDACY_APPLY_PATH } from '../paths';
 
 interface Credentials {
   siret: string;
@@ -42,6 +43,9 @@ export const LoginPage = () => {
           <SubmitButton label="app.auth.sign_in" />
           <Box sx={{ mt: 2, textAlign: 'center' }}>
             <Link to="/register">{translate('app.auth.register_company')}</Link>
+          </Box>
+          <Box sx={{ mt: 1, textAlign: 'center' }}>
+            <Link to={CANDIDACY_APPLY_PATH}>{translate('app.auth.apply_administrator')}</Link>
           </Box>
         </CardContent>
       </Form>

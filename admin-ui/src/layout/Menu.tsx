@@ -2,16 +2,18 @@ import GridIcon from '@mui/icons-material/GridOn';
 import MyAccessIcon from '@mui/icons-material/VerifiedUser';
 import AccountIcon from '@mui/icons-material/AccountCircle';
 import { Menu as RaMenu, useCreatePath, useGetIdentity, usePermissions } from 'react-admin';
-import { MATRIX_PATH, MY_ACCESS_PATH } from '../paths';
-import type { Role } from '../types';
+import candidacies from '../candidacies';
+import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH } from '../paths';
+import type { ConsoleRole } from '../types';
 
 /** Entries that are not a resource's list. */
 const MATRIX = '#matrix';
 const MY_ACCESS = '#my-access';
 const MY_ACCOUNT = '#my-account';
+const MY_CANDIDACY = '#my-candidacy';
 
 /** Each role's menu, in order; a resource entry shows only if App.tsx registered the resource for that role. */
-const menus: Record<Role, string[]> = {
+const menus: Record<ConsoleRole, string[]> = {
   SUPPORT: [
     'companies',
     'establishments',
@@ -28,6 +30,8 @@ const menus: Record<Role, string[]> = {
     'outbox',
     'audit-events',
     MY_ACCESS,
+    'candidacies',
+    'letters',
   ],
   ADMINISTRATOR: [
     'companies',
@@ -42,8 +46,10 @@ const menus: Record<Role, string[]> = {
     'workflows',
     'audit-events',
     MY_ACCESS,
+    'candidacies',
   ],
   DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services'],
+  CANDIDATE: [MY_CANDIDACY, MY_ACCOUNT],
 };
 
 /** The declarant's own account page. */
@@ -61,7 +67,7 @@ const MyAccountItem = () => {
 };
 
 export const Menu = () => {
-  const { permissions: role } = usePermissions<Role | null>();
+  const { permissions: role } = usePermissions<ConsoleRole | null>();
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -73,6 +79,10 @@ export const Menu = () => {
             return <RaMenu.Item key={entry} to={MY_ACCESS_PATH} primaryText="app.menu.my_access" leftIcon={<MyAccessIcon />} />;
           case MY_ACCOUNT:
             return <MyAccountItem key={entry} />;
+          case MY_CANDIDACY:
+            return (
+              <RaMenu.Item key={entry} to={MY_CANDIDACY_PATH} primaryText="app.menu.my_candidacy" leftIcon={<candidacies.icon />} />
+            );
           default:
             return <RaMenu.ResourceItem key={entry} name={entry} />;
         }

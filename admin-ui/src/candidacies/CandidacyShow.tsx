@@ -1,0 +1,68 @@
+import { Link } from '@mui/material';
+import {
+  BooleanField,
+  FunctionField,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCreatePath,
+  usePermissions,
+} from 'react-admin';
+import { Link as RouterLink } from 'react-router';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import { JsonField } from '../common/JsonField';
+import type { Candidacy, ConsoleRole } from '../types';
+import { CancelCandidacyButton, RequestLetterButton, ResendMailButton } from './CandidacyActions';
+import { DecisionButtons } from './DecisionButtons';
+
+const SupportActions = () => (
+  <>
+    <ResendMailButton />
+    <RequestLetterButton label="app.candidacies.reissue_letter" />
+    <CancelCandidacyButton />
+  </>
+);
+
+export const CandidacyShow = () => {
+  const { permissions: role } = usePermissions<ConsoleRole | null>();
+  const createPath = useCreatePath();
+  return (
+    <Show actions={<TopToolbar>{role === 'SUPPORT' ? <SupportActions /> : <DecisionButtons />}</TopToolbar>}>
+      <SimpleShowLayout>
+        <TextField source="lastName" />
+        <TextField source="firstName" />
+        <TextField source="email" />
+        <TextField source="companyName" />
+        <TextField source="companySiren" />
+        <TextField source="siret" />
+        <EnumField source="status" enumName="candidacyStatus" />
+        <EnumField source="route" enumName="candidacyRoute" />
+        <DateTimeField source="createdAt" />
+        <DateTimeField source="dueDate" />
+        <DateTimeField source="expiresAt" />
+        <BooleanField source="letterRouteOffered" />
+        <NumberField source="attemptsLeft" />
+        <NumberField source="lettersSent" />
+        <FunctionField<Candidacy>
+          source="decidedBy"
+          render={({ decidedBy }) => (decidedBy ? `${decidedBy.firstName} ${decidedBy.lastName}` : null)}
+        />
+        <DateTimeField source="decidedAt" />
+        <TextField source="refusalReason" />
+        {/* The workflow in « Processus »: history, pending activities, Temporal Web UI. */}
+        <FunctionField<Candidacy>
+          source="workflowId"
+          render={({ workflowId }) => (
+            <Link component={RouterLink} to={createPath({ resource: 'workflows', type: 'show', id: workflowId })}>
+              {workflowId}
+            </Link>
+          )}
+        />
+        <JsonField source="workflow" />
+      </SimpleShowLayout>
+    </Show>
+  );
+};

@@ -1,0 +1,19 @@
+import type { Candidacy, CandidacyStatus } from '../types';
+
+/** When each process action is offered; the server still decides (its refusals show as notifications). */
+export const PENDING_STATUSES: CandidacyStatus[] = ['AWAITING_EMAIL', 'AWAITING_APPROVAL', 'AWAITING_LETTER', 'AWAITING_KEY'];
+
+export const isPending = (candidacy: Candidacy) => PENDING_STATUSES.includes(candidacy.status);
+
+export const awaitsApproval = (candidacy: Candidacy) => candidacy.status === 'AWAITING_APPROVAL';
+
+export const awaitsKey = (candidacy: Candidacy) => candidacy.status === 'AWAITING_KEY';
+
+export const mayTakeLetterRoute = (candidacy: Candidacy) =>
+  candidacy.route === 'APPROVAL' && awaitsApproval(candidacy) && candidacy.letterRouteOffered;
+
+export const mayRequestLetter = (candidacy: Candidacy) =>
+  candidacy.route === 'LETTER' && (candidacy.status === 'AWAITING_LETTER' || awaitsKey(candidacy));
+
+export const candidateName = (candidacy: Pick<Candidacy, 'firstName' | 'lastName'>) =>
+  `${candidacy.firstName} ${candidacy.lastName.toUpperCase()}`;

@@ -1,0 +1,40 @@
+import { BooleanInput, DataTable, List, SelectInput } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import { enumChoices } from '../enums';
+import { DownloadLettersButton, MarkLettersPostedButton } from './LetterButtons';
+import { OverdueChip } from './OverdueChip';
+
+const filters = [
+  <SelectInput key="status" source="status" choices={enumChoices('letterStatus')} alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" defaultValue={true} />,
+];
+
+const BulkActions = () => (
+  <>
+    <DownloadLettersButton />
+    <MarkLettersPostedButton />
+  </>
+);
+
+/** Support's print queue: letters to print and post, oldest first. */
+export const LetterList = () => (
+  <List filters={filters} filterDefaultValues={{ status: 'PENDING' }} sort={{ field: 'createdAt', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
+      <DataTable.Col source="companyName" />
+      <DataTable.Col source="siret" />
+      <DataTable.Col source="candidateName" />
+      <DataTable.Col source="address" disableSort />
+      <DataTable.Col source="sequence" />
+      <DataTable.Col source="status">
+        <EnumField source="status" enumName="letterStatus" />
+      </DataTable.Col>
+      <DataTable.Col source="createdAt">
+        <DateTimeField source="createdAt" />
+        <OverdueChip />
+      </DataTable.Col>
+      <DataTable.Col source="postedAt" field={DateTimeField} />
+      <DataTable.Col source="keyExpiresAt" field={DateTimeField} />
+    </DataTable>
+  </List>
+);

@@ -74,7 +74,7 @@ export interface RegistrationInput {
   password: string;
 }
 
-export type ConfirmationPurpose = 'REGISTRATION' | 'EMAIL_CONFIRMATION';
+export type ConfirmationPurpose = 'REGISTRATION' | 'EMAIL_CONFIRMATION' | 'CANDIDACY';
 
 /** What a confirmation link is for, read before confirming (`GET /api/confirmations/:token`). */
 export interface ConfirmationInfo {

@@ -348,6 +348,7 @@ export const en: typeof fr = {
     confirm: {
       title: 'Registration confirmation',
       title_email: 'E-mail address confirmation',
+      title_candidacy: 'Confirmation of your candidacy',
       title_generic: 'Confirmation',
       reading: 'Reading the link…',
       pending: 'Confirming…',

@@ -347,6 +347,7 @@ export const fr = {
     confirm: {
       title: "Confirmation de l'inscription",
       title_email: "Confirmation de l'adresse e-mail",
+      title_candidacy: 'Confirmation de votre candidature',
       title_generic: 'Confirmation',
       reading: 'Lecture du lien…',
       pending: 'Confirmation en cours…',

@@ -25,6 +25,7 @@ interface PasswordValues {
 const titles: Record<ConfirmationPurpose, string> = {
   REGISTRATION: 'app.confirm.title',
   EMAIL_CONFIRMATION: 'app.confirm.title_email',
+  CANDIDACY: 'app.confirm.title_candidacy',
 };
 
 const Pending = ({ label }: { label: string }) => {

@@ -1,121 +1,38 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { stopChild } from '../../bin/processes';
 import { AccountRole } from '../../domain/account/account.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
-import { findProjectRoot } from '../../platform/project-root';
-import { createTestDatabase } from '../helpers/database';
-import { freePort } from '../helpers/free-port';
+import { E2eApp, PASSWORD } from '../helpers/e2e-app';
 
 jest.setTimeout(180_000);
 
-const root = findProjectRoot(__dirname);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'Demo-Portail-2026!';
-
-let app: ChildProcess;
-let output = '';
+const e2e = new E2eApp();
 let baseUrl: string;
-let browser: Browser;
-let dataDir: string;
-let dropDatabase: () => Promise<void>;
-let databaseUrl: string;
-let port: number;
-let temporalPort: number;
-let uiPort: number;
-
-/** Runs `node dist/bin/start.js` (what `npm start` runs after building) and waits for its banner. */
-async function startApp(): Promise<void> {
-  output = '';
-  app = spawn(process.execPath, [path.join(root, 'dist', 'bin', 'start.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      TEMPORAL_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-      DEMO_PASSWORD: PASSWORD,
-      TEMPORAL_ADDRESS: '',
-      SMTP_URL: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  app.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  app.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Back-office is running.')) {
-        clearInterval(timer);
-        resolve();
-      } else if (app.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the app exited early:\n${output}`));
-      }
-    }, 200);
-  });
-}
 
 /** The app as `npm start` starts it (the launcher over the built dist/), on its own ports and data. */
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist', 'bin', 'start.js')) || !existsSync(path.join(root, 'admin-ui', 'dist', 'index.html'))) {
-    throw new Error('Build first: `npm test` runs `npm run build` before jest.');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  const database = await createTestDatabase();
-  await database.orm.close();
-  dropDatabase = database.drop;
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'bo-e2e-'));
-  [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  baseUrl = `http://127.0.0.1:${port}`;
-  databaseUrl = database.url;
-  await startApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await e2e.setUp();
+  await e2e.orm.close();
+  baseUrl = e2e.baseUrl;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (app) await stopChild(app, 20_000);
-  await dropDatabase?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-async function logIn(page: Page, who: { siret: string; lastName: string; firstName: string }, password = PASSWORD) {
-  await page.goto(`${baseUrl}/#/login`);
-  await page.getByLabel('SIRET', { exact: true }).fill(who.siret);
-  await page.getByLabel('Nom', { exact: true }).fill(who.lastName);
-  await page.getByLabel('Prénom', { exact: true }).fill(who.firstName);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
+afterAll(() => e2e.tearDown());
 
 it('prints the console URL, the Temporal Web UI URL and the demo logins', () => {
-  expect(output).toContain(`Console (and API):  ${baseUrl}`);
-  expect(output).toMatch(/Temporal Web UI:\s+http:\/\/127\.0\.0\.1:\d+/);
-  for (const l of DEMO_LOGINS) expect(output).toContain(l.siret);
+  expect(e2e.output).toContain(`Console (and API):  ${baseUrl}`);
+  expect(e2e.output).toMatch(/Temporal Web UI:\s+http:\/\/127\.0\.0\.1:\d+/);
+  for (const l of DEMO_LOGINS) expect(e2e.output).toContain(l.siret);
 });
 
 it('support logs in, sees companies, a company registers through the form, its mail is in the outbox, the Primo AD confirms and logs in', async () => {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await e2e.browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
   const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
 
-  await logIn(page, support);
+  await e2e.logIn(page, support);
   await page.getByRole('menuitem', { name: 'Entreprises' }).click();
   await page.getByText('Boulangerie Martin SARL').waitFor();
 
-  const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  const visitor = await e2e.newPage();
   await visitor.goto(`${baseUrl}/#/register`);
   const fields: Array<[string, string]> = [
     ['SIREN', '732829320'],
@@ -145,7 +62,7 @@ it('support logs in, sees companies, a company registers through the form, its m
 
   await visitor.goto(href!);
   await visitor.getByText('Inscription confirmée').waitFor();
-  await logIn(visitor, { siret: '73282932000074', lastName: 'Durand', firstName: 'Élise' }, 'Copeaux-et-Sciure-44');
+  await e2e.logIn(visitor, { siret: '73282932000074', lastName: 'Durand', firstName: 'Élise' }, 'Copeaux-et-Sciure-44');
   await visitor.getByRole('menuitem', { name: 'Entreprises' }).waitFor();
   await visitor.getByRole('menuitem', { name: 'Entreprises' }).click();
   await visitor.getByText('Menuiserie Durand').waitFor();
@@ -156,9 +73,9 @@ it('support logs in, sees companies, a company registers through the form, its m
 it('an administrator creates a declarant and grants him a service in the matrix; the declarant confirms his mail and sees it', async () => {
   const admin = DEMO_LOGINS.find((l) => l.role === AccountRole.ADMINISTRATOR)!;
   const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await e2e.browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
-  await logIn(page, admin);
+  await e2e.logIn(page, admin);
 
   await page.getByRole('menuitem', { name: 'Déclarants' }).click();
   await page.goto(`${baseUrl}/#/declarants/create`);
@@ -185,23 +102,17 @@ it('an administrator creates a declarant and grants him a service in the matrix;
   await page.reload();
   await page.getByRole('checkbox', { name: 'LEFEBVRE Anne — 84271640900029 — PEPS' }).waitFor();
 
-  const supportPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-  await logIn(supportPage, support);
-  let link: string | undefined;
-  for (let attempt = 0; !link && attempt < 100; attempt++) {
-    const outbox = await (await supportPage.request.get(`${baseUrl}/api/outbox?filter=${encodeURIComponent(JSON.stringify({ q: 'anne.lefebvre' }))}`)).json();
-    link = (outbox as Array<{ links: string[] }>)[0]?.links[0];
-    if (!link) await supportPage.waitForTimeout(200);
-  }
-  expect(link).toBeDefined();
+  const supportPage = await e2e.newPage();
+  await e2e.logIn(supportPage, support);
+  const link = await e2e.mailedLink(supportPage, 'anne.lefebvre');
 
-  const declarant = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-  await declarant.goto(link!);
+  const declarant = await e2e.newPage();
+  await declarant.goto(link);
   await declarant.getByLabel('Mot de passe', { exact: true }).fill('Farine-et-Levain-2026');
   await declarant.getByLabel('Confirmation du mot de passe', { exact: true }).fill('Farine-et-Levain-2026');
   await declarant.getByRole('button', { name: 'Confirmer mon adresse' }).click();
   await declarant.getByText('Adresse e-mail confirmée').waitFor();
-  await logIn(declarant, { siret: '84271640900029', lastName: 'LEFEBVRE', firstName: 'Anne' }, 'Farine-et-Levain-2026');
+  await e2e.logIn(declarant, { siret: '84271640900029', lastName: 'LEFEBVRE', firstName: 'Anne' }, 'Farine-et-Levain-2026');
   await declarant.getByRole('menuitem', { name: 'Mes droits' }).click();
   await declarant.getByRole('row', { name: /84271640900029/ }).first().waitFor();
   await declarant.getByText('PEPS', { exact: false }).first().waitFor();
@@ -209,11 +120,11 @@ it('an administrator creates a declarant and grants him a service in the matrix;
 });
 
 it('stops every process on Ctrl-C and finds its data again on the next start', async () => {
-  app.kill('SIGINT');
-  const code = await new Promise<number | null>((resolve) => app.once('exit', (c) => resolve(c)));
+  e2e.child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => e2e.child.once('exit', (c) => resolve(c)));
   expect(code).toBe(0);
-  expect(output).toContain('[start] stopped');
-  for (const p of [port, temporalPort]) {
+  expect(e2e.output).toContain('[start] stopped');
+  for (const p of [e2e.port, e2e.temporalPort]) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(p, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
       socket.unref();
@@ -221,7 +132,7 @@ it('stops every process on Ctrl-C and finds its data again on the next start', a
     expect(open).toBe(false);
   }
 
-  await startApp();
+  await e2e.start();
   const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
   const session = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',

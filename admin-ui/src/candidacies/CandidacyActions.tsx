@@ -9,7 +9,7 @@ import { useCommand } from '../common/useCommand';
 import type { Candidacy } from '../types';
 import { cancelCandidacy, requestLetter, resendCandidacyMail, switchToLetterRoute } from './candidacyCommands';
 import { CandidacyCommandButton } from './CandidacyCommandButton';
-import { isPending, mayRequestLetter, mayTakeLetterRoute } from './candidacyRules';
+import { isPending, mayRequestLetter, mayResendMail, mayTakeLetterRoute } from './candidacyRules';
 
 /** Support: sends again the mail of the current phase. */
 export const ResendMailButton = () => (
@@ -18,7 +18,7 @@ export const ResendMailButton = () => (
     icon={<SendIcon />}
     run={resendCandidacyMail}
     done="app.candidacies.mail_resent"
-    offered={isPending}
+    offered={mayResendMail}
   />
 );
 

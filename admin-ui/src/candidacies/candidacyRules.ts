@@ -9,6 +9,9 @@ export const awaitsApproval = (candidacy: Candidacy) => candidacy.status === 'AW
 
 export const awaitsKey = (candidacy: Candidacy) => candidacy.status === 'AWAITING_KEY';
 
+/** Mails exist for these phases only: the confirmation link, the administrators' request. */
+export const mayResendMail = (candidacy: Candidacy) => candidacy.status === 'AWAITING_EMAIL' || awaitsApproval(candidacy);
+
 export const mayTakeLetterRoute = (candidacy: Candidacy) =>
   candidacy.route === 'APPROVAL' && awaitsApproval(candidacy) && candidacy.letterRouteOffered;
 

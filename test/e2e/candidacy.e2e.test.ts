@@ -1,10 +1,10 @@
-import { PDFParse } from 'pdf-parse';
 import type { Page } from 'playwright-core';
 import { AccountRole } from '../../domain/account/account.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { E2eApp, reloadUntilVisible, type Login } from '../helpers/e2e-app';
+import { pdfText } from '../helpers/pdf-text';
 
 jest.setTimeout(240_000);
 
@@ -72,15 +72,10 @@ async function supportSession(): Promise<Page> {
 
 /** The activation key printed on a letter (groups of four from the unambiguous alphabet). */
 async function keyPrintedIn(pdf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: pdf });
-  try {
-    const { text } = await parser.getText();
-    const key = /\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}\b/.exec(text)?.[0];
-    if (!key) throw new Error(`no activation key in the letter:\n${text}`);
-    return key;
-  } finally {
-    await parser.destroy();
-  }
+  const text = await pdfText(pdf);
+  const key = /\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}\b/.exec(text)?.[0];
+  if (!key) throw new Error(`no activation key in the letter:\n${text}`);
+  return key;
 }
 
 it('a candidate applies on the public page, confirms his e-mail, the administrator accepts him from the inbox, and he logs in as an administrator', async () => {
@@ -132,15 +127,19 @@ it('a candidate of a company without administrator gets a letter; support posts 
   const row = supportPage.getByRole('row', { name: /DUPONT/i });
   await reloadUntilVisible(supportPage, row);
   await row.first().click();
-  await supportPage.getByRole('button', { name: 'Marquer posté' }).click();
-  await supportPage.getByText('Courrier marqué posté').waitFor();
+  await supportPage.waitForURL(/#\/letters\/[^/]+\/show/);
   const letterId = /#\/letters\/([^/]+)\/show/.exec(supportPage.url())![1];
   const pdfPath = `/api/letters/${letterId}/pdf`;
-  await supportPage.locator(`iframe[src="${pdfPath}"]`).waitFor({ state: 'attached' });
+  const preview = supportPage.locator(`iframe[src="${pdfPath}"]`);
+  await preview.waitFor({ state: 'attached' });
   expect(await supportPage.getByRole('link', { name: 'Télécharger' }).getAttribute('href')).toBe(pdfPath);
+  // What support prints: the key exists nowhere else, and the PDF is dropped once the letter is posted.
   const pdf = await supportPage.request.get(`${e2e.baseUrl}${pdfPath}`);
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   const key = await keyPrintedIn(await pdf.body());
+  await supportPage.getByRole('button', { name: 'Marquer posté' }).click();
+  await supportPage.getByText('Courrier marqué posté').waitFor();
+  await preview.waitFor({ state: 'detached' });
 
   await reloadUntilVisible(candidate, candidate.getByLabel("Clé d'activation", { exact: true }));
   const wrongKey = `${key[0] === 'A' ? 'B' : 'A'}${key.slice(1)}`;

@@ -4,6 +4,7 @@ import { Button, useListContext, useRecordContext, type Identifier } from 'react
 import { useCommand } from '../common/useCommand';
 import { useNotifyBulkResults } from '../common/useNotifyBulkResults';
 import type { Letter } from '../types';
+import { isPrintable } from './letterRules';
 import { letterPdfUrl, markLetterPosted, markLettersPosted, mergedLettersPdfUrl } from './letterCommands';
 
 const DownloadButton = ({ href }: { href: string }) => (
@@ -12,10 +13,10 @@ const DownloadButton = ({ href }: { href: string }) => (
   </Button>
 );
 
-/** The letter's PDF, downloaded with the session cookie. */
+/** The letter's PDF, downloaded with the session cookie; it exists only until the letter is posted. */
 export const DownloadLetterButton = () => {
   const letter = useRecordContext<Letter>();
-  return letter ? <DownloadButton href={letterPdfUrl(letter.id)} /> : null;
+  return letter && isPrintable(letter) ? <DownloadButton href={letterPdfUrl(letter.id)} /> : null;
 };
 
 /** One merged PDF of the selected letters, for a single print run. */
@@ -28,7 +29,7 @@ export const DownloadLettersButton = () => {
 export const MarkPostedButton = () => {
   const letter = useRecordContext<Letter>();
   const { mutate, isPending } = useCommand(markLetterPosted, { onSuccess: 'app.letters.posted' });
-  if (letter?.status !== 'PENDING') return null;
+  if (!letter || !isPrintable(letter)) return null;
   return (
     <Button label="app.letters.mark_posted" onClick={() => mutate(letter.id)} disabled={isPending}>
       <PostedIcon />

@@ -3,6 +3,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { enumChoices } from '../enums';
 import { DownloadLettersButton, MarkLettersPostedButton } from './LetterButtons';
+import { isPrintable } from './letterRules';
 import { OverdueChip } from './OverdueChip';
 
 const filters = [
@@ -20,7 +21,7 @@ const BulkActions = () => (
 /** Support's print queue: letters to print and post, oldest first. */
 export const LetterList = () => (
   <List filters={filters} filterDefaultValues={{ status: 'PENDING' }} sort={{ field: 'createdAt', order: 'ASC' }}>
-    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />} isRowSelectable={isPrintable}>
       <DataTable.Col source="companyName" />
       <DataTable.Col source="siret" />
       <DataTable.Col source="candidateName" />

@@ -14,13 +14,14 @@ import { EnumField } from '../common/EnumField';
 import type { Letter } from '../types';
 import { DownloadLetterButton, MarkPostedButton } from './LetterButtons';
 import { letterPdfUrl } from './letterCommands';
+import { isPrintable } from './letterRules';
 import { OverdueChip } from './OverdueChip';
 
-/** The letter as it will be printed, previewed by the browser's PDF viewer (the layout labels it). */
+/** The letter as it will be printed, previewed by the browser's PDF viewer (the layout labels it); gone once posted. */
 const PdfPreview = (_props: { label: string }) => {
   const letter = useRecordContext<Letter>();
   const translate = useTranslate();
-  if (!letter) return null;
+  if (!letter || !isPrintable(letter)) return null;
   return (
     <Box
       component="iframe"

@@ -40,9 +40,9 @@ export const forgetIdentity = () => {
   identityRequest = undefined;
 };
 
-/** What the console shows: a candidate administrator sees only his candidacy until it is approved. */
+/** As the API acts: an administrator not validated yet (Candidat AD) sees only his candidacy. */
 const consoleRole = (identity: Identity): ConsoleRole =>
-  identity.adminStatus === 'CANDIDATE_AD' ? 'CANDIDATE' : identity.role;
+  identity.role === 'ADMINISTRATOR' && identity.adminStatus !== 'ACTIVE' ? 'CANDIDATE' : identity.role;
 
 export const authProvider: AuthProvider = {
   login: async ({ siret, lastName, firstName, password }) => {

@@ -50,21 +50,21 @@ export const CandidacyList = () => {
         isRowSelectable={(candidacy: Candidacy) => awaitsApproval(candidacy)}
       >
         <DataTable.Col source="lastName" />
-        <DataTable.Col source="firstName" />
-        <DataTable.Col source="email" />
+        <DataTable.Col source="firstName" disableSort />
+        <DataTable.Col source="email" disableSort />
         {support && <DataTable.Col source="companyName" />}
-        <DataTable.Col source="siret" />
+        <DataTable.Col source="siret" disableSort />
         <DataTable.Col source="status">
           <EnumField source="status" enumName="candidacyStatus" />
         </DataTable.Col>
-        <DataTable.Col source="route">
+        <DataTable.Col source="route" disableSort>
           <EnumField source="route" enumName="candidacyRoute" />
         </DataTable.Col>
         <DataTable.Col source="createdAt" label="resources.candidacies.fields.age">
           <AgeField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="dueDate" field={DateTimeField} />
-        <DataTable.Col source="expiresAt" field={DateTimeField} />
+        <DataTable.Col source="expiresAt" field={DateTimeField} disableSort />
         {!support && (
           <DataTable.Col label="app.candidacies.decision" disableSort>
             <DecisionButtons />

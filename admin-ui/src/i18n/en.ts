@@ -307,6 +307,7 @@ export const en: typeof fr = {
         sequence: 'Letter no.',
         status: 'Status',
         createdAt: 'Created on',
+        postBy: 'Post by',
         postedAt: 'Posted on',
         keyExpiresAt: 'Key valid until',
         candidacyId: 'Candidacy',

@@ -306,6 +306,7 @@ export const fr = {
         sequence: 'N° de courrier',
         status: 'Statut',
         createdAt: 'Créé le',
+        postBy: 'À poster avant le',
         postedAt: 'Posté le',
         keyExpiresAt: 'Clé valable jusqu\'au',
         candidacyId: 'Candidature',

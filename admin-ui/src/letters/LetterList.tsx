@@ -23,19 +23,20 @@ export const LetterList = () => (
   <List filters={filters} filterDefaultValues={{ status: 'PENDING' }} sort={{ field: 'createdAt', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={<BulkActions />} isRowSelectable={isPrintable}>
       <DataTable.Col source="companyName" />
-      <DataTable.Col source="siret" />
-      <DataTable.Col source="candidateName" />
+      <DataTable.Col source="siret" disableSort />
+      <DataTable.Col source="candidateName" disableSort />
       <DataTable.Col source="address" disableSort />
-      <DataTable.Col source="sequence" />
+      <DataTable.Col source="sequence" disableSort />
       <DataTable.Col source="status">
         <EnumField source="status" enumName="letterStatus" />
       </DataTable.Col>
-      <DataTable.Col source="createdAt">
-        <DateTimeField source="createdAt" />
+      <DataTable.Col source="createdAt" field={DateTimeField} />
+      <DataTable.Col source="postBy">
+        <DateTimeField source="postBy" />
         <OverdueChip />
       </DataTable.Col>
-      <DataTable.Col source="postedAt" field={DateTimeField} />
-      <DataTable.Col source="keyExpiresAt" field={DateTimeField} />
+      <DataTable.Col source="postedAt" field={DateTimeField} disableSort />
+      <DataTable.Col source="keyExpiresAt" field={DateTimeField} disableSort />
     </DataTable>
   </List>
 );

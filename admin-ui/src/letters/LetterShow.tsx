@@ -50,6 +50,7 @@ export const LetterShow = () => (
       <NumberField source="sequence" />
       <EnumField source="status" enumName="letterStatus" />
       <DateTimeField source="createdAt" />
+      <DateTimeField source="postBy" />
       <OverdueChip />
       <DateTimeField source="postedAt" />
       <DateTimeField source="keyExpiresAt" />

@@ -240,8 +240,6 @@ export interface CandidacyInput {
   firstName: string;
   email: string;
   password: string;
-  secretQuestion: string;
-  secretAnswer: string;
 }
 
 export type CandidacyDecision = 'ACCEPT' | 'REFUSE';

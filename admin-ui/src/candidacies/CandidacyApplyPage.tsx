@@ -64,8 +64,6 @@ export const CandidacyApplyPage = () => {
             autoComplete="new-password"
             validate={[mandatory, samePassword]}
           />
-          <TextInput source="secretQuestion" label="app.candidacy_apply.fields.secretQuestion" validate={mandatory} />
-          <TextInput source="secretAnswer" label="app.candidacy_apply.fields.secretAnswer" autoComplete="off" validate={mandatory} />
           <SubmitButton label="app.candidacy_apply.submit" />
           <Box sx={{ mt: 2, textAlign: 'center' }}>
             <Link to="/login">{translate('app.register.back_to_login')}</Link>

@@ -491,8 +491,6 @@ export const en: typeof fr = {
         'Ask to administer a company already registered. Once your e-mail is confirmed, an active administrator of the company will approve your request, or a letter carrying an activation key will be sent to the head office.',
       fields: {
         siret: "SIRET of one of the company's establishments",
-        secretQuestion: 'Secret question',
-        secretAnswer: 'Secret answer',
       },
       siret_help: '14 digits',
       submit: 'Apply',

@@ -495,8 +495,6 @@ export const fr = {
         "Demandez à administrer une entreprise déjà inscrite. Après la confirmation de votre e-mail, un administrateur actif de l'entreprise approuvera votre demande, ou un courrier portant une clé d'activation sera envoyé au siège.",
       fields: {
         siret: "SIRET d'un établissement de l'entreprise",
-        secretQuestion: 'Question secrète',
-        secretAnswer: 'Réponse secrète',
       },
       siret_help: '14 chiffres',
       submit: 'Déposer ma candidature',

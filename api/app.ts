@@ -28,6 +28,8 @@ import { accessRoutes } from './access/access.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { dsnRoutes } from './dsn/dsn.routes';
 import { confirmationRoutes } from './confirmations/confirmations.routes';
+import { incidentRoutes } from './incidents/incidents.routes';
+import { taskRoutes } from './tasks/tasks.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -75,6 +77,8 @@ export function createApp(deps: ApiDeps): Express {
     accessRoutes,
     dsnRoutes,
     workflowRoutes,
+    incidentRoutes,
+    taskRoutes,
   ]) {
     app.use(routes(ctx));
   }

@@ -11,7 +11,7 @@ export const enums = {
   registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED'],
   workflowType: ['companyRegistrationWorkflow', 'accountConfirmationWorkflow'],
   workflowPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED', 'EXPIRED'],
-  awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER'],
+  awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER', 'ADMINISTRATOR', 'SUPPORT'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
   accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],
   portfolioKind: ['COMPANY', 'CLIENTS'],

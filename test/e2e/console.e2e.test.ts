@@ -1,109 +1,34 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { stopChild } from '../../bin/processes';
+import type { Browser, Page } from 'playwright-core';
 import { AccountRole } from '../../domain/account/account.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
-import { findProjectRoot } from '../../platform/project-root';
-import { createTestDatabase } from '../helpers/database';
-import { freePort } from '../helpers/free-port';
+import { E2E_PASSWORD as PASSWORD, launchChromium, logIn as logInAt, prepareE2eApp, type E2eApp } from '../helpers/e2e-app';
 
 jest.setTimeout(180_000);
 
-const root = findProjectRoot(__dirname);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'Demo-Portail-2026!';
-
-let app: ChildProcess;
-let output = '';
+let e2e: E2eApp;
 let baseUrl: string;
 let browser: Browser;
-let dataDir: string;
-let dropDatabase: () => Promise<void>;
-let databaseUrl: string;
-let port: number;
-let temporalPort: number;
-let uiPort: number;
-
-/** Runs `node dist/bin/start.js` (what `npm start` runs after building) and waits for its banner. */
-async function startApp(): Promise<void> {
-  output = '';
-  app = spawn(process.execPath, [path.join(root, 'dist', 'bin', 'start.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      TEMPORAL_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-      DEMO_PASSWORD: PASSWORD,
-      TEMPORAL_ADDRESS: '',
-      SMTP_URL: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  app.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  app.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Back-office is running.')) {
-        clearInterval(timer);
-        resolve();
-      } else if (app.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the app exited early:\n${output}`));
-      }
-    }, 200);
-  });
-}
 
 /** The app as `npm start` starts it (the launcher over the built dist/), on its own ports and data. */
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist', 'bin', 'start.js')) || !existsSync(path.join(root, 'admin-ui', 'dist', 'index.html'))) {
-    throw new Error('Build first: `npm test` runs `npm run build` before jest.');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  const database = await createTestDatabase();
-  await database.orm.close();
-  dropDatabase = database.drop;
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'bo-e2e-'));
-  [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  baseUrl = `http://127.0.0.1:${port}`;
-  databaseUrl = database.url;
-  await startApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  e2e = await prepareE2eApp();
+  baseUrl = e2e.baseUrl;
+  await e2e.start();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (app) await stopChild(app, 20_000);
-  await dropDatabase?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await e2e?.dispose();
 });
 
-async function logIn(page: Page, who: { siret: string; lastName: string; firstName: string }, password = PASSWORD) {
-  await page.goto(`${baseUrl}/#/login`);
-  await page.getByLabel('SIRET', { exact: true }).fill(who.siret);
-  await page.getByLabel('Nom', { exact: true }).fill(who.lastName);
-  await page.getByLabel('Prénom', { exact: true }).fill(who.firstName);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
+const logIn = (page: Page, who: { siret: string; lastName: string; firstName: string }, password = PASSWORD) => logInAt(page, baseUrl, who, password);
 
 it('prints the console URL, the Temporal Web UI URL and the demo logins', () => {
-  expect(output).toContain(`Console (and API):  ${baseUrl}`);
-  expect(output).toMatch(/Temporal Web UI:\s+http:\/\/127\.0\.0\.1:\d+/);
-  for (const l of DEMO_LOGINS) expect(output).toContain(l.siret);
+  expect(e2e.output()).toContain(`Console (and API):  ${baseUrl}`);
+  expect(e2e.output()).toMatch(/Temporal Web UI:\s+http:\/\/127\.0\.0\.1:\d+/);
+  for (const l of DEMO_LOGINS) expect(e2e.output()).toContain(l.siret);
 });
 
 it('support logs in, sees companies, a company registers through the form, its mail is in the outbox, the Primo AD confirms and logs in', async () => {
@@ -209,11 +134,12 @@ it('an administrator creates a declarant and grants him a service in the matrix;
 });
 
 it('stops every process on Ctrl-C and finds its data again on the next start', async () => {
+  const app = e2e.process();
   app.kill('SIGINT');
   const code = await new Promise<number | null>((resolve) => app.once('exit', (c) => resolve(c)));
   expect(code).toBe(0);
-  expect(output).toContain('[start] stopped');
-  for (const p of [port, temporalPort]) {
+  expect(e2e.output()).toContain('[start] stopped');
+  for (const p of [e2e.port, e2e.temporalPort]) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(p, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
       socket.unref();
@@ -221,7 +147,7 @@ it('stops every process on Ctrl-C and finds its data again on the next start', a
     expect(open).toBe(false);
   }
 
-  await startApp();
+  await e2e.start();
   const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
   const session = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',

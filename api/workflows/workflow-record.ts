@@ -35,4 +35,3 @@ export function workflowRecord(e: Execution, now: Date, config: Pick<RuntimeConf
     temporalUiUrl: temporalUiLink(config.temporalUiUrl, config.temporalNamespace, e),
   };
 }
-export type WorkflowRecordValue = ReturnType<typeof workflowRecord>;

@@ -31,6 +31,8 @@ import { dsnRoutes } from './dsn/dsn.routes';
 import { confirmationRoutes } from './confirmations/confirmations.routes';
 import { candidacyRoutes } from './candidacies/candidacies.routes';
 import { letterRoutes } from './letters/letters.routes';
+import { incidentRoutes } from './incidents/incidents.routes';
+import { taskRoutes } from './tasks/tasks.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -83,6 +85,8 @@ export function createApp(deps: ApiDeps): Express {
     workflowRoutes,
     candidacyRoutes,
     letterRoutes,
+    incidentRoutes,
+    taskRoutes,
   ]) {
     app.use(routes(ctx));
   }

@@ -30,6 +30,8 @@ import registrations from './registrations';
 import services from './services';
 import type { ConsoleRole } from './types';
 import workflows from './workflows';
+import tasks from './tasks';
+import incidents from './incidents';
 
 export const App = () => (
   <Admin
@@ -65,6 +67,8 @@ export const App = () => (
           {staff && <Resource name="employment-relations" {...employmentRelations} />}
           {support && <Resource name="registrations" {...registrations} />}
           {staff && <Resource name="workflows" {...workflows} />}
+          {staff && <Resource name="tasks" {...tasks} />}
+          {staff && <Resource name="incidents" {...incidents} />}
           {support && <Resource name="outbox" {...outbox} />}
           {staff && <Resource name="audit-events" {...auditEvents} />}
           {staff && <Resource name="candidacies" {...candidacies} />}

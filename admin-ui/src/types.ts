@@ -50,6 +50,28 @@ export interface Workflow extends RaRecord<string> {
   dueDate: string | null;
   overdue: boolean;
   temporalUiUrl: string;
+  /** On the detail only: the console commands the running process offers. */
+  commands?: Array<{ name: string; kind: 'update' | 'signal' }>;
+}
+
+export interface Task extends Workflow {
+  /** Console route of the page where the task is done. */
+  page: string;
+}
+
+export interface Incident extends RaRecord<string> {
+  workflowId: string;
+  activityId: string;
+}
+
+export interface WorkflowStats {
+  running: Array<{ type: string; phase: string | null; count: number }>;
+  runningTotal: number;
+  truncated: boolean;
+  byStatus: Record<string, number>;
+  overdue: number;
+  openIncidents: number;
+  perDay: Array<{ day: string; started: number; completed: number }>;
 }
 
 export interface OutboxMessage extends RaRecord {

@@ -1,23 +1,33 @@
-import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { tsToDate } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
+import type { Request } from 'express';
 import { DomainError } from '../../domain/shared/domain-error';
-import { AwaitedRole, BusinessPhase, CompanySiren, DueDate, SubjectAccount } from '../../workflows/search-attributes';
-import { appendAudit } from '../../domain/audit/audit-trail';
-import { Company } from '../../domain/company/company.entity';
-import { auditActor } from '../../domain/account/audit-actor';
+import { BusinessPhase, CompanySiren } from '../../workflows/search-attributes';
 import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
 import { listPage, ListQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
-import { temporalUiLink } from '../http/temporal-ui';
+import { batchRoutes } from './batch.routes';
+import { consoleCommandsOf } from './console-commands';
+import { listExecutions } from './executions';
+import { statsRoute } from './stats.routes';
+import { auditSupportAction } from './support-audit';
 import { visibilityQuery } from './visibility-query';
-import { CancelBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowRecord } from './workflows.schemas';
-
-type Execution = Pick<WorkflowExecutionInfo, 'workflowId' | 'runId' | 'type' | 'status' | 'startTime' | 'closeTime' | 'typedSearchAttributes'>;
+import { scopeSirenOf, workflowRecord } from './workflow-record';
+import { CancelBody, CommandBody, ResetBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowRecord } from './workflows.schemas';
 
 const notFound = () => new DomainError('NOT_FOUND', 'WORKFLOW.NOT_FOUND', 'Processus introuvable.');
+const notRunning = () => new DomainError('CONFLICT', 'WORKFLOW.NOT_RUNNING', 'Ce processus est déjà terminé.');
+const { EventType } = proto.api.enums.v1;
+const { History } = proto.api.history.v1;
+const WorkflowId = z.object({ id: z.string().min(1).max(300) });
+/** Statuses a reset may repair: stuck (running), failed, timed out, stopped by hand. */
+const RESETTABLE = new Set(['RUNNING', 'FAILED', 'TIMED_OUT', 'TERMINATED']);
+
+type WorkflowDescription = Awaited<ReturnType<WorkflowHandle['describe']>>;
 
 /**
  * Supervision over Temporal visibility (no copy in our database): every
@@ -27,27 +37,14 @@ const notFound = () => new DomainError('NOT_FOUND', 'WORKFLOW.NOT_FOUND', 'Proce
 export function workflowRoutes(ctx: ApiContext) {
   const { temporal, config } = ctx;
   const api = newRouter(ctx);
-  const scopeSiren = (req: Parameters<typeof authOf>[0]) => {
-    const { scope, account } = authOf(req);
-    return scope.kind === 'all' ? null : account.company.siren;
-  };
-  const record = (e: Execution, now: Date) => {
-    const due = e.typedSearchAttributes.get(DueDate) ?? null;
-    return {
-      id: e.workflowId,
-      runId: e.runId,
-      type: e.type,
-      status: e.status.name,
-      startedAt: e.startTime.toISOString(),
-      closedAt: e.closeTime ? e.closeTime.toISOString() : null,
-      companySiren: e.typedSearchAttributes.get(CompanySiren) ?? null,
-      subjectAccount: e.typedSearchAttributes.get(SubjectAccount) ?? null,
-      phase: e.typedSearchAttributes.get(BusinessPhase) ?? null,
-      awaitedRole: e.typedSearchAttributes.get(AwaitedRole) ?? null,
-      dueDate: due ? due.toISOString() : null,
-      overdue: e.status.name === 'RUNNING' && !!due && due < now,
-      temporalUiUrl: temporalUiLink(config.temporalUiUrl, config.temporalNamespace, e),
-    };
+
+  /** The process, described, if the caller may see it (another company's → 404). */
+  const visible = async (id: string, req: Request) => {
+    const handle = temporal.workflow.getHandle(id);
+    const description = await handle.describe();
+    const siren = scopeSirenOf(req);
+    if (siren && description.typedSearchAttributes.get(CompanySiren) !== siren) throw notFound();
+    return { handle, description };
   };
 
   route(
@@ -64,37 +61,32 @@ export function workflowRoutes(ctx: ApiContext) {
     async ({ query }, req, res) => {
       const page = listPage(query);
       const now = new Date();
-      const visibility = visibilityQuery(WorkflowFilter.parse(page.filter), now, scopeSiren(req));
+      const visibility = visibilityQuery(WorkflowFilter.parse(page.filter), now, scopeSirenOf(req));
       const { count } = await temporal.workflow.count(visibility || undefined);
-      const executions: Execution[] = [];
-      let index = 0;
-      for await (const execution of temporal.workflow.list({ query: visibility || undefined, pageSize: Math.min(page.offset + page.limit, 1000) })) {
-        if (index++ >= page.offset) executions.push(execution);
-        if (executions.length >= page.limit) break;
-      }
-      sendList(res, 'workflows', page, executions.map((e) => record(e, now)), count);
+      const executions = (await listExecutions(temporal, visibility, page.offset + page.limit)).slice(page.offset);
+      sendList(res, 'workflows', page, executions.map((e) => workflowRecord(e, now, config)), count);
     },
   );
+
+  statsRoute(api, ctx);
+  batchRoutes(api, ctx);
 
   route(
     api,
     {
       method: 'get',
       path: '/api/workflows/:id',
-      summary: 'One process: description, its status query, pending activities (attempts, last failure, next retry) and a readable history',
+      summary: 'One process: description, its status query, pending activities (attempts, last failure, next retry), a readable history and its console commands',
       tags: ['workflows'],
       guards: [MANAGERS],
-      params: z.object({ id: z.string().min(1).max(300) }),
+      params: WorkflowId,
       responses: { 200: { description: 'The process', schema: WorkflowDetail }, 404: { description: 'WORKFLOW.NOT_FOUND' } },
     },
     async ({ params }, req, res) => {
-      const handle = temporal.workflow.getHandle(params.id);
-      const description = await handle.describe();
-      const siren = scopeSiren(req);
-      if (siren && description.typedSearchAttributes.get(CompanySiren) !== siren) throw notFound();
+      const { handle, description } = await visible(params.id, req);
       const [state, history] = await Promise.all([handle.query('status').catch(() => null), readableHistory(temporal, params.id)]);
       res.json({
-        ...record(description, new Date()),
+        ...workflowRecord(description, new Date(), config),
         state,
         pendingActivities: (description.raw.pendingActivities ?? []).map((a) => ({
           activityType: a.activityType?.name ?? '',
@@ -103,51 +95,138 @@ export function workflowRoutes(ctx: ApiContext) {
           nextAttemptAt: a.nextAttemptScheduleTime ? tsToDate(a.nextAttemptScheduleTime).toISOString() : null,
         })),
         history,
+        commands: description.status.name === 'RUNNING' ? consoleCommandsOf(description.type) : [],
       });
     },
   );
 
-  /** Support actions: audited with who and why, then sent to Temporal. */
-  const act = (action: 'cancel' | 'terminate', summary: string, body: typeof CancelBody | typeof TerminateBody) =>
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/workflows/:id/history.json',
+      summary: 'The raw event history as JSON (Temporal’s History message: camelCase fields, enum names, 64-bit numbers as strings, bytes in base64), as a download (support)',
+      tags: ['workflows'],
+      guards: [SUPPORT_ONLY],
+      params: WorkflowId,
+      responses: { 200: { description: 'Attachment <workflow id>.history.json' }, 404: { description: 'WORKFLOW.NOT_FOUND' } },
+    },
+    async ({ params }, req, res) => {
+      const { handle } = await visible(params.id, req);
+      const history = await handle.fetchHistory();
+      res.attachment(`${params.id}.history.json`);
+      res.type('application/json').send(JSON.stringify(History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String })));
+    },
+  );
+
+  /**
+   * Support actions, audited with who and why. Irreversible ones are
+   * recorded before they are sent; a console command only once the
+   * workflow accepted it (its validator may refuse it).
+   */
+  const supportAction = (
+    spec: { name: string; summary: string; body: z.ZodType<{ reason?: string }>; params?: z.ZodType<{ id: string; name?: string }> },
+    plan: (
+      handle: WorkflowHandle,
+      description: WorkflowDescription,
+      name: string | undefined,
+    ) => { audit: string; auditAfter?: boolean; after?: Record<string, unknown>; send: (reason: string | undefined) => Promise<Record<string, unknown>> },
+  ) =>
     route(
       api,
       {
         method: 'post',
-        path: `/api/workflows/:id/${action}`,
-        summary,
+        path: `/api/workflows/:id/${spec.name}`,
+        summary: spec.summary,
         tags: ['workflows'],
         guards: [SUPPORT_ONLY],
-        params: z.object({ id: z.string().min(1).max(300) }),
-        body,
-        responses: { 202: { description: 'Requested' }, 404: { description: 'WORKFLOW.NOT_FOUND' } },
+        params: spec.params ?? (WorkflowId as z.ZodType<{ id: string; name?: string }>),
+        body: spec.body,
+        responses: { 202: { description: 'Sent' }, 404: { description: 'WORKFLOW.NOT_FOUND' }, 409: { description: 'WORKFLOW.NOT_RUNNING, or the workflow refused' } },
       },
       async ({ params, body: { reason } }, req, res) => {
-        const handle = temporal.workflow.getHandle(params.id);
-        const description = await handle.describe();
-        if (description.status.name !== 'RUNNING') {
-          throw new DomainError('CONFLICT', 'WORKFLOW.NOT_RUNNING', 'Ce processus est déjà terminé.');
-        }
-        const { account } = authOf(req);
-        const siren = description.typedSearchAttributes.get(CompanySiren);
-        await ctx.orm.em.fork().transactional(async (em) => {
-          const company = siren ? await em.getRepository(Company).findBySiren(siren) : null;
-          appendAudit(em, {
-            companyId: company?.id ?? null,
-            ...auditActor(account),
-            action: action === 'cancel' ? 'WORKFLOW.CANCEL_REQUESTED' : 'WORKFLOW.TERMINATED',
+        const { handle, description } = await visible(params.id, req);
+        const step = plan(handle, description, params.name);
+        const audit = () =>
+          auditSupportAction(ctx.orm, authOf(req).account, {
+            action: step.audit,
             targetType: 'Workflow',
             targetId: params.id,
+            companySiren: description.typedSearchAttributes.get(CompanySiren) ?? null,
             before: { status: description.status.name, phase: description.typedSearchAttributes.get(BusinessPhase) ?? null },
-            after: { reason: reason ?? null },
+            after: { reason: reason ?? null, ...step.after },
           });
-        });
-        if (action === 'cancel') await handle.cancel();
-        else await handle.terminate(reason);
-        res.status(202).json({ id: params.id, requested: action });
+        if (!step.auditAfter) await audit();
+        const result = await step.send(reason);
+        if (step.auditAfter) await audit();
+        res.status(202).json({ id: params.id, ...result });
       },
     );
-  act('cancel', 'Cancel a process gracefully (support)', CancelBody);
-  act('terminate', 'Terminate a process at once, with a mandatory reason (support)', TerminateBody);
+  const running = (description: WorkflowDescription) => {
+    if (description.status.name !== 'RUNNING') throw notRunning();
+  };
+
+  supportAction({ name: 'cancel', summary: 'Cancel a process gracefully (support)', body: CancelBody }, (handle, description) => {
+    running(description);
+    return { audit: 'WORKFLOW.CANCEL_REQUESTED', send: async () => (await handle.cancel(), { requested: 'cancel' }) };
+  });
+
+  supportAction({ name: 'terminate', summary: 'Terminate a process at once, with a mandatory reason (support)', body: TerminateBody }, (handle, description) => {
+    running(description);
+    return { audit: 'WORKFLOW.TERMINATED', send: async (reason) => (await handle.terminate(reason), { requested: 'terminate' }) };
+  });
+
+  supportAction(
+    {
+      name: 'commands/:name',
+      summary: 'Send a running process one of its own updates or signals that the console offers (see `commands` on the process), audited (support)',
+      body: CommandBody,
+      params: WorkflowId.extend({ name: z.string().regex(/^\w{1,100}$/) }),
+    },
+    (handle, description, name) => {
+      running(description);
+      const command = consoleCommandsOf(description.type).find((c) => c.name === name);
+      if (!command) throw new DomainError('NOT_FOUND', 'WORKFLOW.COMMAND_NOT_FOUND', 'Cette commande n’existe pas pour ce processus.');
+      return {
+        audit: 'WORKFLOW.COMMAND_SENT',
+        auditAfter: true,
+        after: { command: command.name },
+        send: async () =>
+          command.kind === 'update'
+            ? { command: command.name, result: (await handle.executeUpdate(command.name)) ?? null }
+            : (await handle.signal(command.name), { command: command.name, result: null }),
+      };
+    },
+  );
+
+  supportAction(
+    {
+      name: 'reset',
+      summary: 'Reset a failed or stuck process to its last workflow-task completion (a new run replays up to there), with a mandatory reason (support)',
+      body: ResetBody,
+    },
+    (handle, description) => {
+      if (!RESETTABLE.has(description.status.name)) {
+        throw new DomainError('CONFLICT', 'WORKFLOW.NOT_RESETTABLE', 'Seul un processus en cours, en échec, expiré ou arrêté peut être réinitialisé.');
+      }
+      return {
+        audit: 'WORKFLOW.RESET',
+        send: async (reason) => {
+          const { events } = await handle.fetchHistory();
+          const last = [...(events ?? [])].reverse().find((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+          if (!last) throw new DomainError('CONFLICT', 'WORKFLOW.NOT_RESETTABLE', 'Ce processus n’a encore terminé aucune tâche de workflow.');
+          const { runId } = await temporal.workflowService.resetWorkflowExecution({
+            namespace: config.temporalNamespace,
+            workflowExecution: { workflowId: description.workflowId, runId: description.runId },
+            workflowTaskFinishEventId: last.eventId,
+            reason,
+            requestId: randomUUID(),
+          });
+          return { requested: 'reset', resetToEventId: String(last.eventId), runId };
+        },
+      };
+    },
+  );
 
   return api.router;
 }
@@ -156,7 +235,7 @@ async function readableHistory(temporal: Client, workflowId: string) {
   const { events } = await temporal.workflow.getHandle(workflowId).fetchHistory();
   return (events ?? []).map((e) => ({
     eventId: String(e.eventId),
-    eventType: proto.api.enums.v1.EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, ''),
+    eventType: EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, ''),
     at: e.eventTime ? tsToDate(e.eventTime).toISOString() : '',
   }));
 }

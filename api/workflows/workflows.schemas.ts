@@ -43,10 +43,55 @@ export const WorkflowDetail = WorkflowRecord.extend({
     z.object({ activityType: z.string(), attempt: z.number(), lastFailure: z.string().nullable(), nextAttemptAt: z.string().nullable() }),
   ),
   history: z.array(z.object({ eventId: z.string(), eventType: z.string(), at: z.string() })),
+  commands: z
+    .array(z.object({ name: z.string(), kind: z.enum(['update', 'signal']) }))
+    .openapi({ description: 'Messages of its own the console may send it while it runs (POST …/commands/:name)' }),
 }).openapi('WorkflowDetail');
 
-export const TerminateBody = z
-  .object({ reason: z.string().trim().min(5, 'Motif obligatoire (5 caractères au moins)').max(500) })
-  .openapi('TerminateWorkflow');
+const requiredReason = z.string().trim().min(5, 'Motif obligatoire (5 caractères au moins)').max(500);
+
+export const TerminateBody = z.object({ reason: requiredReason }).openapi('TerminateWorkflow');
+
+export const ResetBody = z.object({ reason: requiredReason }).openapi('ResetWorkflow');
+
+export const CommandBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('WorkflowCommand');
 
 export const CancelBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('CancelWorkflow');
+
+export const BatchPreviewBody = z.object({ filter: WorkflowFilter.default({}) }).openapi('WorkflowBatchPreview');
+
+export const BatchBody = z
+  .object({
+    action: z.enum(['cancel', 'terminate']),
+    filter: WorkflowFilter,
+    reason: requiredReason,
+    expectedCount: z.number().int().min(1).openapi({ description: 'The count the preview showed: refused if the filter now matches another number' }),
+  })
+  .openapi('WorkflowBatch');
+
+export const BatchJob = z
+  .object({
+    jobId: z.string(),
+    action: z.string(),
+    state: z.enum(['RUNNING', 'COMPLETED', 'FAILED', 'UNSPECIFIED']),
+    total: z.number(),
+    completed: z.number(),
+    failed: z.number(),
+    reason: z.string(),
+    startedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('WorkflowBatchJob');
+
+export const WorkflowStats = z
+  .object({
+    running: z.array(z.object({ type: z.string(), phase: z.string().nullable(), count: z.number() })),
+    runningTotal: z.number(),
+    /** More running processes than the stats read: `running` counts the newest ones only. */
+    truncated: z.boolean(),
+    byStatus: z.record(z.string(), z.number()),
+    overdue: z.number(),
+    openIncidents: z.number(),
+    perDay: z.array(z.object({ day: z.string(), started: z.number(), completed: z.number() })),
+  })
+  .openapi('WorkflowStats');

@@ -120,5 +120,9 @@ export function candidacyWorkflowId(candidacyId: string): string {
   return `candidacy-${candidacyId}`;
 }
 
+export function candidacyIdOf(workflowId: string): string {
+  return workflowId.replace(/^candidacy-/, '');
+}
+
 /** Workflow type name, for clients that start it without importing its body. */
 export const CANDIDACY_WORKFLOW_TYPE = 'administratorCandidacyWorkflow';

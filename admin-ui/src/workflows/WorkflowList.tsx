@@ -1,8 +1,9 @@
-import { BooleanInput, DataTable, List, SelectInput, TextInput, regex, usePermissions } from 'react-admin';
+import { BooleanInput, DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar, regex, usePermissions } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { enumChoices } from '../enums';
 import type { Role } from '../types';
+import { BatchByFilterButton } from './BatchByFilterButton';
 import { DueDateField } from './DueDateField';
 
 const validateSiren = regex(/^\d{9}$/, 'app.workflows.siren_invalid');
@@ -18,11 +19,18 @@ const filtersFor = (role: Role | null | undefined) => [
   <BooleanInput key="overdue" source="overdue" defaultValue={true} />,
 ];
 
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <BatchByFilterButton />
+  </TopToolbar>
+);
+
 /** The API ignores `sort` (newest first), so no column is sortable. */
 export const WorkflowList = () => {
   const { permissions: role } = usePermissions<Role | null>();
   return (
-    <List filters={filtersFor(role)} sort={{ field: 'startedAt', order: 'DESC' }}>
+    <List filters={filtersFor(role)} sort={{ field: 'startedAt', order: 'DESC' }} actions={<ListActions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="type" disableSort>
           <EnumField source="type" enumName="workflowType" />

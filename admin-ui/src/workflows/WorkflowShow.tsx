@@ -14,8 +14,11 @@ import { EnumField } from '../common/EnumField';
 import { JsonField } from '../common/JsonField';
 import { DueDateField } from './DueDateField';
 import { CancelWorkflowButton } from './CancelWorkflowButton';
+import { HistoryDownloadLink } from './HistoryDownloadLink';
+import { ResetWorkflowButton } from './ResetWorkflowButton';
 import { TemporalLink } from './TemporalLink';
 import { TerminateWorkflowButton } from './TerminateWorkflowButton';
+import { WorkflowCommandButtons } from './WorkflowCommandButtons';
 
 const Empty = ({ message }: { message: string }) => {
   const translate = useTranslate();
@@ -30,8 +33,11 @@ export const WorkflowShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <WorkflowCommandButtons />
         <CancelWorkflowButton />
         <TerminateWorkflowButton />
+        <ResetWorkflowButton />
+        <HistoryDownloadLink />
         <TemporalLink />
       </TopToolbar>
     }

@@ -1,0 +1,19 @@
+import { CANDIDACY_WORKFLOW_TYPE, candidacyIdOf } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
+
+/**
+ * Where the console does a task, by workflow type then business phase
+ * (a console route such as `/candidacies/<id>/show`). A type or phase not
+ * listed opens the process page, where its commands are: a new workflow
+ * type needs no entry to appear in the inbox.
+ */
+const TASK_PAGES: Record<string, Record<string, (workflowId: string) => string>> = {
+  [CANDIDACY_WORKFLOW_TYPE]: {
+    AWAITING_APPROVAL: (id) => `/candidacies/${encodeURIComponent(candidacyIdOf(id))}/show`,
+    AWAITING_LETTER: () => '/letters',
+  },
+};
+
+export function taskPage(workflowType: string, phase: string | null, workflowId: string): string {
+  const page = phase ? TASK_PAGES[workflowType]?.[phase] : undefined;
+  return page ? page(workflowId) : `/workflows/${encodeURIComponent(workflowId)}/show`;
+}

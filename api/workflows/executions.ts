@@ -1,0 +1,32 @@
+import type { Client } from '@temporalio/client';
+import type { Execution } from './workflow-record';
+
+/**
+ * At most `limit` executions matching a visibility query (newest first).
+ * The server pages by 1000 at most; callers that aggregate say when they hit the cap.
+ */
+export async function listExecutions(temporal: Client, query: string, limit: number): Promise<Execution[]> {
+  const executions: Execution[] = [];
+  for await (const execution of temporal.workflow.list({ query: query || undefined, pageSize: Math.min(limit, 1000) })) {
+    executions.push(execution);
+    if (executions.length >= limit) break;
+  }
+  return executions;
+}
+
+/** `fn` over every item, never more than `concurrency` at once (a bounded fan-out of Temporal calls). */
+export async function mapBounded<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+}
+
+/** Joins visibility query clauses (empty ones ignored). */
+export const allOf = (...clauses: string[]) => clauses.filter(Boolean).join(' AND ');

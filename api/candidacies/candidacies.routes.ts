@@ -15,7 +15,7 @@ import {
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, CANDIDATE_ONLY, MANAGERS, requireRole, SIGNED_IN, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { toHttp } from '../errors/error-handler';
+import { eachOf } from '../http/bulk';
 import { containing, defined } from '../http/filters';
 import { publicRateLimiter } from '../http/rate-limit';
 import { readRoutes } from '../http/read-resource';
@@ -105,18 +105,10 @@ export function candidacyRoutes(ctx: ApiContext) {
     },
     async ({ body }, req, res) => {
       const auth = authOf(req);
-      const results = [];
-      for (const id of body.ids) {
-        try {
-          const candidacy = await actionableCandidacy(orm.em.fork(), auth, id, 'managers');
-          await act(candidacy, (w) => w.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId: auth.account.id, decision: body.decision, reason: body.reason }] }));
-          results.push({ id, ok: true });
-        } catch (err) {
-          const answer = toHttp(err);
-          if (!answer) throw err;
-          results.push({ id, ok: false, code: answer[1].code, message: answer[1].message });
-        }
-      }
+      const results = await eachOf(body.ids, async (id) => {
+        const candidacy = await actionableCandidacy(orm.em.fork(), auth, id, 'managers');
+        await act(candidacy, (w) => w.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId: auth.account.id, decision: body.decision, reason: body.reason }] }));
+      });
       res.json({ results });
     },
   );

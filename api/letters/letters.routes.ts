@@ -8,7 +8,7 @@ import { letterPostedUpdate } from '../../workflows/administrator-candidacy/admi
 import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { CandidacyParams, BulkResults } from '../candidacies/candidacies.schemas';
 import { newRouter, type ApiContext } from '../context';
-import { toHttp } from '../errors/error-handler';
+import { eachOf } from '../http/bulk';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
 import { letterRecord, LetterFilter, LetterIds, LetterRecord, MergedPdfQuery } from './letters.schemas';
@@ -78,18 +78,7 @@ export function letterRoutes(ctx: ApiContext) {
     },
     async ({ body }, req, res) => {
       const actorId = authOf(req).account.id;
-      const results = [];
-      for (const id of body.ids) {
-        try {
-          await markPosted(id, actorId);
-          results.push({ id, ok: true });
-        } catch (err) {
-          const answer = toHttp(err);
-          if (!answer) throw err;
-          results.push({ id, ok: false, code: answer[1].code, message: answer[1].message });
-        }
-      }
-      res.json({ results });
+      res.json({ results: await eachOf(body.ids, (id) => markPosted(id, actorId)) });
     },
   );
 

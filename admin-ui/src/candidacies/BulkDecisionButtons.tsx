@@ -59,10 +59,10 @@ export const BulkDecisionButtons = () => {
           open
           title="app.candidacies.bulk_refuse_title"
           content="app.candidacies.refuse_content"
-          confirm="app.candidacies.refuse"
-          icon={<RefuseIcon />}
-          required
-          loading={isPending}
+          confirmLabel="app.candidacies.refuse"
+          confirmIcon={<RefuseIcon />}
+          minLength={1}
+          pending={isPending}
           onConfirm={(reason) => decide('REFUSE', reason)}
           onClose={() => setAsking(undefined)}
         />

@@ -65,11 +65,11 @@ export const CancelCandidacyButton = () => {
           open
           title="app.candidacies.cancel_title"
           content="app.candidacies.cancel_content"
-          confirm="app.candidacies.cancel"
-          icon={<CancelIcon />}
-          required={false}
-          loading={sending}
-          onConfirm={(reason) => mutate({ id: candidacy.id, reason }, { onSuccess: () => setOpen(false) })}
+          confirmLabel="app.candidacies.cancel"
+          confirmIcon={<CancelIcon />}
+          minLength={0}
+          pending={sending}
+          onConfirm={(reason) => mutate({ id: candidacy.id, reason: reason || undefined }, { onSuccess: () => setOpen(false) })}
           onClose={() => setOpen(false)}
         />
       )}

@@ -61,10 +61,10 @@ export const DecisionButtons = () => {
           open
           title="app.candidacies.refuse_title"
           content="app.candidacies.refuse_content"
-          confirm="app.candidacies.refuse"
-          icon={<RefuseIcon />}
-          required
-          loading={isPending}
+          confirmLabel="app.candidacies.refuse"
+          confirmIcon={<RefuseIcon />}
+          minLength={1}
+          pending={isPending}
           onConfirm={(reason) => mutate({ id: candidacy.id, decision: 'REFUSE', reason })}
           onClose={() => setAsking(undefined)}
         />

@@ -1,56 +1,63 @@
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { useState, type ReactElement } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { Button, useTranslate } from 'react-admin';
 
 interface ReasonDialogProps {
   open: boolean;
+  pending: boolean;
   title: string;
   content: string;
-  /** Label and icon of the confirming button. */
-  confirm: string;
-  icon: ReactElement;
-  /** A mandatory reason disables the confirming button until one is typed. */
-  required: boolean;
-  loading: boolean;
-  onConfirm: (reason: string | undefined) => void;
+  /** Shown above the reason (a count, a progress…). */
+  children?: ReactNode;
+  confirmLabel: string;
+  confirmIcon: ReactElement;
+  /** The reason's minimum length once trimmed; 0: optional. */
+  minLength: number;
+  /** False while the action cannot be confirmed yet (nothing to act on). */
+  ready?: boolean;
+  /** Called with the trimmed reason ('' when none was typed). */
+  onConfirm: (reason: string) => void;
   onClose: () => void;
 }
 
-/** Asks a reason before a process action (refusal, cancellation); the reason is trimmed, an empty one is none. */
-export const ReasonDialog = ({ open, title, content, confirm, icon, required, loading, onConfirm, onClose }: ReasonDialogProps) => {
+/** Asks a reason before an action on a process (refusal, cancellation, termination, reset, batch). */
+export const ReasonDialog = (props: ReasonDialogProps) => {
+  const { open, pending, title, content, children, confirmLabel, confirmIcon, minLength, ready = true, onConfirm, onClose } = props;
   const translate = useTranslate();
   const [reason, setReason] = useState('');
   const trimmed = reason.trim();
   const close = () => {
-    if (!loading) onClose();
+    if (!pending) onClose();
   };
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+    <Dialog open={open} onClose={close} fullWidth maxWidth="sm" slotProps={{ transition: { onExited: () => setReason('') } }}>
       <DialogTitle>{translate(title)}</DialogTitle>
       <DialogContent>
         <DialogContentText>{translate(content)}</DialogContentText>
+        {children}
         <TextField
-          label={translate(required ? 'app.reason.required' : 'app.reason.optional')}
+          label={translate(minLength > 0 ? 'app.reason.required' : 'app.reason.optional')}
+          helperText={minLength > 1 ? translate('app.reason.min_length', { min: minLength }) : undefined}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
-          required={required}
+          required={minLength > 0}
           fullWidth
           multiline
           margin="normal"
-          disabled={loading}
+          disabled={pending}
           autoFocus
         />
       </DialogContent>
       <DialogActions>
-        <Button label="ra.action.cancel" onClick={close} disabled={loading} />
+        <Button label="ra.action.cancel" onClick={close} disabled={pending} />
         <Button
-          label={confirm}
+          label={confirmLabel}
           color="error"
           variant="contained"
-          onClick={() => onConfirm(trimmed || undefined)}
-          disabled={loading || (required && !trimmed)}
+          onClick={() => onConfirm(trimmed)}
+          disabled={!ready || pending || trimmed.length < minLength}
         >
-          {icon}
+          {confirmIcon}
         </Button>
       </DialogActions>
     </Dialog>

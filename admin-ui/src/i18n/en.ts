@@ -407,9 +407,6 @@ export const en: typeof fr = {
       terminate_title: 'Terminate the process?',
       terminate_content: 'The process will be stopped immediately, without cleanup.',
       terminated: 'Process terminated',
-      reason_optional: 'Reason (optional)',
-      reason_required: 'Reason',
-      reason_min_length: 'At least %{min} characters',
       reset: 'Reset',
       reset_title: 'Reset the process?',
       reset_content: 'A new run replays the process up to its last successful workflow task and goes on from there; the current run stops.',
@@ -613,6 +610,7 @@ export const en: typeof fr = {
     reason: {
       required: 'Reason',
       optional: 'Reason (optional)',
+      min_length: 'At least %{min} characters',
     },
     enums,
   },

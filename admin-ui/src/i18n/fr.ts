@@ -407,9 +407,6 @@ export const fr = {
       terminate_title: 'Terminer le processus ?',
       terminate_content: 'Le processus sera arrêté immédiatement, sans nettoyage.',
       terminated: 'Processus terminé',
-      reason_optional: 'Motif (facultatif)',
-      reason_required: 'Motif',
-      reason_min_length: 'Au moins %{min} caractères',
       reset: 'Réinitialiser',
       reset_title: 'Réinitialiser le processus ?',
       reset_content:
@@ -620,6 +617,7 @@ export const fr = {
     reason: {
       required: 'Motif',
       optional: 'Motif (facultatif)',
+      min_length: 'Au moins %{min} caractères',
     },
     enums,
   },

@@ -4,7 +4,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useListContext, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import type { Role } from '../types';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../common/ReasonDialog';
+import { TERMINATE_REASON_MIN_LENGTH } from './workflowCommands';
 import { batchJob, previewBatch, startBatch, type BatchAction } from './workflowCommands';
 
 const DONE = ['COMPLETED', 'FAILED'];
@@ -61,6 +62,7 @@ export const BatchByFilterButton = () => {
         title="app.workflows.batch_title"
         content="app.workflows.batch_content"
         confirmLabel={action === 'cancel' ? 'app.workflows.batch_cancel' : 'app.workflows.batch_terminate'}
+        minLength={TERMINATE_REASON_MIN_LENGTH}
         confirmIcon={<PlaylistRemoveIcon />}
         ready={!jobId && !!preview.data}
         onConfirm={(reason) => start.mutate(reason)}

@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createAccountActivities } from './account/account.activities';
 import { createCandidacyActivities } from './candidacy/candidacy.activities';
+import { createArrivalActivities } from './collaborators/arrival.activities';
+import { createDepartureActivities } from './collaborators/departure.activities';
 import { createConfirmationActivities } from './confirmation/confirmation.activities';
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
@@ -20,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createMailActivities(deps),
     ...createRegistrationActivities(deps),
     ...createCandidacyActivities(deps),
+    ...createArrivalActivities(deps),
+    ...createDepartureActivities(deps),
   };
 }
 

@@ -15,6 +15,8 @@ import { PortfolioEstablishment } from './rights/portfolio-establishment.entity'
 import { PortfolioService } from './rights/portfolio-service.entity';
 import { Candidacy } from './candidacy/candidacy.entity';
 import { ActivationLetter } from './candidacy/activation-letter.entity';
+import { Arrival } from './collaborators/arrival.entity';
+import { Departure } from './collaborators/departure.entity';
 
 export const entities = [
   Company,
@@ -34,4 +36,6 @@ export const entities = [
   EmploymentRelation,
   Candidacy,
   ActivationLetter,
+  Arrival,
+  Departure,
 ];

@@ -1,3 +1,5 @@
 export { accountConfirmationWorkflow } from './account-confirmation/account-confirmation.workflow';
 export { companyRegistrationWorkflow } from './registration/registration.workflow';
 export { administratorCandidacyWorkflow } from './administrator-candidacy/administrator-candidacy.workflow';
+export { collaboratorArrivalWorkflow } from './collaborator-arrival/collaborator-arrival.workflow';
+export { collaboratorDepartureWorkflow } from './collaborator-departure/collaborator-departure.workflow';

@@ -1,10 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
-import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
-import { AccountConfirmationFailure } from '../../workflows/account-confirmation/account-confirmation.messages';
+import { useLink } from '../confirmation/use-link';
 import { stepKey } from '../shared/step-key';
 
 export interface AccountDeps {
@@ -30,13 +28,7 @@ export function createAccountActivities({ orm }: AccountDeps) {
         const done = await em.findOne(AuditEvent, { dedupeKey: key });
         if (done) return done.at.toISOString();
         const now = new Date();
-        const used = await em.nativeUpdate(ConfirmationToken, { id: tokenId, usedAt: null, voidedAt: null }, { usedAt: now });
-        if (!used) {
-          throw ApplicationFailure.nonRetryable(
-            'Ce lien a été remplacé par un lien plus récent : utilisez le dernier e-mail reçu.',
-            AccountConfirmationFailure.TOKEN_NOT_CURRENT,
-          );
-        }
+        await useLink(em, tokenId, now);
         const account = await em.findOneOrFail(Account, accountId);
         const before = { status: account.status, email: account.email, emailConfirmedAt: account.emailConfirmedAt?.toISOString() ?? null };
         if (account.status === AccountStatus.PENDING) account.status = AccountStatus.ACTIVE;

@@ -13,6 +13,8 @@ import { OutboxMessage } from '../../domain/mail/outbox-message.entity';
 import type { MailContent } from '../mail/mail-content';
 import type { AdministratorAsked } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { CandidacyFailure } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
+import { actorOf } from '../shared/actor';
+import { once as runOnce } from '../shared/once';
 import { stepKey } from '../shared/step-key';
 import { renderActivationLetter } from './activation-letter.pdf';
 import {
@@ -102,10 +104,8 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
   const queueUrl = `${base}/#/letters`;
 
   /** Runs `write` once per workflow step: a retry finds the audit event of the first run and returns `replay`. */
-  const once = <T>(step: string, write: (em: EntityManager, key: string) => Promise<T>, replay: (em: EntityManager, key: string) => Promise<T>) => {
-    const key = stepKey(step);
-    return orm.em.fork().transactional(async (em) => ((await em.findOne(AuditEvent, { dedupeKey: key })) ? replay(em, key) : write(em, key)));
-  };
+  const once = <T>(step: string, write: (em: EntityManager, key: string) => Promise<T>, replay: (em: EntityManager, key: string) => Promise<T>) =>
+    runOnce(orm, step, write, replay);
 
   const outboxIdsOf = async (em: EntityManager, key: string) =>
     (await em.find(OutboxMessage, { dedupeKey: { $like: `${key}/%` } }, { orderBy: { dedupeKey: 'ASC' } })).map((m) => m.id);
@@ -123,7 +123,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
           const before = snapshotOf(candidacy);
           applySnapshot(candidacy, t.snapshot);
           appendAudit(em, {
-            ...(await actor(em, t.actorId)),
+            ...(await actorOf(em, t.actorId)),
             action: t.action,
             targetType: 'Candidacy',
             targetId: candidacy.id,
@@ -240,7 +240,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
         const now = new Date();
         Object.assign(letter, { status: 'POSTED', postedAt: now, postedBy: req.actorId, keyExpiresAt: new Date(now.getTime() + req.keyValidityMs), pdf: null });
         appendAudit(em, {
-          ...(await actor(em, req.actorId)),
+          ...(await actorOf(em, req.actorId)),
           action: 'CANDIDACY.LETTER_POSTED',
           targetType: 'ActivationLetter',
           targetId: letter.id,
@@ -319,7 +319,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
             queueMail(em, key, mails++, candidacyClosedMail(ref, req.outcome, candidacy.refusalReason ?? null, candidatePageUrl), companyId);
           }
           appendAudit(em, {
-            ...(await actor(em, req.deciderId ?? req.actorId)),
+            ...(await actorOf(em, req.deciderId ?? req.actorId)),
             action: `CANDIDACY.${req.outcome}`,
             targetType: 'Candidacy',
             targetId: candidacy.id,
@@ -344,12 +344,6 @@ async function assertActiveAdministrator(em: EntityManager, companyId: string, d
   if (!admins.some((a) => a.id === deciderId)) {
     throw ApplicationFailure.nonRetryable('Seul un administrateur actif de l’entreprise peut décider.', CandidacyFailure.NOT_AN_ACTIVE_ADMINISTRATOR);
   }
-}
-
-async function actor(em: EntityManager, actorId: string | null | undefined) {
-  if (!actorId) return {};
-  const account = await em.findOne(Account, actorId);
-  return account ? { actorId: account.id, actorLabel: `${account.firstName} ${account.lastName}` } : { actorId };
 }
 
 const asked = (a: Account): AdministratorAsked => ({ id: a.id, lastName: a.lastName, firstName: a.firstName });

@@ -20,6 +20,7 @@ export function confirmationMail(purpose: TokenPurpose, ctx: ConfirmationMailCon
     REGISTRATION: `l'inscription de l'entreprise ${ctx.companyName}`,
     EMAIL_CONFIRMATION: `votre adresse e-mail pour l'entreprise ${ctx.companyName}`,
     CANDIDACY: `votre candidature d'administrateur de l'entreprise ${ctx.companyName}`,
+    ARRIVAL: `votre accès au portail pour l'entreprise ${ctx.companyName}`,
   }[purpose];
   const subject = `${ctx.reminder ? 'Rappel : c' : 'C'}onfirmez ${what}`;
   return composeMail(

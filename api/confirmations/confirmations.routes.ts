@@ -5,6 +5,7 @@ import type { TokenPurpose } from '../../domain/confirmation/token-purpose';
 import { confirmAccountUpdate } from '../../workflows/account-confirmation/account-confirmation.messages';
 import { confirmRegistrationUpdate } from '../../workflows/registration/registration.messages';
 import { confirmCandidateEmailUpdate } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
+import { confirmArrivalUpdate } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
 import { newRouter, type ApiContext } from '../context';
 import { publicRateLimiter } from '../http/rate-limit';
 import { route } from '../http/route';
@@ -17,6 +18,7 @@ const CONFIRM_UPDATE: Record<TokenPurpose, typeof confirmAccountUpdate> = {
   REGISTRATION: confirmRegistrationUpdate,
   EMAIL_CONFIRMATION: confirmAccountUpdate,
   CANDIDACY: confirmCandidateEmailUpdate,
+  ARRIVAL: confirmArrivalUpdate,
 };
 
 const TOKEN_ERRORS = { 400: { description: 'REGISTRATION.TOKEN_INVALID' }, 410: { description: 'REGISTRATION.TOKEN_USED, _SUPERSEDED or _EXPIRED' } };

@@ -7,7 +7,7 @@ import { AccountStatus } from './account.entity';
  */
 export const NO_PASSWORD_HASH = '';
 
-/** A declarant chooses his password when he confirms his address for the first time. */
+/** A declarant (or a new collaborator) chooses his password when he confirms his address for the first time. */
 export function choosesPasswordAtConfirmation(purpose: TokenPurpose, status: AccountStatus): boolean {
-  return purpose === 'EMAIL_CONFIRMATION' && status === AccountStatus.PENDING;
+  return (purpose === 'EMAIL_CONFIRMATION' || purpose === 'ARRIVAL') && status === AccountStatus.PENDING;
 }

@@ -1,3 +1,3 @@
 /** What a confirmation link proves. A plain union, so workflows can name it. */
-export const TOKEN_PURPOSES = ['REGISTRATION', 'EMAIL_CONFIRMATION', 'CANDIDACY'] as const;
+export const TOKEN_PURPOSES = ['REGISTRATION', 'EMAIL_CONFIRMATION', 'CANDIDACY', 'ARRIVAL'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];

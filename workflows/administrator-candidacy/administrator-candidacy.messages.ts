@@ -19,6 +19,8 @@ export interface CandidacyInput {
   /** The candidate's account (ADMINISTRATOR, CANDIDATE_AD). */
   accountId: string;
   terms: CandidacyTerms;
+  /** Set when the address was already proved (a collaborator's arrival): the approval opens at once. */
+  emailConfirmedAt?: string;
 }
 
 export interface AdministratorAsked {

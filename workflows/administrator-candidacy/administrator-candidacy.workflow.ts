@@ -237,7 +237,12 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     },
   );
 
-  await sendConfirmationLink();
+  if (input.emailConfirmedAt) {
+    emailConfirmedAt = Date.parse(input.emailConfirmedAt);
+    await openApproval();
+  } else {
+    await sendConfirmationLink();
+  }
   while (isPending()) await nextEvent();
   await Promise.all(deliveries);
   await condition(allHandlersFinished);

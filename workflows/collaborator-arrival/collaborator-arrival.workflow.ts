@@ -1,0 +1,276 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ArrivalSnapshot, createArrivalActivities } from '../../activities/collaborators/arrival.activities';
+import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
+import type { createMailActivities } from '../../activities/mail/mail.activities';
+import type { ArrivalOutcome, ArrivalStatus } from '../../domain/collaborators/collaborators.status';
+import { CANDIDACY_WORKFLOW_TYPE, type CandidacyInput } from '../administrator-candidacy/administrator-candidacy.messages';
+import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
+import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
+import {
+  ArrivalFailure,
+  arrivalStatusQuery,
+  cancelArrivalSignal,
+  cancelArrivalUpdate,
+  confirmArrivalUpdate,
+  rescheduleArrivalUpdate,
+  type ArrivalInput,
+  type ArrivalResult,
+  type ArrivalState,
+  type CancelArrivalRequest,
+  type RescheduleArrivalRequest,
+} from './collaborator-arrival.messages';
+
+const { issueConfirmationToken, recordArrivalState, completeArrival, endArrival, openArrivalCandidacy } = proxyActivities<
+  ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createArrivalActivities>
+>(DATABASE_STEP);
+
+const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
+
+const fail = (type: string, message: string) => ApplicationFailure.create({ type, message });
+
+/**
+ * A collaborator's arrival: his PENDING account waits for the start date
+ * (durable timer, movable), then the invitation goes out with a
+ * confirmation link; when he confirms, the account becomes ACTIVE with the
+ * rights chosen for him, in one step. One reminder; after the expiry — or
+ * a cancellation — the account is removed and the rights never granted.
+ * An administrator candidate then runs the candidacy process.
+ */
+export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<ArrivalResult> {
+  const { arrivalId, accountId, durations } = input;
+  let status = 'SCHEDULED' as ArrivalStatus;
+  let startDate = input.startDate;
+  let startsAt = Date.parse(input.startsAt);
+  let invitedAt: number | null = null;
+  let link: CurrentLink | undefined;
+  let links = 0;
+  let reminderSent = false;
+  let confirmedAt: string | null = null;
+  let candidacyWorkflowId: string | null = null;
+  /** A step that changes the read model (confirmation, cancellation, new date) is in flight. */
+  let busy = false;
+  let steps = 0;
+  const deliveries: Promise<void>[] = [];
+  publishState();
+
+  setHandler(arrivalStatusQuery, state);
+
+  setHandler(
+    confirmArrivalUpdate,
+    async ({ tokenId }) => {
+      busy = true;
+      try {
+        confirmedAt = await completeArrival({ arrivalId, tokenId, snapshot: snapshot() });
+        setStatus('COMPLETED');
+        return { confirmedAt };
+      } catch (err) {
+        throw unwrap(err);
+      } finally {
+        busy = false;
+      }
+    },
+    {
+      validator: ({ tokenId }) => {
+        refuseWhenBusyOrOver();
+        assertCurrentLink(link, tokenId);
+      },
+    },
+  );
+
+  setHandler(
+    cancelArrivalUpdate,
+    async (request) => {
+      await cancel(request);
+      return state();
+    },
+    { validator: (_request: CancelArrivalRequest) => refuseWhenBusyOrOver() },
+  );
+
+  setHandler(cancelArrivalSignal, async (request) => {
+    await condition(() => !busy);
+    if (isPending()) await cancel(request);
+  });
+
+  setHandler(
+    rescheduleArrivalUpdate,
+    async ({ actorId, startDate: date, startsAt: at }) => {
+      busy = true;
+      try {
+        startDate = date;
+        startsAt = Date.parse(at);
+        publishState();
+        await record('ARRIVAL.RESCHEDULED', actorId);
+      } finally {
+        busy = false;
+      }
+      return state();
+    },
+    {
+      validator: (_request: RescheduleArrivalRequest) => {
+        refuseWhenBusyOrOver();
+        if (status !== 'SCHEDULED') throw fail(ArrivalFailure.ALREADY_STARTED, 'L’invitation est déjà partie : la date d’arrivée ne peut plus changer.');
+      },
+    },
+  );
+
+  await untilStartDate();
+  if (status === 'SCHEDULED') await invite();
+  await confirmedOrOver();
+  if (status === 'COMPLETED' && input.candidacyTerms) await startCandidacy();
+  await Promise.all(deliveries);
+  await condition(allHandlersFinished);
+  return { outcome: status as ArrivalOutcome, accountId };
+
+  /** Nothing is sent before the start date; a new date restarts the wait. */
+  async function untilStartDate(): Promise<void> {
+    for (;;) {
+      const seen = startsAt;
+      if (status === 'SCHEDULED' && Date.now() < startsAt) {
+        await condition(() => busy || status !== 'SCHEDULED' || startsAt !== seen, startsAt - Date.now());
+      }
+      await condition(() => !busy);
+      if (status !== 'SCHEDULED' || Date.now() >= startsAt) return;
+    }
+  }
+
+  async function invite(): Promise<void> {
+    invitedAt = Date.now();
+    status = 'AWAITING_CONFIRMATION';
+    publishState();
+    await sendLink(false);
+    await record('ARRIVAL.INVITED', null);
+  }
+
+  /** One reminder, then the expiry; a confirmation or a cancellation ends the wait. */
+  async function confirmedOrOver(): Promise<void> {
+    while (status === 'AWAITING_CONFIRMATION') {
+      const remind = !reminderSent && durations.reminderAfterMs < durations.expireAfterMs;
+      const deadline = invitedAt! + (remind ? durations.reminderAfterMs : durations.expireAfterMs);
+      const moved = await condition(() => busy || status !== 'AWAITING_CONFIRMATION', Math.max(deadline - Date.now(), 1));
+      if (moved || busy) {
+        await condition(() => !busy);
+        continue;
+      }
+      if (remind) {
+        reminderSent = true;
+        await sendLink(true);
+        await record('ARRIVAL.REMINDED', null);
+      } else {
+        await end('EXPIRED', { actorId: null });
+      }
+    }
+  }
+
+  async function cancel(request: CancelArrivalRequest): Promise<void> {
+    await end('CANCELLED', request);
+  }
+
+  async function end(outcome: 'EXPIRED' | 'CANCELLED', { actorId, reason }: CancelArrivalRequest): Promise<void> {
+    busy = true;
+    try {
+      await endArrival({ arrivalId, step: `step-${++steps}`, outcome, actorId, reason: reason ?? null, snapshot: snapshot() });
+      setStatus(outcome);
+    } finally {
+      busy = false;
+    }
+  }
+
+  /** An administrator candidate: his candidacy runs on its own (it outlives this arrival), e-mail already proved. */
+  async function startCandidacy(): Promise<void> {
+    const { candidacyId, workflowId } = await openArrivalCandidacy(arrivalId);
+    candidacyWorkflowId = workflowId;
+    const candidacy: CandidacyInput = { candidacyId, accountId, terms: input.candidacyTerms!, emailConfirmedAt: confirmedAt! };
+    const siren = workflowInfo().typedSearchAttributes.get(CompanySiren);
+    await startChild(CANDIDACY_WORKFLOW_TYPE, {
+      workflowId,
+      args: [candidacy],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [...(siren ? [{ key: CompanySiren, value: siren }] : []), { key: SubjectAccount, value: accountId }],
+    });
+  }
+
+  /** Issues a new single-use link (voiding the previous one) and mails it. */
+  async function sendLink(reminder: boolean): Promise<void> {
+    const n = ++links;
+    const issued = await issueConfirmationToken({ accountId, purpose: 'ARRIVAL', step: `mail-${n}`, ttlMs: durations.tokenTtlMs, reminder });
+    if (n === links) link = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
+    deliveries.push(deliverMail(issued.outboxId));
+  }
+
+  async function record(action: string, actorId: string | null): Promise<void> {
+    await recordArrivalState({ arrivalId, step: `step-${++steps}`, action, actorId, snapshot: snapshot() });
+  }
+
+  function setStatus(next: ArrivalStatus): void {
+    status = next;
+    publishState();
+  }
+
+  function isPending(): boolean {
+    return status === 'SCHEDULED' || status === 'AWAITING_CONFIRMATION';
+  }
+
+  function refuseWhenBusyOrOver(): void {
+    if (busy) throw fail(ArrivalFailure.IN_PROGRESS, 'Une modification de cette arrivée est en cours : réessayez.');
+    if (!isPending()) throw fail(ArrivalFailure.NOT_PENDING, 'Cette arrivée est close.');
+  }
+
+  function expiresAt(): number | null {
+    return invitedAt === null ? null : invitedAt + durations.expireAfterMs;
+  }
+
+  /** When the current wait ends by itself: the start date, the reminder, or the expiry. */
+  function dueDate(): number | null {
+    if (status === 'SCHEDULED') return startsAt;
+    if (status !== 'AWAITING_CONFIRMATION') return null;
+    return !reminderSent && durations.reminderAfterMs < durations.expireAfterMs ? invitedAt! + durations.reminderAfterMs : expiresAt();
+  }
+
+  function publishState(): void {
+    const due = dueDate();
+    upsertSearchAttributes(
+      businessStateAttributes({ phase: status, awaitedRole: status === 'AWAITING_CONFIRMATION' ? 'ACCOUNT_HOLDER' : null, dueDate: due === null ? null : new Date(due) }),
+    );
+  }
+
+  function snapshot(): ArrivalSnapshot {
+    const expiry = expiresAt();
+    return { status, startDate, invitedAt: invitedAt === null ? null : iso(invitedAt), expiresAt: expiry === null ? null : iso(expiry) };
+  }
+
+  function state(): ArrivalState {
+    const s = snapshot();
+    return {
+      status,
+      startDate,
+      startsAt: iso(startsAt),
+      invitedAt: s.invitedAt,
+      reminderSent,
+      tokenExpiresAt: link && status === 'AWAITING_CONFIRMATION' ? iso(link.expiresAt) : null,
+      expiresAt: s.expiresAt,
+      confirmedAt,
+      rights: input.rights,
+      candidacyWorkflowId,
+      awaiting: status === 'AWAITING_CONFIRMATION' && !busy ? 'ACCOUNT_HOLDER' : null,
+    };
+  }
+}
+
+/** An activity's business refusal reaches the update's caller as itself. */
+function unwrap(err: unknown): unknown {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : err;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,0 +1,71 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DepartureRightsMode, DepartureStatus } from '../../domain/collaborators/collaborators.status';
+import type { ArrivalInput } from '../collaborator-arrival/collaborator-arrival.messages';
+
+export interface DepartureDurations {
+  /** Date reached but the target (or the successor) not ready: checked again this often. */
+  recheckEveryMs: number;
+}
+
+export type DepartureRights =
+  | { mode: 'TRANSFER'; toAccountId: string }
+  /** The new collaborator's arrival runs as a child; the transfer waits for it. */
+  | { mode: 'TRANSFER_NEW'; arrival: ArrivalInput }
+  | { mode: 'REVOKE' };
+
+export interface DepartureInput {
+  departureId: string;
+  accountId: string;
+  effectiveDate: string;
+  /** The instant the effective date begins (Paris). */
+  effectiveAt: string;
+  rights: DepartureRights;
+  durations: DepartureDurations;
+}
+
+/** The `status` query's answer. */
+export interface DepartureState {
+  status: DepartureStatus;
+  effectiveDate: string;
+  effectiveAt: string;
+  rightsMode: DepartureRightsMode;
+  toAccountId: string | null;
+  arrivalWorkflowId: string | null;
+  waitingReason: string | null;
+  transferred: number | null;
+  revoked: number | null;
+  /** Who must act now: support, when the departure waits past its date. */
+  awaiting: 'SUPPORT' | null;
+}
+
+export interface DepartureResult {
+  outcome: 'COMPLETED' | 'CANCELLED';
+}
+
+export interface CancelDepartureRequest {
+  actorId: string;
+  reason?: string | null;
+}
+
+export interface RescheduleDepartureRequest {
+  actorId: string;
+  effectiveDate: string;
+  effectiveAt: string;
+}
+
+/** Failure types of the updates; the API maps them to HTTP once (api/errors/failure-status.ts). */
+export const DepartureFailure = {
+  NOT_PENDING: 'DEPARTURE.NOT_PENDING',
+  ALREADY_STARTED: 'DEPARTURE.ALREADY_STARTED',
+} as const;
+
+export const departureStatusQuery = defineQuery<DepartureState>('status');
+export const cancelDepartureUpdate = defineUpdate<DepartureState, [CancelDepartureRequest]>('cancel');
+export const rescheduleDepartureUpdate = defineUpdate<DepartureState, [RescheduleDepartureRequest]>('reschedule');
+
+export function departureWorkflowId(departureId: string): string {
+  return `departure-${departureId}`;
+}
+
+/** Workflow type name, for clients that start it without importing its body. */
+export const DEPARTURE_WORKFLOW_TYPE = 'collaboratorDepartureWorkflow';

@@ -1,0 +1,182 @@
+import { Context } from '@temporalio/activity';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { ArrivalTransition, CompleteArrivalRequest, EndArrivalRequest } from '../../activities/collaborators/arrival.activities';
+import type { ApplyDepartureRequest, ApplyOutcome, DepartureTransition } from '../../activities/collaborators/departure.activities';
+import { ARRIVAL_DEFAULTS, DEPARTURE_DEFAULTS } from '../../domain/collaborators/collaborators.defaults';
+import { arrivalStatusQuery, confirmArrivalUpdate, type ArrivalInput } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
+import {
+  DepartureFailure,
+  cancelDepartureUpdate,
+  departureStatusQuery,
+  departureWorkflowId,
+  rescheduleDepartureUpdate,
+  type DepartureInput,
+  type DepartureRights,
+} from '../../workflows/collaborator-departure/collaborator-departure.messages';
+import { waitFor } from '../helpers/eventually';
+import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+
+const DAY = 24 * 3600_000;
+const HOUR = 3600_000;
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+const serverNow = () => Context.current().info.currentAttemptScheduledTimestampMs;
+const APPLIED: ApplyOutcome = { applied: true, transferred: 3, revoked: 0 };
+
+const NOT_READY: ApplyOutcome = { applied: false, reason: 'Le destinataire n’est pas actif.' };
+
+/** `applyDeparture` answers `outcomes` in turn, then `then` for ever. */
+function fakeActivities(outcomes: ApplyOutcome[] = [], then: ApplyOutcome = APPLIED) {
+  return {
+    ...fakeLinkActivities(),
+    recordDepartureState: jest.fn(async (_t: DepartureTransition) => undefined),
+    applyDeparture: jest.fn(async (_req: ApplyDepartureRequest) => outcomes.shift() ?? then),
+    recordArrivalState: jest.fn(async (_t: ArrivalTransition) => undefined),
+    completeArrival: jest.fn(async (_req: CompleteArrivalRequest) => new Date(serverNow()).toISOString()),
+    endArrival: jest.fn(async (_req: EndArrivalRequest) => undefined),
+  };
+}
+
+type Acts = ReturnType<typeof fakeActivities>;
+
+async function withDeparture(
+  effectiveInDays: number,
+  rights: DepartureRights,
+  body: (ctx: { handle: WorkflowHandle; acts: Acts }) => Promise<void>,
+  acts = fakeActivities(),
+) {
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities: acts });
+  await worker.runUntil(async () => {
+    const effectiveAt = new Date((await env.currentTimeMs()) + effectiveInDays * DAY).toISOString();
+    const input: DepartureInput = {
+      departureId: 'departure-1',
+      accountId: 'leaver-1',
+      effectiveDate: effectiveAt.slice(0, 10),
+      effectiveAt,
+      rights,
+      durations: { ...DEPARTURE_DEFAULTS },
+    };
+    const handle = await env.client.workflow.start('collaboratorDepartureWorkflow', { taskQueue, workflowId: departureWorkflowId(randomUUID()), args: [input] });
+    try {
+      await body({ handle, acts });
+    } finally {
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+    }
+  });
+}
+
+const status = (handle: WorkflowHandle) => handle.query(departureStatusQuery);
+const TRANSFER: DepartureRights = { mode: 'TRANSFER', toAccountId: 'target-1' };
+
+function newcomer(): ArrivalInput {
+  return {
+    arrivalId: randomUUID(),
+    accountId: 'newcomer-1',
+    startDate: '2026-01-01',
+    startsAt: new Date(0).toISOString(),
+    rights: [],
+    durations: { ...ARRIVAL_DEFAULTS },
+    candidacyTerms: null,
+  };
+}
+
+describe('collaboratorDepartureWorkflow', () => {
+  it('transfers nothing before a future effective date, then applies once at the date', async () => {
+    await withDeparture(10, TRANSFER, async ({ handle, acts }) => {
+      expect(await status(handle)).toMatchObject({ status: 'SCHEDULED', rightsMode: 'TRANSFER', toAccountId: 'target-1', awaiting: null });
+      await env.sleep(10 * DAY - HOUR);
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+      expect((await status(handle)).status).toBe('SCHEDULED');
+      expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
+      expect(acts.applyDeparture).toHaveBeenCalledTimes(1);
+      expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'target-1' });
+    });
+  });
+
+  it('cancelled before the date: nothing is applied, ever', async () => {
+    await withDeparture(10, TRANSFER, async ({ handle, acts }) => {
+      const answer = await held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1', reason: 'Reste finalement' }] }));
+      expect(answer.status).toBe('CANCELLED');
+      expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
+      expect(acts.recordDepartureState).toHaveBeenCalledWith(expect.objectContaining({ action: 'DEPARTURE.CANCELLED', status: 'CANCELLED', actorId: 'admin-1' }));
+      await env.sleep(20 * DAY);
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+    });
+  });
+
+  it('re-dated while scheduled; refused once the date is reached', async () => {
+    await withDeparture(
+      10,
+      TRANSFER,
+      async ({ handle, acts }) => {
+        const effectiveAt = new Date((await env.currentTimeMs()) + 2 * DAY).toISOString();
+        const answer = await held(env, () => handle.executeUpdate(rescheduleDepartureUpdate, { args: [{ actorId: 'admin-1', effectiveDate: effectiveAt.slice(0, 10), effectiveAt }] }));
+        expect(answer).toMatchObject({ status: 'SCHEDULED', effectiveAt });
+        await env.sleep(2 * DAY + HOUR);
+        await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
+        expect(acts.applyDeparture).toHaveBeenCalled();
+        const late = held(env, () => handle.executeUpdate(rescheduleDepartureUpdate, { args: [{ actorId: 'admin-1', effectiveDate: effectiveAt.slice(0, 10), effectiveAt }] }));
+        expect(await updateFailureType(late)).toBe(DepartureFailure.ALREADY_STARTED);
+      },
+      fakeActivities([], NOT_READY),
+    );
+  });
+
+  it('an inactive target: waits past the date, shows why to support, applies once he is active', async () => {
+    await withDeparture(
+      0,
+      TRANSFER,
+      async ({ handle, acts }) => {
+        await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
+        expect(await status(handle)).toMatchObject({ waitingReason: 'Le destinataire n’est pas actif.', awaiting: 'SUPPORT' });
+        expect(acts.recordDepartureState).toHaveBeenCalledWith(expect.objectContaining({ status: 'WAITING_FOR_TARGET', waitingReason: 'Le destinataire n’est pas actif.' }));
+        expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
+        expect(acts.applyDeparture).toHaveBeenCalledTimes(2);
+      },
+      fakeActivities([NOT_READY]),
+    );
+  });
+
+  it('transfer to a new collaborator: his arrival runs as a child and the transfer waits for his confirmation', async () => {
+    const arrival = newcomer();
+    await withDeparture(0, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
+      await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
+      expect(await status(handle)).toMatchObject({ toAccountId: 'newcomer-1', arrivalWorkflowId: `arrival-${arrival.arrivalId}`, awaiting: 'SUPPORT' });
+      await env.sleep(2 * DAY);
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+      const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
+      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      expect(acts.issueConfirmationToken).toHaveBeenCalledWith(expect.objectContaining({ accountId: 'newcomer-1', purpose: 'ARRIVAL' }));
+      await held(env, () => child.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
+      expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
+      expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'newcomer-1' });
+    });
+  });
+
+  it('cancelling a transfer to a new collaborator cancels his pending arrival too', async () => {
+    const arrival = newcomer();
+    await withDeparture(5, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
+      const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
+      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      await held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1' }] }));
+      expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
+      expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
+      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: 'admin-1' }));
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+    });
+  });
+});

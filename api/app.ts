@@ -33,6 +33,9 @@ import { candidacyRoutes } from './candidacies/candidacies.routes';
 import { letterRoutes } from './letters/letters.routes';
 import { incidentRoutes } from './incidents/incidents.routes';
 import { taskRoutes } from './tasks/tasks.routes';
+import { arrivalRoutes } from './arrivals/arrivals.routes';
+import { departureRoutes } from './departures/departures.routes';
+import { obsoleteRightRoutes } from './obsolete-rights/obsolete-rights.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -87,6 +90,9 @@ export function createApp(deps: ApiDeps): Express {
     letterRoutes,
     incidentRoutes,
     taskRoutes,
+    arrivalRoutes,
+    departureRoutes,
+    obsoleteRightRoutes,
   ]) {
     app.use(routes(ctx));
   }

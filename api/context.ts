@@ -9,6 +9,8 @@ import type { PairLoader } from '../domain/access/decision.service';
 import type { AccessCache } from './access/access-cache';
 import type { CandidacyTerms } from '../workflows/administrator-candidacy/administrator-candidacy.messages';
 import type { ApiRouter } from './http/route';
+import type { ArrivalDurations } from '../workflows/collaborator-arrival/collaborator-arrival.messages';
+import type { DepartureDurations } from '../workflows/collaborator-departure/collaborator-departure.messages';
 
 /** What every router is built from: one ORM, one Temporal client per process. */
 export interface ApiDeps {
@@ -21,6 +23,8 @@ export interface ApiDeps {
   /** The process's access decision cache; without it every decision reads the database. */
   accessCache?: AccessCache;
   candidacyTerms?: CandidacyTerms;
+  arrivalDurations?: ArrivalDurations;
+  departureDurations?: DepartureDurations;
 }
 
 export interface ApiContext extends ApiDeps {

@@ -1,4 +1,5 @@
 import { CANDIDACY_WORKFLOW_TYPE, candidacyIdOf } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
+import { DEPARTURE_WORKFLOW_TYPE, departureIdOf } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 
 /**
  * Where the console does a task, by workflow type then business phase
@@ -10,6 +11,9 @@ const TASK_PAGES: Record<string, Record<string, (workflowId: string) => string>>
   [CANDIDACY_WORKFLOW_TYPE]: {
     AWAITING_APPROVAL: (id) => `/candidacies/${encodeURIComponent(candidacyIdOf(id))}/show`,
     AWAITING_LETTER: () => '/letters',
+  },
+  [DEPARTURE_WORKFLOW_TYPE]: {
+    WAITING_FOR_TARGET: (id) => `/departures/${encodeURIComponent(departureIdOf(id))}/show`,
   },
 };
 

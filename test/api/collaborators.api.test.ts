@@ -7,7 +7,7 @@ import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
 import { createPerson, grant, rightsOf, seededRandom, SERVICES, type RightsCompany } from '../helpers/collaborators.fixtures';
 import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
-import { ADMIN, createOtherCompany, DECLARANT, DEMO_SIRETS, demoPortfolioId, latestLink, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
+import { ADMIN, createOtherCompany, DECLARANT, DEMO_SIRETS, demoPortfolioId, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
 let other: OtherCompany;
@@ -191,6 +191,9 @@ describe('departures', () => {
     const waiting = await statusOf('departures', res.body.id, 'WAITING_FOR_TARGET');
     expect(waiting).toMatchObject({ rightsMode: 'TRANSFER_NEW', arrivalId: expect.any(String), waitingReason: expect.stringContaining('nouveau collaborateur') });
     expect(await rightsOf(env.orm, leaver.id)).toHaveLength(rights.length);
+    const support = await login(env.app, SUPPORT);
+    const task = await eventually(async () => ((await support.get('/api/tasks')).body as Array<{ id: string; page: string }>).find((t) => t.id === res.body.workflowId));
+    expect(task.page).toBe(`/departures/${res.body.id}/show`);
     const token = tokenOf(await latestLink(env.app, email));
     await request(env.app).post('/api/confirmations').send({ token, password: PASSWORD }).expect(200);
     const done = await statusOf('departures', res.body.id, 'COMPLETED');

@@ -67,5 +67,9 @@ export function departureWorkflowId(departureId: string): string {
   return `departure-${departureId}`;
 }
 
+export function departureIdOf(workflowId: string): string {
+  return workflowId.replace(/^departure-/, '');
+}
+
 /** Workflow type name, for clients that start it without importing its body. */
 export const DEPARTURE_WORKFLOW_TYPE = 'collaboratorDepartureWorkflow';

@@ -6,7 +6,7 @@ import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import type { Arrival } from '../../domain/collaborators/arrival.entity';
-import { accountNotFound, departureAlreadyPlanned, departureNotFound, invalidField, lastAdministrator } from '../../domain/collaborators/collaborators.errors';
+import { accountNotFound, arrivalIdentityTaken, departureAlreadyPlanned, departureNotFound, invalidField, lastAdministrator } from '../../domain/collaborators/collaborators.errors';
 import { isPendingDeparture } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { parisStartOf, parisToday } from '../../domain/collaborators/effective-date.rules';
@@ -22,7 +22,7 @@ import {
 } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
 import { TASK_QUEUE } from '../../workflows/task-queue';
-import { arrivalInput, assertDate, collaboratorScope, identityRace, prepareArrival, type ArrivalTerms } from '../arrivals/arrival.service';
+import { arrivalInput, assertDate, collaboratorScope, prepareArrival, type ArrivalTerms } from '../arrivals/arrival.service';
 import type { AuthContext } from '../auth/auth.middleware';
 import { departureRecord, type DepartureCreate } from './departures.schemas';
 
@@ -87,8 +87,9 @@ export async function planDeparture(
       return { departure: created, arrival: newcomer };
     })
     .catch((err: unknown) => {
-      if (err instanceof UniqueConstraintViolationException && /departure/.test(err.message)) throw departureAlreadyPlanned();
-      return identityRace(request.rights.mode === 'TRANSFER_NEW' ? request.rights.arrival.siret : '')(err);
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      if (request.rights.mode !== 'TRANSFER_NEW' || /departure/.test(err.message)) throw departureAlreadyPlanned();
+      throw arrivalIdentityTaken(request.rights.arrival.siret);
     });
 
   const rights: DepartureRights =

@@ -164,16 +164,20 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     await condition(() => !busy);
   }
 
-  /** The new collaborator's arrival, as a child that outlives a cancelled departure; resolves with its outcome. */
+  /**
+   * The new collaborator's arrival, as a child that outlives a cancelled
+   * departure; resolves with its outcome (one that could not start or was
+   * terminated counts as cancelled: the departure then waits for support).
+   */
   async function startArrival(arrivalInput: ArrivalInput): Promise<void> {
     const siren = workflowInfo().typedSearchAttributes.get(CompanySiren);
-    const child = await startChild(ARRIVAL_WORKFLOW_TYPE, {
-      workflowId: arrivalWorkflowId(arrivalInput.arrivalId),
-      args: [arrivalInput],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      typedSearchAttributes: [...(siren ? [{ key: CompanySiren, value: siren }] : []), { key: SubjectAccount, value: arrivalInput.accountId }],
-    });
     try {
+      const child = await startChild(ARRIVAL_WORKFLOW_TYPE, {
+        workflowId: arrivalWorkflowId(arrivalInput.arrivalId),
+        args: [arrivalInput],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        typedSearchAttributes: [...(siren ? [{ key: CompanySiren, value: siren }] : []), { key: SubjectAccount, value: arrivalInput.accountId }],
+      });
       arrivalOutcome = ((await child.result()) as ArrivalResult).outcome;
     } catch {
       arrivalOutcome = 'CANCELLED';

@@ -526,6 +526,7 @@ export const en: typeof fr = {
       overdue: 'Overdue tasks',
       incidents: 'Open incidents',
       by_type_and_phase: 'Running, by type and step',
+      nothing_running: 'No process is running.',
       truncated: 'Only the most recent processes are counted here.',
       per_day: 'Processes started and completed per day (30 days)',
       started: 'Started',

@@ -531,6 +531,7 @@ export const fr = {
       overdue: 'Tâches en retard',
       incidents: 'Incidents ouverts',
       by_type_and_phase: 'En cours, par type et étape',
+      nothing_running: 'Aucun processus en cours.',
       truncated: 'Seuls les processus les plus récents sont comptés ici.',
       per_day: 'Processus commencés et terminés par jour (30 jours)',
       started: 'Commencés',

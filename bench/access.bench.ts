@@ -113,7 +113,7 @@ export async function accessBench(): Promise<BenchResult> {
       detail:
         `full speed: ${show('decisions', candidate)}; ${show('bare', baseline)}; ` +
         `at ${RATE}/s: ${show('decisions', steady)}; ${show('bare', steadyBare)}; ` +
-        `(account, SIRET) pairs from the cache: ${(100 * hitRate).toFixed(1)} %; target ratio ≥ 0.7 and p99 ≤ 5 ms; data: ${data}`,
+        `answered from the cache: ${(100 * hitRate).toFixed(1)} %; target ratio ≥ 0.7 and p99 ≤ 5 ms; data: ${data}`,
     };
   } finally {
     child?.kill();

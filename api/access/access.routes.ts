@@ -14,8 +14,11 @@ const CALLERS = 'Authorization: Bearer <API key> (scoped to its company), or a s
 
 type Question = z.infer<typeof AccessQuestion>;
 
+/** Decisions read through prepared statements on the pool, never the identity map: no entity manager per request. */
 const answer = (ctx: ApiContext, questions: Question[], companyId: string | null) =>
-  answerAccessQuestions(ctx.orm.em.fork(), questions, companyId, { cache: ctx.accessCache?.cache, load: ctx.loadPairs });
+  answerAccessQuestions(ctx.orm.em, questions, companyId, {
+    cached: ctx.accessCache && { cache: ctx.accessCache.cache, loaders: ctx.decisionLoaders },
+  });
 
 /**
  * The decision routes for machine clients (`Authorization` header): mounted

@@ -15,20 +15,17 @@ export interface LoadOptions {
   next: () => { headers: Record<string, string>; body: string };
   seconds: number;
   connections: number;
-  /** Requests per second over all connections (open load); as fast as possible when absent. */
-  rate?: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-/** POSTs for `seconds` from `connections` clients, as fast as they can or at `rate`, each request built by `next`. */
-export async function drive({ url, next, seconds, connections, rate }: LoadOptions): Promise<Load> {
+/** POSTs as fast as `connections` clients can for `seconds`, each request built by `next`. */
+export async function drive({ url, next, seconds, connections }: LoadOptions): Promise<Load> {
   const latencies: number[] = [];
   const run = autocannon({
     url,
     connections,
     duration: seconds,
-    ...(rate ? { overallRate: rate } : {}),
     requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, ...next() }) }],
   });
   run.on('response', (_client, status, _bytes, ms) => {

@@ -34,7 +34,7 @@ import {
   DecisionBody,
   KeyBody,
 } from './candidacies.schemas';
-import { actionableCandidacy, applyForCandidacy, candidacyDetail, candidacyScope, findCandidacy } from './candidacy.service';
+import { actionableCandidacy, applyForCandidacy, CANDIDACY_RECORD_RELATIONS, candidacyDetail, candidacyScope, findCandidacy } from './candidacy.service';
 
 const CANDIDATE_OR_SUPPORT = requireRole('CANDIDATE', AccountRole.SUPPORT);
 const RECORD = { 200: { description: 'The candidacy, as it is now', schema: CandidacyRecord } };
@@ -86,7 +86,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     },
     async (_input, req, res) => {
       const em = orm.em.fork();
-      const [latest] = await em.find(Candidacy, { account: authOf(req).account.id }, { orderBy: { createdAt: 'DESC' }, limit: 1, populate: ['decidedBy'] });
+      const [latest] = await em.find(Candidacy, { account: authOf(req).account.id }, { orderBy: { createdAt: 'DESC' }, limit: 1, populate: CANDIDACY_RECORD_RELATIONS });
       if (!latest) throw candidacyNotFound();
       res.json(await candidacyDetail(temporal, latest));
     },
@@ -131,6 +131,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     sortable: ['createdAt', 'dueDate', 'status', 'lastName', 'companyName'],
     defaultSort: ['createdAt', 'DESC'],
     toRecord: candidacyRecord,
+    populate: CANDIDACY_RECORD_RELATIONS,
     toDetail: (candidacy) => candidacyDetail(temporal, candidacy),
   });
 

@@ -105,8 +105,11 @@ export async function applyForCandidacy(orm: MikroORM, temporal: Client, request
   return candidacy;
 }
 
+/** Relations a candidacy record shows (the decider's name): every read of a record loads them. */
+export const CANDIDACY_RECORD_RELATIONS = ['decidedBy'] as const;
+
 export async function findCandidacy(em: EntityManager, where: FilterQuery<Candidacy>): Promise<Candidacy> {
-  const candidacy = await em.findOne(Candidacy, where, { populate: ['decidedBy'] });
+  const candidacy = await em.findOne(Candidacy, where, { populate: CANDIDACY_RECORD_RELATIONS });
   if (!candidacy) throw candidacyNotFound();
   return candidacy;
 }

@@ -34,6 +34,17 @@ async function applyAndConfirm(identity: { siret: string; lastName: string; firs
 }
 
 const mine = (agent: Agent) => agent.get('/api/candidacies/mine');
+
+/** A binary answer (a PDF), its body as a Buffer. */
+async function download(agent: Agent, path: string): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  const res = await agent.get(path).buffer(true).parse((stream, done) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  expect(res.status).toBe(200);
+  return { headers: res.headers as Record<string, string>, body: res.body as Buffer };
+}
 const statusOf = (agent: Agent, status: string) => eventually(async () => ((await mine(agent)).body.status === status ? true : undefined));
 
 describe('POST /api/candidacies', () => {
@@ -80,7 +91,11 @@ describe('approval route', () => {
     expect(refuseWithoutReason.body.errors.reason).toBeDefined();
     const accepted = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'ACCEPT' });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'APPROVED', decidedBy: { lastName: 'MARTIN' } });
+    const decider = { id: (await admin.get('/api/auth/me')).body.id, lastName: ADMIN.lastName, firstName: ADMIN.firstName };
+    expect(accepted.body).toMatchObject({ status: 'APPROVED', decidedBy: decider });
+    expect((await admin.get(`/api/candidacies/${id}`)).body.decidedBy).toEqual(decider);
+    const listed = await admin.get('/api/candidacies').query({ filter: JSON.stringify({ id: [id] }) });
+    expect(listed.body).toEqual([expect.objectContaining({ id, decidedBy: decider })]);
     const twice = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'REFUSE', reason: 'trop tard' });
     expect([twice.status, twice.body.code]).toEqual([409, 'CANDIDACY.ALREADY_DECIDED']);
 
@@ -92,17 +107,21 @@ describe('approval route', () => {
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['CANDIDACY.APPLIED', 'CANDIDACY.APPROVAL_REQUESTED', 'CANDIDACY.APPROVED']));
   });
 
-  it('bulk decisions: each id on its own, an unknown id reported', async () => {
+  it('bulk decisions: each id on its own; an unknown id and another company’s candidacy are reported as not found and left alone', async () => {
     const first = await applyAndConfirm({ siret: ADMIN.siret, lastName: 'Faure', firstName: 'Inès' }, 'ines.faure@example.test');
+    const foreign = await applyAndConfirm({ siret: other.siret, lastName: 'Perrin', firstName: 'Jules' }, 'jules.perrin@example.test');
     await statusOf(first.candidate, 'AWAITING_APPROVAL');
+    await statusOf(foreign.candidate, 'AWAITING_APPROVAL');
     const admin = await login(env.app, ADMIN);
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const res = await admin.post('/api/candidacies/decisions').send({ ids: [first.id, unknown], decision: 'REFUSE', reason: 'Inconnue' });
+    const res = await admin.post('/api/candidacies/decisions').send({ ids: [foreign.id, first.id, unknown], decision: 'REFUSE', reason: 'Inconnue' });
     expect(res.body.results).toEqual([
+      { id: foreign.id, ok: false, code: 'CANDIDACY.NOT_FOUND', message: expect.any(String) },
       { id: first.id, ok: true },
       { id: unknown, ok: false, code: 'CANDIDACY.NOT_FOUND', message: expect.any(String) },
     ]);
     expect((await mine(first.candidate)).body).toMatchObject({ status: 'REFUSED', refusalReason: 'Inconnue' });
+    expect((await mine(foreign.candidate)).body).toMatchObject({ status: 'AWAITING_APPROVAL', decidedBy: null, refusalReason: null });
   });
 });
 
@@ -126,19 +145,11 @@ describe('letter route', () => {
     const letter = queue.body.find((l: { candidacyId: string }) => l.candidacyId === id);
     expect(letter).toMatchObject({ sequence: 1, companyName: 'Atelier Sans Administrateur', address: '9 quai des Lettres, 33000 Bordeaux', overdue: false, postedAt: null });
 
-    const pdf = await support.get(`/api/letters/${letter.id}/pdf`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await download(support, `/api/letters/${letter.id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(await pdfText(pdf.body as Buffer)).toContain('9 quai des Lettres');
-    const merged = await support.get('/api/letters/pdf').query({ ids: letter.id }).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    expect((merged.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await pdfText(pdf.body)).toContain('9 quai des Lettres');
+    const merged = await download(support, `/api/letters/pdf?ids=${letter.id}`);
+    expect(merged.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: 'AAAA-BBBB-CCCC-DDDD' })).body.code).toBe('CANDIDACY.NOT_AWAITING_KEY');
 
     const posted = await support.post(`/api/letters/${letter.id}/posted`);
@@ -158,6 +169,25 @@ describe('letter route', () => {
     expect(answers.slice(5)).toEqual(Array.from({ length: 15 }, () => [409, 'CANDIDACY.LOCKED', undefined]));
     expect(await snapshot(id)).toEqual(lockedSnapshot);
     expect(lockedSnapshot).toMatchObject({ candidacy: { status: 'LOCKED', attemptsLeft: 0 }, account: { adminStatus: AdminStatus.CANDIDATE_AD } });
+  });
+
+  it('the candidate types the key printed on the posted letter (any case, spaces): APPROVED, and he acts as an administrator', async () => {
+    const identity = { siret, lastName: 'Lemoine', firstName: 'Théo' };
+    const { id, candidate } = await applyAndConfirm(identity, 'theo.lemoine@example.test');
+    await statusOf(candidate, 'AWAITING_LETTER');
+    const support = await login(env.app, SUPPORT);
+    const letterId = (await mine(candidate)).body.workflow.letter.id as string;
+    const printed = /\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}\b/.exec(await pdfText((await download(support, `/api/letters/${letterId}/pdf`)).body))?.[0];
+    expect(printed).toBeDefined();
+    expect((await support.post(`/api/letters/${letterId}/posted`)).status).toBe(200);
+
+    const typed = printed!.toLowerCase().replace(/-/g, ' ');
+    const approved = await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: typed });
+    expect([approved.status, approved.body]).toEqual([200, expect.objectContaining({ id, status: 'APPROVED', route: 'LETTER', decidedBy: null })]);
+    expect((await candidate.get('/api/auth/me')).body).toMatchObject({ role: 'ADMINISTRATOR', adminStatus: 'ACTIVE' });
+    const relogged = await login(env.app, { ...identity, password: PASSWORD });
+    expect((await relogged.get('/api/declarants')).status).toBe(200);
+    expect((await relogged.get('/api/candidacies')).body).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: 'APPROVED' })]));
   });
 
   /** What a guess could change: the candidacy, the candidate's account, the company's audit trail. */

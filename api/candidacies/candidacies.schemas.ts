@@ -1,4 +1,5 @@
 import { passwordWeakness } from '../../domain/account/password.rules';
+import { secretAnswerWeakness, secretQuestionProblem } from '../../domain/account/secret-question.rules';
 import { CANDIDACY_ROUTES, CANDIDACY_STATUSES } from '../../domain/candidacy/candidacy.status';
 import type { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { checkSiret } from '../../domain/identifiers/identifiers.rules';
@@ -13,14 +14,20 @@ export const CandidacyRequest = z
     firstName: name('Prénom'),
     email: z.string().trim().toLowerCase().email('Adresse e-mail invalide').max(254),
     password: z.string().max(256),
+    secretQuestion: z.string({ error: 'Question secrète obligatoire' }).max(1000).openapi({ example: 'Ville de naissance de ma grand-mère ?' }),
+    secretAnswer: z.string({ error: 'Réponse secrète obligatoire' }).max(1000).openapi({ description: 'Stored only hashed (case, accents and spaces ignored); never returned nor logged' }),
   })
   .superRefine((body, ctx) => {
     const siret = checkSiret(body.siret);
     if (!siret.ok) ctx.addIssue({ code: 'custom', path: ['siret'], message: siret.message, params: { code: siret.code } });
     const weakness = passwordWeakness(body.password);
     if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
+    const question = secretQuestionProblem(body.secretQuestion);
+    if (question) ctx.addIssue({ code: 'custom', path: ['secretQuestion'], message: question });
+    const answer = secretAnswerWeakness(body.secretAnswer, body.secretQuestion);
+    if (answer) ctx.addIssue({ code: 'custom', path: ['secretAnswer'], message: answer });
   })
-  .transform((body) => ({ ...body, siret: body.siret.replace(/\D/g, '') }))
+  .transform((body) => ({ ...body, siret: body.siret.replace(/\D/g, ''), secretQuestion: body.secretQuestion.trim() }))
   .openapi('CandidacyRequest');
 
 export type CandidacyRequest = z.infer<typeof CandidacyRequest>;

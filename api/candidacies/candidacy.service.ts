@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
-import { hashPassword } from '../../domain/account/password.hasher';
+import { hashPassword, hashSecretAnswer } from '../../domain/account/password.hasher';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import type { Scope } from '../../domain/auth/scope';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
@@ -34,7 +34,7 @@ export const candidacyScope = (scope: Scope): FilterQuery<Candidacy> =>
  * start, both rows are removed again.
  */
 export async function applyForCandidacy(orm: MikroORM, temporal: Client, request: CandidacyRequest, terms: CandidacyTerms): Promise<Candidacy> {
-  const passwordHash = await hashPassword(request.password);
+  const [passwordHash, secretAnswerHash] = await Promise.all([hashPassword(request.password), hashSecretAnswer(request.secretAnswer)]);
   const candidacy = await orm.em
     .fork()
     .transactional(async (em) => {
@@ -57,6 +57,8 @@ export async function applyForCandidacy(orm: MikroORM, temporal: Client, request
         role: AccountRole.ADMINISTRATOR,
         adminStatus: AdminStatus.CANDIDATE_AD,
         passwordHash,
+        secretQuestion: request.secretQuestion,
+        secretAnswerHash,
       });
       const created = em.create(Candidacy, {
         workflowId: '',

@@ -9,7 +9,7 @@ import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Company } from '../../domain/company/company.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
 import { seedDemoData } from '../../domain/seed/demo-data';
-import { createTestDatabase } from '../helpers/database';
+import { allTextInDatabase, createTestDatabase } from '../helpers/database';
 import { DEMO_PASSWORD, PUBLIC_URL } from '../helpers/integration';
 import { pdfText } from '../helpers/pdf-text';
 
@@ -68,21 +68,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** Every value of every text, varchar and json column of every table, as text. */
-async function allTextInDatabase(): Promise<string> {
-  const em = db.orm.em.fork();
-  const columns = await em.execute<{ table_name: string; column_name: string }[]>(
-    `select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb', 'USER-DEFINED')`,
-  );
-  const values: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const rows = await em.execute<{ v: string | null }[]>(`select "${column_name}"::text as v from "${table_name}"`);
-    for (const { v } of rows) if (v) values.push(v);
-  }
-  return values.join('\n');
-}
-
 describe('activation letter', () => {
   it('is a valid PDF addressed to the head office whose text carries the key; only the hash is stored, nothing in clear in the database or the logs', async () => {
     const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
@@ -102,7 +87,7 @@ describe('activation letter', () => {
     expect(hashActivationKey(key)).toBe(issued.keyHash);
     expect(letter.keyHash).toBe(issued.keyHash);
 
-    const everything = await allTextInDatabase();
+    const everything = await allTextInDatabase(db.orm);
     expect(everything).toContain(issued.keyHash);
     expect(everything).not.toContain(key);
     expect(everything).not.toContain(printed);

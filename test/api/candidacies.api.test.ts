@@ -1,9 +1,14 @@
+import pino from 'pino';
 import request from 'supertest';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
+import { verifyPassword } from '../../domain/account/password.hasher';
+import { normaliseSecretAnswer } from '../../domain/account/secret-question.rules';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
+import { REDACTED_PATHS } from '../../platform/logger';
+import { allTextInDatabase } from '../helpers/database';
 import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { pdfText } from '../helpers/pdf-text';
 import { ADMIN, createOtherCompany, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
@@ -21,10 +26,11 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'Candidat-Administrateur-2026';
+const SECRET = { secretQuestion: 'Nom du premier bateau de mon grand-père ?', secretAnswer: 'Kerzhinou an Aod' };
 
 /** Applies, confirms the e-mail through the mailed link, and logs the candidate in. */
 async function applyAndConfirm(identity: { siret: string; lastName: string; firstName: string }, email: string) {
-  const applied = await request(env.app).post('/api/candidacies').send({ ...identity, email, password: PASSWORD });
+  const applied = await request(env.app).post('/api/candidacies').send({ ...identity, email, password: PASSWORD, ...SECRET });
   expect(applied.status).toBe(202);
   const token = tokenOf(await latestLink(env.app, email));
   const confirmed = await request(env.app).post('/api/confirmations').send({ token });
@@ -49,12 +55,48 @@ const statusOf = (agent: Agent, status: string) => eventually(async () => ((awai
 
 describe('POST /api/candidacies', () => {
   it('refuses an unknown establishment, a bad SIRET and a taken identity', async () => {
-    const body = { lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD };
+    const body = { lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD, ...SECRET };
     expect((await request(env.app).post('/api/candidacies').send({ ...body, siret: '12345678901234' })).body.code).toBe('VALIDATION.FAILED');
     const unknown = await request(env.app).post('/api/candidacies').send({ ...body, siret: '53210987300010' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'CANDIDACY.COMPANY_NOT_FOUND']);
     const taken = await request(env.app).post('/api/candidacies').send({ ...body, siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName });
     expect([taken.status, taken.body.code]).toEqual([409, 'ACCOUNT.IDENTITY_TAKEN']);
+  });
+
+  it('requires a secret question and an answer the question does not give away, with field errors, and writes nothing', async () => {
+    const body = { siret: ADMIN.siret, lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD };
+    const cases: Array<[Record<string, string>, Record<string, string>]> = [
+      [{}, { secretQuestion: 'Question secrète obligatoire', secretAnswer: 'Réponse secrète obligatoire' }],
+      [{ secretQuestion: 'Chien ?', secretAnswer: 'Médor' }, { secretQuestion: expect.stringContaining('de 10 à 200 caractères') }],
+      [{ secretQuestion: 'Ville de naissance de ma grand-mère ?', secretAnswer: ' x ' }, { secretAnswer: expect.stringContaining('de 3 à 100 caractères') }],
+      [{ secretQuestion: 'Prénom de ma grand-mère, Yvonne ?', secretAnswer: 'YVONNE' }, { secretAnswer: 'La réponse ne doit pas figurer dans la question.' }],
+    ];
+    for (const [secret, errors] of cases) {
+      const res = await request(env.app).post('/api/candidacies').send({ ...body, ...secret });
+      expect([res.status, res.body.code, res.body.errors]).toEqual([400, 'VALIDATION.FAILED', errors]);
+    }
+    expect(await env.orm.em.fork().count(Candidacy, { lastName: 'Blanc' })).toBe(0);
+  });
+
+  it('keeps the question in clear and only a hash of the answer: never answered, logged nor stored in clear', async () => {
+    const lines: string[] = [];
+    const app = env.newApp({ logger: pino({ level: 'trace', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, { write: (line: string) => void lines.push(line) }) });
+    const who = { siret: ADMIN.siret, lastName: 'Guivarch', firstName: 'Anne', email: 'anne.guivarch@example.test', password: PASSWORD };
+    const refused = await request(app).post('/api/candidacies').send({ ...who, ...SECRET, password: 'faible' });
+    expect(refused.status).toBe(400);
+    const applied = await request(app).post('/api/candidacies').send({ ...who, ...SECRET });
+    expect(applied.status).toBe(202);
+
+    const account = await env.orm.em.fork().findOneOrFail(Account, { lastName: 'Guivarch' }, { populate: ['secretAnswerHash'] });
+    expect(account.secretQuestion).toBe(SECRET.secretQuestion);
+    expect(await verifyPassword(account.secretAnswerHash!, normaliseSecretAnswer('  kerzhinou AN aod '))).toBe(true);
+    expect(await verifyPassword(account.secretAnswerHash!, normaliseSecretAnswer('Kerzhinou'))).toBe(false);
+    const secret = /kerzhinou/i;
+    for (const text of [JSON.stringify(refused.body), JSON.stringify(applied.body), lines.join('\n'), await allTextInDatabase(env.orm)]) expect(text).not.toMatch(secret);
+    expect(lines.length).toBeGreaterThan(0);
+
+    const support = await login(env.app, SUPPORT);
+    expect((await support.post(`/api/candidacies/${applied.body.id}/cancel`).send({})).body.status).toBe('CANCELLED');
   });
 });
 

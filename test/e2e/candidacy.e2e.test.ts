@@ -47,6 +47,8 @@ async function apply(page: Page, who: Login, email: string, password: string): P
     ['E-mail', email],
     ['Mot de passe', password],
     ['Confirmation du mot de passe', password],
+    ['Question secrète', 'Ville de naissance de ma grand-mère ?'],
+    ['Réponse secrète', 'Quimper'],
   ];
   for (const [label, value] of fields) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole('button', { name: 'Déposer ma candidature' }).click();

@@ -5,6 +5,7 @@ import { appendAudit } from '../../domain/audit/audit-trail';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import { formatActivationKey, generateActivationKey, hashActivationKey } from '../../domain/candidacy/activation-key.rules';
+import { sealLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import type { CandidacyOutcome, CandidacyRoute, CandidacyStatus } from '../../domain/candidacy/candidacy.status';
@@ -29,6 +30,8 @@ export interface CandidacyDeps {
   orm: MikroORM;
   /** Absolute base URL of the console, for links in mails and letters. */
   publicUrl: string;
+  /** Seals the letters' PDFs while they wait in the print queue (platform/letter-key.ts). */
+  letterKey: Buffer;
 }
 
 /** What the read model shows of the workflow's state. */
@@ -95,7 +98,7 @@ export interface CandidacyDecision {
 const PORTAL_NAME = 'Net-entreprises — back-office';
 
 /** The candidacy's effects: read model, audit trail, mails, activation letters. */
-export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
+export function createCandidacyActivities({ orm, publicUrl, letterKey }: CandidacyDeps) {
   const base = publicUrl.replace(/\/$/, '');
   const inboxUrl = `${base}/#/candidacies`;
   const candidatePageUrl = `${base}/#/my-candidacy`;
@@ -193,7 +196,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
         const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId, { populate: ['company'] });
         const headOffice = await em.findOne(Establishment, { company: candidacy.company, headOffice: true });
         const now = new Date();
-        await em.nativeUpdate(ActivationLetter, { candidacy, status: { $ne: 'VOIDED' } }, { status: 'VOIDED', voidedAt: now, pdf: null });
+        await em.nativeUpdate(ActivationLetter, { candidacy, status: { $ne: 'VOIDED' } }, { status: 'VOIDED', voidedAt: now, sealedPdf: null });
         const clearKey = generateActivationKey();
         const candidateName = `${candidacy.firstName} ${candidacy.lastName}`;
         const address = headOffice?.address ?? candidacy.company.headOfficeAddress;
@@ -217,9 +220,9 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
           candidateName,
           address,
           postBy: new Date(now.getTime() + req.postWithinMs),
-          pdf,
           dedupeKey: key,
         });
+        letter.sealedPdf = sealLetterPdf(letterKey, letter.id, pdf);
         appendAudit(em, {
           action: 'CANDIDACY.LETTER_ISSUED',
           targetType: 'ActivationLetter',
@@ -231,14 +234,14 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
       });
     },
 
-    /** Support posted the letter: the key's validity starts now; the PDF (and so the key) leaves the database. */
+    /** Support posted the letter: the key's validity starts now; the sealed PDF (and so the key) leaves the database. */
     async recordLetterPosted(req: LetterPostedRecord): Promise<{ postedAt: string; keyExpiresAt: string }> {
       const key = stepKey(`posted-${req.letterId}`);
       return orm.em.fork().transactional(async (em) => {
         const letter = await em.findOneOrFail(ActivationLetter, req.letterId, { populate: ['candidacy'] });
         if (letter.postedAt) return { postedAt: letter.postedAt.toISOString(), keyExpiresAt: letter.keyExpiresAt!.toISOString() };
         const now = new Date();
-        Object.assign(letter, { status: 'POSTED', postedAt: now, postedBy: req.actorId, keyExpiresAt: new Date(now.getTime() + req.keyValidityMs), pdf: null });
+        Object.assign(letter, { status: 'POSTED', postedAt: now, postedBy: req.actorId, keyExpiresAt: new Date(now.getTime() + req.keyValidityMs), sealedPdf: null });
         appendAudit(em, {
           ...(await actor(em, req.actorId)),
           action: 'CANDIDACY.LETTER_POSTED',
@@ -296,7 +299,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
           candidacy.dueDate = null;
           if (req.deciderId) Object.assign(candidacy, { decidedBy: em.getReference(Account, req.deciderId), decidedAt: now });
           if (req.outcome === 'REFUSED') candidacy.refusalReason = req.reason ?? null;
-          await em.nativeUpdate(ActivationLetter, { candidacy, status: 'PENDING' }, { status: 'VOIDED', voidedAt: now, pdf: null });
+          await em.nativeUpdate(ActivationLetter, { candidacy, status: 'PENDING' }, { status: 'VOIDED', voidedAt: now, sealedPdf: null });
           const ref = candidateRef(candidacy);
           let mails = 0;
           if (req.outcome === 'APPROVED') {

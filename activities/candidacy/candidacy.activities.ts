@@ -116,28 +116,28 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
   const queueMail = (em: EntityManager, key: string, n: number, mail: MailContent, companyId: string | null) =>
     em.create(OutboxMessage, { ...mail, dedupeKey: `${key}/${String(n).padStart(3, '0')}`, companyId }).id;
 
+  /** The read model follows the workflow's snapshot; the audit trail records the transition. */
+  const applyTransition = async (em: EntityManager, key: string, t: CandidacyTransition) => {
+    const candidacy = await em.findOneOrFail(Candidacy, t.candidacyId);
+    const before = snapshotOf(candidacy);
+    applySnapshot(candidacy, t.snapshot);
+    appendAudit(em, {
+      ...(await actor(em, t.actorId)),
+      action: t.action,
+      targetType: 'Candidacy',
+      targetId: candidacy.id,
+      companyId: candidacy.company.id,
+      before,
+      after: { ...snapshotOf(candidacy), ...t.details },
+      dedupeKey: key,
+    });
+    return candidacy;
+  };
+
   return {
     /** One transition of the workflow: the read model follows, the audit trail records it. */
     async recordCandidacyState(t: CandidacyTransition): Promise<void> {
-      await once(
-        t.step,
-        async (em, key) => {
-          const candidacy = await em.findOneOrFail(Candidacy, t.candidacyId);
-          const before = snapshotOf(candidacy);
-          applySnapshot(candidacy, t.snapshot);
-          appendAudit(em, {
-            ...(await actor(em, t.actorId)),
-            action: t.action,
-            targetType: 'Candidacy',
-            targetId: candidacy.id,
-            companyId: candidacy.company.id,
-            before,
-            after: { ...snapshotOf(candidacy), ...t.details },
-            dedupeKey: key,
-          });
-        },
-        async () => undefined,
-      );
+      await once(t.step, async (em, key) => void (await applyTransition(em, key, t)), async () => undefined);
     },
 
     /** Mails every active administrator of the company (but the candidate); returns who was asked. */
@@ -148,7 +148,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
         if (req.snapshot) applySnapshot(candidacy, req.snapshot);
         admins.forEach((admin, n) => queueMail(em, key, n, approvalRequestMail(admin, candidateRef(candidacy), inboxUrl, req.reminder, new Date(req.expiresAt)), candidacy.company.id));
         appendAudit(em, {
-          action: req.reminder ? 'CANDIDACY.APPROVAL_REMINDED' : 'CANDIDACY.APPROVAL_REQUESTED',
+          action: req.reminder ? 'CANDIDACY.APPROVAL_REMINDED' : 'CANDIDACY.APPROVAL_MAILED',
           targetType: 'Candidacy',
           targetId: candidacy.id,
           companyId: candidacy.company.id,
@@ -171,11 +171,8 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
       return once(
         req.step,
         async (em, key) => {
-          const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId);
-          const before = snapshotOf(candidacy);
-          applySnapshot(candidacy, req.snapshot);
+          const candidacy = await applyTransition(em, key, req);
           queueMail(em, key, 0, letterRouteOfferedMail(candidateRef(candidacy), candidatePageUrl), candidacy.company.id);
-          appendAudit(em, { action: req.action, targetType: 'Candidacy', targetId: candidacy.id, companyId: candidacy.company.id, before, after: snapshotOf(candidacy), dedupeKey: key });
           await em.flush();
           return outboxIdsOf(em, key);
         },
@@ -207,7 +204,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
           siret: candidacy.siret,
           candidateName,
           formattedKey: formatActivationKey(clearKey),
-          keyValidityDays: Math.round(req.keyValidityMs / 86_400_000),
+          keyValidityMs: req.keyValidityMs,
           consoleUrl: base,
           issuedAt: now,
         });

@@ -15,7 +15,7 @@ import {
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, CANDIDATE_ONLY, MANAGERS, requireRole, SIGNED_IN, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { eachOf } from '../http/bulk';
+import { BulkResults, eachOf } from '../http/bulk';
 import { containing, defined } from '../http/filters';
 import { publicRateLimiter } from '../http/rate-limit';
 import { readRoutes } from '../http/read-resource';
@@ -23,7 +23,6 @@ import { route } from '../http/route';
 import { AccountRole } from '../../domain/account/account.entity';
 import {
   BulkDecisionBody,
-  BulkResults,
   CancelBody,
   CandidacyAccepted,
   CandidacyFilter,
@@ -249,8 +248,9 @@ export function candidacyRoutes(ctx: ApiContext) {
       responses: { ...RECORD, 409: { description: 'CANDIDACY.NOTHING_TO_RESEND' } },
     },
     async ({ params }, req, res) => {
-      const candidacy = await actionableCandidacy(orm.em.fork(), authOf(req), params.id, 'managers');
-      res.json(await act(candidacy, (w) => w.executeUpdate(resendCandidacyMailUpdate)));
+      const auth = authOf(req);
+      const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'managers');
+      res.json(await act(candidacy, (w) => w.executeUpdate(resendCandidacyMailUpdate, { args: [{ actorId: auth.account.id }] })));
     },
   );
 

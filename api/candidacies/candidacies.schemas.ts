@@ -36,23 +36,19 @@ export const CandidacyAccepted = z.object({ id: z.string(), workflowId: z.string
 
 export const CandidacyParams = z.object({ id: z.string().uuid('Identifiant invalide') });
 
-export const DecisionBody = z
-  .object({ decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() })
-  .refine((b) => b.decision === 'ACCEPT' || !!b.reason, { path: ['reason'], message: 'Motif obligatoire pour un refus' })
-  .openapi('CandidacyDecision');
+const Decision = z.object({ decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() });
+const refusalHasReason = (b: z.infer<typeof Decision>) => b.decision === 'ACCEPT' || !!b.reason;
+const REASON_REQUIRED = { path: ['reason'], message: 'Motif obligatoire pour un refus' };
 
-export const BulkDecisionBody = z
-  .object({ ids: z.array(z.string().uuid()).min(1).max(100), decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() })
-  .refine((b) => b.decision === 'ACCEPT' || !!b.reason, { path: ['reason'], message: 'Motif obligatoire pour un refus' })
+export const DecisionBody = Decision.refine(refusalHasReason, REASON_REQUIRED).openapi('CandidacyDecision');
+
+export const BulkDecisionBody = Decision.extend({ ids: z.array(z.string().uuid()).min(1).max(100) })
+  .refine(refusalHasReason, REASON_REQUIRED)
   .openapi('CandidacyBulkDecision');
 
 export const KeyBody = z.object({ key: z.string().max(64) }).openapi('ActivationKey');
 
 export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).openapi('CandidacyCancel');
-
-export const BulkResults = z
-  .object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })) })
-  .openapi('BulkResults');
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
 

@@ -117,8 +117,9 @@ export async function findCandidacy(em: EntityManager, where: FilterQuery<Candid
 }
 
 /**
- * The candidacy a caller may act on, still pending: within his scope (a
- * candidate only his own; `supportToo` lets support act as well).
+ * The candidacy a caller may act on, still pending: `managers` acts within
+ * his scope (support all, an administrator his company's), `candidate` only
+ * on his own, `candidateOrSupport` on his own or, for support, any.
  */
 export async function actionableCandidacy(em: EntityManager, auth: AuthContext, id: string, who: 'managers' | 'candidate' | 'candidateOrSupport') {
   const where: FilterQuery<Candidacy> =

@@ -7,9 +7,9 @@ import { ActivationLetter } from '../../domain/candidacy/activation-letter.entit
 import { letterGone, letterNotFound } from '../../domain/candidacy/candidacy.errors';
 import { letterPostedUpdate } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
-import { CandidacyParams, BulkResults } from '../candidacies/candidacies.schemas';
+import { CandidacyParams } from '../candidacies/candidacies.schemas';
 import { newRouter, type ApiContext } from '../context';
-import { eachOf } from '../http/bulk';
+import { BulkResults, eachOf } from '../http/bulk';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
 import { letterRecord, LetterFilter, LetterIds, LetterRecord, MergedPdfQuery } from './letters.schemas';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { resolveDatabase, type ResolvedDatabase } from '../bin/database';
-import { dataDir } from '../bin/prepare-database';
+import { dataDir } from '../platform/data-dir';
 import { createOrm, migrate } from '../platform/orm';
 import { generateAccessData } from './access-data';
 import { questionSource, type Question } from './access-questions';

@@ -546,8 +546,12 @@ export const en: typeof fr = {
         'Ask to administer a company already registered. Once your e-mail is confirmed, an active administrator of the company will approve your request, or a letter carrying an activation key will be sent to the head office.',
       fields: {
         siret: "SIRET of one of the company's establishments",
+        secretQuestion: 'Secret question',
+        secretAnswer: 'Secret answer',
       },
       siret_help: '14 digits',
+      secret_question_help: 'You will be asked it if you lose your password.',
+      secret_answer_help: 'Case, accents and spaces do not matter; it must not appear in the question.',
       submit: 'Apply',
       sent: 'A confirmation e-mail was sent to %{email}. Follow its link: your candidacy will then be forwarded.',
     },

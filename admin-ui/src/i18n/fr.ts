@@ -551,8 +551,12 @@ export const fr = {
         "Demandez à administrer une entreprise déjà inscrite. Après la confirmation de votre e-mail, un administrateur actif de l'entreprise approuvera votre demande, ou un courrier portant une clé d'activation sera envoyé au siège.",
       fields: {
         siret: "SIRET d'un établissement de l'entreprise",
+        secretQuestion: 'Question secrète',
+        secretAnswer: 'Réponse secrète',
       },
       siret_help: '14 chiffres',
+      secret_question_help: 'Elle vous sera posée si vous perdez votre mot de passe.',
+      secret_answer_help: 'Majuscules, accents et espaces ne comptent pas ; elle ne doit pas figurer dans la question.',
       submit: 'Déposer ma candidature',
       sent: "Un e-mail de confirmation a été envoyé à %{email}. Suivez le lien qu'il contient : votre candidature sera ensuite transmise.",
     },

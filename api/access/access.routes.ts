@@ -30,15 +30,16 @@ export function apiKeyAccessRoutes(ctx: ApiContext): Router {
   const router = express.Router();
   const withApiKey: RequestHandler = (req, res, next) => {
     if (req.headers.authorization === undefined) return next('router');
-    res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
-  router.use([DECISION, BATCH], withApiKey, express.json({ limit: '1mb' }), apiKeyCaller(ctx));
-  router.post(DECISION, async (req, res) => {
+  const guards = [withApiKey, express.json({ limit: '1mb' }), apiKeyCaller(ctx)];
+  router.post(DECISION, ...guards, async (req, res) => {
     const [decision] = await answer(ctx, [AccessQuestion.parse(req.body)], callerOf(req).companyId);
     res.json(decision);
   });
-  router.post(BATCH, async (req, res) => {
+  router.post(BATCH, ...guards, async (req, res) => {
     res.json({ decisions: await answer(ctx, AccessBatch.parse(req.body).questions, callerOf(req).companyId) });
   });
   return router;

@@ -90,26 +90,37 @@ function once<A extends unknown[], R>(load: (...args: A) => Promise<R>): (...arg
 
 async function cachedFacts(questions: AccessQuestion[], scope: DecisionScope, cache: DecisionCache, loaders: DecisionLoaders): Promise<DecisionFacts[]> {
   const stamp = cache.stamp();
-  const catalogue = cache.lookupCatalogue() ?? (await loaders.catalogue());
-  cache.storeCatalogue(stamp, catalogue);
+  let catalogue = cache.lookupCatalogue();
+  if (!catalogue) {
+    catalogue = await loaders.catalogue();
+    cache.storeCatalogue(stamp, catalogue);
+  }
   const companies = new Map<string, CompanyRights | null>();
+  const missing = new Set<string>();
+  for (const { accountId } of questions) {
+    if (companies.has(accountId) || missing.has(accountId)) continue;
+    const rights = cache.lookupCompanyOf(accountId);
+    if (rights) companies.set(accountId, rights);
+    else missing.add(accountId);
+  }
   await Promise.all(
-    [...new Set(questions.map((q) => q.accountId))].map(async (accountId) => {
-      let rights: CompanyRights | null | undefined = cache.lookupCompanyOf(accountId);
-      if (!rights) {
-        rights = await loaders.company(accountId);
-        if (rights) cache.storeCompany(stamp, rights);
-      }
+    [...missing].map(async (accountId) => {
+      const rights = await loaders.company(accountId);
+      if (rights) cache.storeCompany(stamp, rights);
       companies.set(accountId, rights);
     }),
   );
-  const employed = await employment(questions, scope.today, stamp, cache, loaders);
-  return questions.map((q) => {
+  const employed = questions.some((q) => q.employeeIds?.length) ? await employment(questions, scope.today, stamp, cache, loaders) : NOBODY;
+  const facts = new Array<DecisionFacts>(questions.length);
+  questions.forEach((q, i) => {
     const rights = companies.get(q.accountId);
     const visible = rights && (scope.companyId === null || rights.companyId === scope.companyId);
-    return visible ? companyFacts(rights, catalogue, q, (id) => employed.get(employmentKey(q.siret, id, scope.today)) === true) : OUT_OF_SCOPE.unknownService;
+    facts[i] = visible ? companyFacts(rights, catalogue, q, (id) => employed.get(employmentKey(q.siret, id, scope.today)) === true) : OUT_OF_SCOPE.unknownService;
   });
+  return facts;
 }
+
+const NOBODY = new Map<string, boolean>();
 
 const employmentKey = (siret: string, employeeId: string, day: string) => `${siret}\u001f${employeeId}\u001f${day}`;
 

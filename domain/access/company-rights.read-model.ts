@@ -22,17 +22,20 @@ export type Catalogue = Map<string, ServiceFacts>;
 export interface CompanyRights {
   companyId: string;
   accounts: Map<string, { active: boolean }>;
-  /** account → `siret|service` → rights */
-  habilitations: Map<string, Map<string, HabilitationFacts>>;
-  /** SIRET → services a portfolio of the company holds with it */
-  portfolioCells: Map<string, Set<string>>;
-  /** account → SIRET → latest period (YYYY-MM-DD) */
-  ownFilings: Map<string, Map<string, string>>;
+  /** `account|siret|service` → rights (bits: DECLARE 1, PAY 2, CONSULT 4) */
+  habilitations: Map<string, number>;
+  /** `siret|service` cells a portfolio of the company holds */
+  portfolioCells: Set<string>;
+  /** `account|siret` → latest period (YYYY-MM-DD) */
+  ownFilings: Map<string, string>;
   /** SIRET → latest period filed by the company */
   companyFilings: Map<string, string>;
 }
 
-const cell = (siret: string, service: string) => `${siret}|${service}`;
+/** Flat keys and small numbers rather than nested maps and objects: thousands of companies stay cheap to hold and to collect. */
+const key = (...parts: string[]) => parts.join('|');
+const [DECLARE, PAY, CONSULT] = [1, 2, 4];
+const rightsOf = (bits: number): HabilitationFacts => ({ canDeclare: (bits & DECLARE) > 0, canPay: (bits & PAY) > 0, canConsult: (bits & CONSULT) > 0 });
 
 /** The company of the account, found by the account's key; nothing when the account does not exist. */
 const COMPANY_SQL = `
@@ -90,34 +93,23 @@ interface CompanyRow {
   company_filings: Array<[string, string]>;
 }
 
-function nested<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = outer.get(key);
-  if (!inner) outer.set(key, (inner = new Map()));
-  return inner;
-}
-
 /** The rights of the company of this account, in one query; null when there is no such account. */
 export async function loadCompanyRights(em: EntityManager, accountId: string): Promise<CompanyRights | null> {
   const [row] = await preparedQuery<CompanyRow>(em, 'access_company_rights', COMPANY_SQL, [accountId]);
   if (!row) return null;
-  const rights: CompanyRights = {
+  return {
     companyId: row.company_id,
     accounts: new Map(row.accounts.map(([id, status]) => [id, { active: status === AccountStatus.ACTIVE }])),
-    habilitations: new Map(),
-    portfolioCells: new Map(),
-    ownFilings: new Map(),
+    habilitations: new Map(
+      row.habilitations.map(([account, siret, service, canDeclare, canPay, canConsult]) => [
+        key(account, siret, service),
+        (canDeclare ? DECLARE : 0) | (canPay ? PAY : 0) | (canConsult ? CONSULT : 0),
+      ]),
+    ),
+    portfolioCells: new Set(row.portfolio_cells.map(([siret, service]) => key(siret, service))),
+    ownFilings: new Map(row.own_filings.map(([account, siret, period]) => [key(account, siret), period])),
     companyFilings: new Map(row.company_filings),
   };
-  for (const [account, siret, service, canDeclare, canPay, canConsult] of row.habilitations) {
-    nested(rights.habilitations, account).set(cell(siret, service), { canDeclare, canPay, canConsult });
-  }
-  for (const [siret, service] of row.portfolio_cells) {
-    let services = rights.portfolioCells.get(siret);
-    if (!services) rights.portfolioCells.set(siret, (services = new Set()));
-    services.add(service);
-  }
-  for (const [account, siret, period] of row.own_filings) nested(rights.ownFilings, account).set(siret, period);
-  return rights;
 }
 
 const CATALOGUE_SQL = 'select code, access_mode, active, check_declaring_siret, check_employees from declarative_service';
@@ -154,12 +146,13 @@ export function companyFacts(
   employed: (employeeId: string) => boolean,
 ): DecisionFacts {
   const service = catalogue.get(q.service) ?? null;
+  const bits = service ? rights.habilitations.get(key(q.accountId, q.siret, q.service)) : undefined;
   return {
     account: rights.accounts.get(q.accountId) ?? null,
     service,
-    habilitation: service ? (rights.habilitations.get(q.accountId)?.get(cell(q.siret, q.service)) ?? null) : null,
-    serviceInPortfolio: service !== null && (rights.portfolioCells.get(q.siret)?.has(q.service) ?? false),
-    lastOwnFiling: rights.ownFilings.get(q.accountId)?.get(q.siret) ?? null,
+    habilitation: bits === undefined ? null : rightsOf(bits),
+    serviceInPortfolio: service !== null && rights.portfolioCells.has(key(q.siret, q.service)),
+    lastOwnFiling: rights.ownFilings.get(key(q.accountId, q.siret)) ?? null,
     lastCompanyFiling: rights.companyFilings.get(q.siret) ?? null,
     employeesNotEmployed: (q.employeeIds ?? []).filter((id) => !employed(id)),
   };

@@ -5,7 +5,7 @@ const rightsOf = (companyId: string, accounts: string[]): CompanyRights => ({
   companyId,
   accounts: new Map(accounts.map((a) => [a, { active: true }])),
   habilitations: new Map(),
-  portfolioCells: new Map(),
+  portfolioCells: new Set(),
   ownFilings: new Map(),
   companyFilings: new Map(),
 });

@@ -9,7 +9,7 @@ import { createOrm, migrate } from '../platform/orm';
 import { generateAccessData } from './access-data';
 import { questionSource, type Question } from './access-questions';
 import { BARE_PATH, type ServerPorts } from './access-server';
-import { drive, type Load } from './load';
+import { drive, sideBySide, type Load } from './load';
 import type { BenchResult } from './run';
 
 /**
@@ -92,15 +92,13 @@ export async function accessBench(): Promise<BenchResult> {
     const decisions = `http://127.0.0.1:${started.ports.api}/api/access/decisions`;
     const bare = `http://127.0.0.1:${started.ports.bare}${BARE_PATH}`;
     await preflight(decisions, next());
-    const load = (url: string, seconds: number, connections = CONNECTIONS) => drive({ url, seconds, connections, next: () => request(next()) });
-    log(`warm-up ${WARM_UP_SECONDS} s, then ${SECONDS} s each with ${CONNECTIONS} connections, then with one client (latency without queueing)`);
-    await load(decisions, WARM_UP_SECONDS);
+    const target = (url: string, connections = CONNECTIONS) => ({ url, connections, next: () => request(next()) });
+    log(`warm-up ${WARM_UP_SECONDS} s, then ${SECONDS} s each in alternating 2-s rounds with ${CONNECTIONS} connections, then with one client (latency without queueing)`);
+    await drive({ ...target(decisions), seconds: WARM_UP_SECONDS });
     const before = await cacheStats(child);
-    const baseline = await load(bare, SECONDS);
-    const candidate = await load(decisions, SECONDS);
+    const [baseline, candidate] = await sideBySide(target(bare), target(decisions), SECONDS);
     const after = await cacheStats(child);
-    const aloneBare = await load(bare, SECONDS, 1);
-    const alone = await load(decisions, SECONDS, 1);
+    const [aloneBare, alone] = await sideBySide(target(bare, 1), target(decisions, 1), SECONDS);
     const hits = after.hits - before.hits;
     const hitRate = hits / (hits + after.misses - before.misses);
     return {

@@ -12,6 +12,7 @@ export interface ActivityDeps {
   orm: MikroORM;
   mailer: Mailer;
   publicUrl: string;
+  letterKey: Buffer;
 }
 
 /** Every activity the worker registers, built from its dependencies. */

@@ -24,7 +24,7 @@ import { declarantRoutes } from './declarants/declarants.routes';
 import { portfolioRoutes } from './portfolios/portfolios.routes';
 import { habilitationRoutes } from './habilitations/habilitations.routes';
 import { serviceRoutes } from './services/services.routes';
-import { sharedPairLoader } from '../domain/access/decision.service';
+import { sharedLoaders } from '../domain/access/decision.service';
 import { accessRoutes, apiKeyAccessRoutes } from './access/access.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { dsnRoutes } from './dsn/dsn.routes';
@@ -39,7 +39,7 @@ import { obsoleteRightRoutes } from './obsolete-rights/obsolete-rights.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
-  const ctx: ApiContext = { ...deps, registry: createRegistry(), loadPairs: sharedPairLoader(() => deps.orm.em.fork()) };
+  const ctx: ApiContext = { ...deps, registry: createRegistry(), decisionLoaders: sharedLoaders(() => deps.orm.em.fork()) };
   const app = express();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -5,7 +5,7 @@ import express from 'express';
 import type { RuntimeConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { RegistrationDurations } from '../workflows/registration/registration.messages';
-import type { PairLoader } from '../domain/access/decision.service';
+import type { DecisionLoaders } from '../domain/access/decision.service';
 import type { AccessCache } from './access/access-cache';
 import type { CandidacyTerms } from '../workflows/administrator-candidacy/administrator-candidacy.messages';
 import type { ApiRouter } from './http/route';
@@ -29,8 +29,8 @@ export interface ApiDeps {
 
 export interface ApiContext extends ApiDeps {
   registry: OpenAPIRegistry;
-  /** Access decisions' facts: the (account, SIRET) pairs of concurrent requests share a query. */
-  loadPairs: PairLoader;
+  /** How access decisions read the database when the cache cannot answer (shared by concurrent requests). */
+  decisionLoaders: DecisionLoaders;
 }
 
 export function newRouter(ctx: ApiContext): ApiRouter {

@@ -1,12 +1,8 @@
-import path from 'node:path';
+import { dataDir } from '../platform/data-dir';
 import { createOrm, migrate, type Orm } from '../platform/orm';
-import { findProjectRoot } from '../platform/project-root';
 import { resolveDatabase, type ResolvedDatabase } from './database';
 
 export type Log = (msg: string) => void;
-
-/** `.data/` under the project, or DATA_DIR. */
-export const dataDir = (env = process.env) => env.DATA_DIR ?? path.join(findProjectRoot(), '.data');
 
 /** The app's database, resolved as `npm start` does and migrated; the caller closes both. */
 export async function openMigratedDatabase(log: Log): Promise<{ database: ResolvedDatabase; orm: Orm }> {

@@ -7,7 +7,8 @@ import { seedDemoData } from '../domain/seed/demo-data';
 import { seedDemoRights } from '../domain/seed/demo-rights';
 import { loadConfig } from '../platform/config';
 import { findProjectRoot } from '../platform/project-root';
-import { dataDir, openMigratedDatabase, redactUrl } from './prepare-database';
+import { dataDir } from '../platform/data-dir';
+import { openMigratedDatabase, redactUrl } from './prepare-database';
 import { demoLoginTable, demoPassword } from './demo';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server';
 

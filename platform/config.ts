@@ -1,3 +1,5 @@
+import { letterEncryptionKey } from './letter-key';
+
 /** Settings of the API and worker processes, read from the environment once. */
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -17,6 +19,8 @@ export interface RuntimeConfig {
   sessionTtlMs: number;
   /** Requests per minute and client address on the public and login routes. */
   publicRateLimit: number;
+  /** AES-256 key sealing the activation letters in the print queue (platform/letter-key.ts). */
+  letterKey: Buffer;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/backoffice';
@@ -40,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     secureCookies: publicUrl.startsWith('https:'),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 12) * 3600_000,
     publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
+    letterKey: letterEncryptionKey(env),
   };
 }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const worker = await createWorker({
     connection,
     namespace: config.temporalNamespace,
-    deps: { orm, mailer, publicUrl: config.publicUrl },
+    deps: { orm, mailer, publicUrl: config.publicUrl, letterKey: config.letterKey },
   });
   logger.info({ mail: mailer.describe(), temporal: config.temporalAddress }, 'worker running');
   await worker.run(); // returns after SIGINT/SIGTERM: the SDK drains in-flight tasks first

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { frenchDate } from '../shared/french-date';
 
 export interface LetterContent {
   portalName: string;
@@ -8,13 +9,13 @@ export interface LetterContent {
   candidateName: string;
   /** The key as printed (formatted); it exists nowhere else. */
   formattedKey: string;
-  /** The key is valid this many days from the posting. */
-  keyValidityDays: number;
+  /** How long the key is valid from the posting. */
+  keyValidityMs: number;
   consoleUrl: string;
   issuedAt: Date;
 }
 
-const formatDate = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+const DAY_MS = 86_400_000;
 
 /** Renders the activation letter, addressed to the head office, as a PDF. */
 export function renderActivationLetter(letter: LetterContent): Promise<Buffer> {
@@ -32,7 +33,7 @@ export function renderActivationLetter(letter: LetterContent): Promise<Buffer> {
   doc.text(`À l’attention de ${letter.candidateName}`, { align: 'right' });
   for (const line of letter.address.split(/\n|,\s*/)) doc.text(line, { align: 'right' });
   doc.moveDown(2);
-  doc.text(`Le ${formatDate(letter.issuedAt)}`);
+  doc.text(`Le ${frenchDate(letter.issuedAt)}`);
   doc.moveDown();
   doc.font('Helvetica-Bold').text('Objet : votre clé d’activation d’administrateur');
   doc.moveDown();
@@ -45,9 +46,10 @@ export function renderActivationLetter(letter: LetterContent): Promise<Buffer> {
   doc.font('Courier-Bold').fontSize(20).text(letter.formattedKey, { align: 'center' });
   doc.moveDown();
   doc.font('Helvetica').fontSize(11);
-  const validUntil = new Date(letter.issuedAt.getTime() + letter.keyValidityDays * 86_400_000);
+  const validityDays = Math.round(letter.keyValidityMs / DAY_MS);
+  const validUntil = new Date(letter.issuedAt.getTime() + validityDays * DAY_MS);
   doc.text(
-    `Cette clé est valable ${letter.keyValidityDays} jours à compter de l’envoi de ce courrier, soit au moins jusqu’au ${formatDate(validUntil)} ; la date exacte est affichée dans la console.`,
+    `Cette clé est valable ${validityDays} jours à compter de l’envoi de ce courrier, soit au moins jusqu’au ${frenchDate(validUntil)} ; la date exacte est affichée dans la console.`,
   );
   doc.moveDown(0.5);
   doc.text('Pour l’utiliser :');

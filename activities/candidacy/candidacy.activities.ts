@@ -5,6 +5,7 @@ import { appendAudit } from '../../domain/audit/audit-trail';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import { formatActivationKey, generateActivationKey, hashActivationKey } from '../../domain/candidacy/activation-key.rules';
+import { sealLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import type { CandidacyOutcome, CandidacyRoute, CandidacyStatus } from '../../domain/candidacy/candidacy.status';
@@ -31,6 +32,8 @@ export interface CandidacyDeps {
   orm: MikroORM;
   /** Absolute base URL of the console, for links in mails and letters. */
   publicUrl: string;
+  /** Seals the letters' PDFs while they wait in the print queue (platform/letter-key.ts). */
+  letterKey: Buffer;
 }
 
 /** What the read model shows of the workflow's state. */
@@ -97,7 +100,7 @@ export interface CandidacyDecision {
 const PORTAL_NAME = 'Net-entreprises — back-office';
 
 /** The candidacy's effects: read model, audit trail, mails, activation letters. */
-export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
+export function createCandidacyActivities({ orm, publicUrl, letterKey }: CandidacyDeps) {
   const base = publicUrl.replace(/\/$/, '');
   const inboxUrl = `${base}/#/candidacies`;
   const candidatePageUrl = `${base}/#/my-candidacy`;
@@ -113,28 +116,28 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
   const queueMail = (em: EntityManager, key: string, n: number, mail: MailContent, companyId: string | null) =>
     em.create(OutboxMessage, { ...mail, dedupeKey: `${key}/${String(n).padStart(3, '0')}`, companyId }).id;
 
+  /** The read model follows the workflow's snapshot; the audit trail records the transition. */
+  const applyTransition = async (em: EntityManager, key: string, t: CandidacyTransition) => {
+    const candidacy = await em.findOneOrFail(Candidacy, t.candidacyId);
+    const before = snapshotOf(candidacy);
+    applySnapshot(candidacy, t.snapshot);
+    appendAudit(em, {
+      ...(await actorOf(em, t.actorId)),
+      action: t.action,
+      targetType: 'Candidacy',
+      targetId: candidacy.id,
+      companyId: candidacy.company.id,
+      before,
+      after: { ...snapshotOf(candidacy), ...t.details },
+      dedupeKey: key,
+    });
+    return candidacy;
+  };
+
   return {
     /** One transition of the workflow: the read model follows, the audit trail records it. */
     async recordCandidacyState(t: CandidacyTransition): Promise<void> {
-      await once(
-        t.step,
-        async (em, key) => {
-          const candidacy = await em.findOneOrFail(Candidacy, t.candidacyId);
-          const before = snapshotOf(candidacy);
-          applySnapshot(candidacy, t.snapshot);
-          appendAudit(em, {
-            ...(await actorOf(em, t.actorId)),
-            action: t.action,
-            targetType: 'Candidacy',
-            targetId: candidacy.id,
-            companyId: candidacy.company.id,
-            before,
-            after: { ...snapshotOf(candidacy), ...t.details },
-            dedupeKey: key,
-          });
-        },
-        async () => undefined,
-      );
+      await once(t.step, async (em, key) => void (await applyTransition(em, key, t)), async () => undefined);
     },
 
     /** Mails every active administrator of the company (but the candidate); returns who was asked. */
@@ -145,7 +148,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
         if (req.snapshot) applySnapshot(candidacy, req.snapshot);
         admins.forEach((admin, n) => queueMail(em, key, n, approvalRequestMail(admin, candidateRef(candidacy), inboxUrl, req.reminder, new Date(req.expiresAt)), candidacy.company.id));
         appendAudit(em, {
-          action: req.reminder ? 'CANDIDACY.APPROVAL_REMINDED' : 'CANDIDACY.APPROVAL_REQUESTED',
+          action: req.reminder ? 'CANDIDACY.APPROVAL_REMINDED' : 'CANDIDACY.APPROVAL_MAILED',
           targetType: 'Candidacy',
           targetId: candidacy.id,
           companyId: candidacy.company.id,
@@ -168,11 +171,8 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
       return once(
         req.step,
         async (em, key) => {
-          const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId);
-          const before = snapshotOf(candidacy);
-          applySnapshot(candidacy, req.snapshot);
+          const candidacy = await applyTransition(em, key, req);
           queueMail(em, key, 0, letterRouteOfferedMail(candidateRef(candidacy), candidatePageUrl), candidacy.company.id);
-          appendAudit(em, { action: req.action, targetType: 'Candidacy', targetId: candidacy.id, companyId: candidacy.company.id, before, after: snapshotOf(candidacy), dedupeKey: key });
           await em.flush();
           return outboxIdsOf(em, key);
         },
@@ -193,7 +193,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
         const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId, { populate: ['company'] });
         const headOffice = await em.findOne(Establishment, { company: candidacy.company, headOffice: true });
         const now = new Date();
-        await em.nativeUpdate(ActivationLetter, { candidacy, status: { $ne: 'VOIDED' } }, { status: 'VOIDED', voidedAt: now, pdf: null });
+        await em.nativeUpdate(ActivationLetter, { candidacy, status: { $ne: 'VOIDED' } }, { status: 'VOIDED', voidedAt: now, sealedPdf: null });
         const clearKey = generateActivationKey();
         const candidateName = `${candidacy.firstName} ${candidacy.lastName}`;
         const address = headOffice?.address ?? candidacy.company.headOfficeAddress;
@@ -204,7 +204,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
           siret: candidacy.siret,
           candidateName,
           formattedKey: formatActivationKey(clearKey),
-          keyValidityDays: Math.round(req.keyValidityMs / 86_400_000),
+          keyValidityMs: req.keyValidityMs,
           consoleUrl: base,
           issuedAt: now,
         });
@@ -217,9 +217,9 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
           candidateName,
           address,
           postBy: new Date(now.getTime() + req.postWithinMs),
-          pdf,
           dedupeKey: key,
         });
+        letter.sealedPdf = sealLetterPdf(letterKey, letter.id, pdf);
         appendAudit(em, {
           action: 'CANDIDACY.LETTER_ISSUED',
           targetType: 'ActivationLetter',
@@ -231,14 +231,14 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
       });
     },
 
-    /** Support posted the letter: the key's validity starts now; the PDF (and so the key) leaves the database. */
+    /** Support posted the letter: the key's validity starts now; the sealed PDF (and so the key) leaves the database. */
     async recordLetterPosted(req: LetterPostedRecord): Promise<{ postedAt: string; keyExpiresAt: string }> {
       const key = stepKey(`posted-${req.letterId}`);
       return orm.em.fork().transactional(async (em) => {
         const letter = await em.findOneOrFail(ActivationLetter, req.letterId, { populate: ['candidacy'] });
         if (letter.postedAt) return { postedAt: letter.postedAt.toISOString(), keyExpiresAt: letter.keyExpiresAt!.toISOString() };
         const now = new Date();
-        Object.assign(letter, { status: 'POSTED', postedAt: now, postedBy: req.actorId, keyExpiresAt: new Date(now.getTime() + req.keyValidityMs), pdf: null });
+        Object.assign(letter, { status: 'POSTED', postedAt: now, postedBy: req.actorId, keyExpiresAt: new Date(now.getTime() + req.keyValidityMs), sealedPdf: null });
         appendAudit(em, {
           ...(await actorOf(em, req.actorId)),
           action: 'CANDIDACY.LETTER_POSTED',
@@ -296,7 +296,7 @@ export function createCandidacyActivities({ orm, publicUrl }: CandidacyDeps) {
           candidacy.dueDate = null;
           if (req.deciderId) Object.assign(candidacy, { decidedBy: em.getReference(Account, req.deciderId), decidedAt: now });
           if (req.outcome === 'REFUSED') candidacy.refusalReason = req.reason ?? null;
-          await em.nativeUpdate(ActivationLetter, { candidacy, status: 'PENDING' }, { status: 'VOIDED', voidedAt: now, pdf: null });
+          await em.nativeUpdate(ActivationLetter, { candidacy, status: 'PENDING' }, { status: 'VOIDED', voidedAt: now, sealedPdf: null });
           const ref = candidateRef(candidacy);
           let mails = 0;
           if (req.outcome === 'APPROVED') {

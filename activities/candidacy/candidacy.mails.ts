@@ -1,4 +1,5 @@
 import { composeMail, type MailContent } from '../mail/mail-content';
+import { frenchDate } from '../shared/french-date';
 
 export interface CandidateRef {
   email: string;
@@ -8,7 +9,6 @@ export interface CandidateRef {
   companyName: string;
 }
 
-const formatDate = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
 const candidate = (c: CandidateRef) => `${c.firstName} ${c.lastName}`;
 
 /** To every active administrator: a candidate waits for their approval. */
@@ -19,7 +19,7 @@ export function approvalRequestMail(to: { email: string; firstName: string; last
     [
       `Bonjour ${to.firstName} ${to.lastName},`,
       `${candidate(c)} demande à devenir administrateur de l’entreprise ${c.companyName} (SIRET ${c.siret}).`,
-      `En tant qu’administrateur actif, vous pouvez accepter ou refuser sa candidature jusqu’au ${formatDate(expiresAt)}. Une seule réponse suffit.`,
+      `En tant qu’administrateur actif, vous pouvez accepter ou refuser sa candidature jusqu’au ${frenchDate(expiresAt)}. Une seule réponse suffit.`,
     ],
     { label: 'Ouvrir les candidatures', url: inboxUrl },
   );
@@ -81,7 +81,7 @@ export function letterOverdueMail(to: string, letter: { sequence: number; compan
     to,
     `Courrier d’activation non posté : ${letter.companyName} (${letter.siret})`,
     [
-      `Le courrier d’activation n° ${letter.sequence} de ${letter.candidateName} pour ${letter.companyName} (SIRET ${letter.siret}) devait être posté avant le ${formatDate(letter.postBy)}.`,
+      `Le courrier d’activation n° ${letter.sequence} de ${letter.candidateName} pour ${letter.companyName} (SIRET ${letter.siret}) devait être posté avant le ${frenchDate(letter.postBy)}.`,
       'Imprimez-le et marquez-le « posté » dans la file d’impression.',
     ],
     { label: 'Ouvrir la file d’impression', url: queueUrl },

@@ -262,6 +262,8 @@ export interface CandidacyInput {
   firstName: string;
   email: string;
   password: string;
+  secretQuestion: string;
+  secretAnswer: string;
 }
 
 export type CandidacyDecision = 'ACCEPT' | 'REFUSE';

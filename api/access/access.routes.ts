@@ -14,8 +14,11 @@ const CALLERS = 'Authorization: Bearer <API key> (scoped to its company), or a s
 
 type Question = z.infer<typeof AccessQuestion>;
 
+/** Decisions read through prepared statements on the pool, never the identity map: no entity manager per request. */
 const answer = (ctx: ApiContext, questions: Question[], companyId: string | null) =>
-  answerAccessQuestions(ctx.orm.em.fork(), questions, companyId, { cache: ctx.accessCache?.cache, load: ctx.loadPairs });
+  answerAccessQuestions(ctx.orm.em, questions, companyId, {
+    cached: ctx.accessCache && { cache: ctx.accessCache.cache, loaders: ctx.decisionLoaders },
+  });
 
 /**
  * The decision routes for machine clients (`Authorization` header): mounted
@@ -27,15 +30,16 @@ export function apiKeyAccessRoutes(ctx: ApiContext): Router {
   const router = express.Router();
   const withApiKey: RequestHandler = (req, res, next) => {
     if (req.headers.authorization === undefined) return next('router');
-    res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   };
-  router.use([DECISION, BATCH], withApiKey, express.json({ limit: '1mb' }), apiKeyCaller(ctx));
-  router.post(DECISION, async (req, res) => {
+  const guards = [withApiKey, express.json({ limit: '1mb' }), apiKeyCaller(ctx)];
+  router.post(DECISION, ...guards, async (req, res) => {
     const [decision] = await answer(ctx, [AccessQuestion.parse(req.body)], callerOf(req).companyId);
     res.json(decision);
   });
-  router.post(BATCH, async (req, res) => {
+  router.post(BATCH, ...guards, async (req, res) => {
     res.json({ decisions: await answer(ctx, AccessBatch.parse(req.body).questions, callerOf(req).companyId) });
   });
   return router;

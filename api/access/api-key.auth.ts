@@ -26,7 +26,7 @@ export function apiKeyCaller(ctx: ApiContext): RequestHandler {
   const recordUse = microBatch((ids: string[]) => recordKeyUse(ctx.orm.em.fork(), ids).then(() => ids), 1000);
   return async (req, _res, next) => {
     const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const caller = key ? await callerOfApiKey(ctx.orm.em.fork(), key, new Date(), ctx.accessCache?.cache) : null;
+    const caller = key ? await callerOfApiKey(ctx.orm.em, key, new Date(), ctx.accessCache?.cache) : null;
     if (!caller) throw invalidApiKey();
     if (caller.staleKeyId) await recordUse(caller.staleKeyId);
     (req as WithCaller)[CALLER] = { companyId: caller.companyId };

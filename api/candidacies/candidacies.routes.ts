@@ -15,7 +15,7 @@ import {
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, CANDIDATE_ONLY, MANAGERS, requireRole, SIGNED_IN, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { eachOf } from '../http/bulk';
+import { BulkResults, eachOf } from '../http/bulk';
 import { containing, defined } from '../http/filters';
 import { publicRateLimiter } from '../http/rate-limit';
 import { readRoutes } from '../http/read-resource';
@@ -23,7 +23,6 @@ import { route } from '../http/route';
 import { AccountRole } from '../../domain/account/account.entity';
 import {
   BulkDecisionBody,
-  BulkResults,
   CancelBody,
   CandidacyAccepted,
   CandidacyFilter,
@@ -34,7 +33,7 @@ import {
   DecisionBody,
   KeyBody,
 } from './candidacies.schemas';
-import { actionableCandidacy, applyForCandidacy, candidacyDetail, candidacyScope, findCandidacy } from './candidacy.service';
+import { actionableCandidacy, applyForCandidacy, CANDIDACY_RECORD_RELATIONS, candidacyDetail, candidacyScope, findCandidacy } from './candidacy.service';
 
 const CANDIDATE_OR_SUPPORT = requireRole('CANDIDATE', AccountRole.SUPPORT);
 const RECORD = { 200: { description: 'The candidacy, as it is now', schema: CandidacyRecord } };
@@ -86,7 +85,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     },
     async (_input, req, res) => {
       const em = orm.em.fork();
-      const [latest] = await em.find(Candidacy, { account: authOf(req).account.id }, { orderBy: { createdAt: 'DESC' }, limit: 1, populate: ['decidedBy'] });
+      const [latest] = await em.find(Candidacy, { account: authOf(req).account.id }, { orderBy: { createdAt: 'DESC' }, limit: 1, populate: CANDIDACY_RECORD_RELATIONS });
       if (!latest) throw candidacyNotFound();
       res.json(await candidacyDetail(temporal, latest));
     },
@@ -131,6 +130,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     sortable: ['createdAt', 'dueDate', 'status', 'lastName', 'companyName'],
     defaultSort: ['createdAt', 'DESC'],
     toRecord: candidacyRecord,
+    populate: CANDIDACY_RECORD_RELATIONS,
     toDetail: (candidacy) => candidacyDetail(temporal, candidacy),
   });
 
@@ -248,8 +248,9 @@ export function candidacyRoutes(ctx: ApiContext) {
       responses: { ...RECORD, 409: { description: 'CANDIDACY.NOTHING_TO_RESEND' } },
     },
     async ({ params }, req, res) => {
-      const candidacy = await actionableCandidacy(orm.em.fork(), authOf(req), params.id, 'managers');
-      res.json(await act(candidacy, (w) => w.executeUpdate(resendCandidacyMailUpdate)));
+      const auth = authOf(req);
+      const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'managers');
+      res.json(await act(candidacy, (w) => w.executeUpdate(resendCandidacyMailUpdate, { args: [{ actorId: auth.account.id }] })));
     },
   );
 

@@ -1,4 +1,5 @@
 import { passwordWeakness } from '../../domain/account/password.rules';
+import { secretAnswerWeakness, secretQuestionProblem } from '../../domain/account/secret-question.rules';
 import { CANDIDACY_ROUTES, CANDIDACY_STATUSES } from '../../domain/candidacy/candidacy.status';
 import type { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { checkSiret } from '../../domain/identifiers/identifiers.rules';
@@ -13,14 +14,20 @@ export const CandidacyRequest = z
     firstName: name('Prénom'),
     email: z.string().trim().toLowerCase().email('Adresse e-mail invalide').max(254),
     password: z.string().max(256),
+    secretQuestion: z.string({ error: 'Question secrète obligatoire' }).max(1000).openapi({ example: 'Ville de naissance de ma grand-mère ?' }),
+    secretAnswer: z.string({ error: 'Réponse secrète obligatoire' }).max(1000).openapi({ description: 'Stored only hashed (case, accents and spaces ignored); never returned nor logged' }),
   })
   .superRefine((body, ctx) => {
     const siret = checkSiret(body.siret);
     if (!siret.ok) ctx.addIssue({ code: 'custom', path: ['siret'], message: siret.message, params: { code: siret.code } });
     const weakness = passwordWeakness(body.password);
     if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
+    const question = secretQuestionProblem(body.secretQuestion);
+    if (question) ctx.addIssue({ code: 'custom', path: ['secretQuestion'], message: question });
+    const answer = secretAnswerWeakness(body.secretAnswer, body.secretQuestion);
+    if (answer) ctx.addIssue({ code: 'custom', path: ['secretAnswer'], message: answer });
   })
-  .transform((body) => ({ ...body, siret: body.siret.replace(/\D/g, '') }))
+  .transform((body) => ({ ...body, siret: body.siret.replace(/\D/g, ''), secretQuestion: body.secretQuestion.trim() }))
   .openapi('CandidacyRequest');
 
 export type CandidacyRequest = z.infer<typeof CandidacyRequest>;
@@ -29,23 +36,19 @@ export const CandidacyAccepted = z.object({ id: z.string(), workflowId: z.string
 
 export const CandidacyParams = z.object({ id: z.string().uuid('Identifiant invalide') });
 
-export const DecisionBody = z
-  .object({ decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() })
-  .refine((b) => b.decision === 'ACCEPT' || !!b.reason, { path: ['reason'], message: 'Motif obligatoire pour un refus' })
-  .openapi('CandidacyDecision');
+const Decision = z.object({ decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() });
+const refusalHasReason = (b: z.infer<typeof Decision>) => b.decision === 'ACCEPT' || !!b.reason;
+const REASON_REQUIRED = { path: ['reason'], message: 'Motif obligatoire pour un refus' };
 
-export const BulkDecisionBody = z
-  .object({ ids: z.array(z.string().uuid()).min(1).max(100), decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() })
-  .refine((b) => b.decision === 'ACCEPT' || !!b.reason, { path: ['reason'], message: 'Motif obligatoire pour un refus' })
+export const DecisionBody = Decision.refine(refusalHasReason, REASON_REQUIRED).openapi('CandidacyDecision');
+
+export const BulkDecisionBody = Decision.extend({ ids: z.array(z.string().uuid()).min(1).max(100) })
+  .refine(refusalHasReason, REASON_REQUIRED)
   .openapi('CandidacyBulkDecision');
 
 export const KeyBody = z.object({ key: z.string().max(64) }).openapi('ActivationKey');
 
 export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).openapi('CandidacyCancel');
-
-export const BulkResults = z
-  .object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })) })
-  .openapi('BulkResults');
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
 

@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
-import { hashPassword } from '../../domain/account/password.hasher';
+import { hashPassword, hashSecretAnswer } from '../../domain/account/password.hasher';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import type { Scope } from '../../domain/auth/scope';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
@@ -34,7 +34,7 @@ export const candidacyScope = (scope: Scope): FilterQuery<Candidacy> =>
  * start, both rows are removed again.
  */
 export async function applyForCandidacy(orm: MikroORM, temporal: Client, request: CandidacyRequest, terms: CandidacyTerms): Promise<Candidacy> {
-  const passwordHash = await hashPassword(request.password);
+  const [passwordHash, secretAnswerHash] = await Promise.all([hashPassword(request.password), hashSecretAnswer(request.secretAnswer)]);
   const candidacy = await orm.em
     .fork()
     .transactional(async (em) => {
@@ -57,6 +57,8 @@ export async function applyForCandidacy(orm: MikroORM, temporal: Client, request
         role: AccountRole.ADMINISTRATOR,
         adminStatus: AdminStatus.CANDIDATE_AD,
         passwordHash,
+        secretQuestion: request.secretQuestion,
+        secretAnswerHash,
       });
       const created = em.create(Candidacy, {
         workflowId: '',
@@ -105,15 +107,19 @@ export async function applyForCandidacy(orm: MikroORM, temporal: Client, request
   return candidacy;
 }
 
+/** Relations a candidacy record shows (the decider's name): every read of a record loads them. */
+export const CANDIDACY_RECORD_RELATIONS = ['decidedBy'] as const;
+
 export async function findCandidacy(em: EntityManager, where: FilterQuery<Candidacy>): Promise<Candidacy> {
-  const candidacy = await em.findOne(Candidacy, where, { populate: ['decidedBy'] });
+  const candidacy = await em.findOne(Candidacy, where, { populate: CANDIDACY_RECORD_RELATIONS });
   if (!candidacy) throw candidacyNotFound();
   return candidacy;
 }
 
 /**
- * The candidacy a caller may act on, still pending: within his scope (a
- * candidate only his own; `supportToo` lets support act as well).
+ * The candidacy a caller may act on, still pending: `managers` acts within
+ * his scope (support all, an administrator his company's), `candidate` only
+ * on his own, `candidateOrSupport` on his own or, for support, any.
  */
 export async function actionableCandidacy(em: EntityManager, auth: AuthContext, id: string, who: 'managers' | 'candidate' | 'candidateOrSupport') {
   const where: FilterQuery<Candidacy> =

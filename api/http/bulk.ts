@@ -1,4 +1,5 @@
 import { toHttp } from '../errors/error-handler';
+import { z } from './openapi';
 
 export interface BulkResult {
   id: string;
@@ -6,6 +7,11 @@ export interface BulkResult {
   code?: string;
   message?: string;
 }
+
+/** The answer of a bulk action: one result per id, in the order given. */
+export const BulkResults = z
+  .object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })) })
+  .openapi('BulkResults');
 
 /**
  * Runs `act` on each id in turn; a refusal the API would answer with a code

@@ -24,6 +24,8 @@ export interface ReadResource<E extends object, F extends ZodType> {
   sortable: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
   toRecord: (entity: E) => unknown;
+  /** Relations the records show (loaded with the list and the one record). */
+  populate?: readonly string[];
   /** The one-record answer, when it shows more than a list row (default: toRecord). */
   toDetail?: (entity: E) => Promise<unknown>;
 }
@@ -65,6 +67,7 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
         orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
         offset: page.offset,
         limit: page.limit,
+        populate: spec.populate as never,
       });
       sendList(res, spec.resource, page, items.map(spec.toRecord), total);
     },
@@ -83,7 +86,7 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
     },
     async ({ params }, req, res) => {
       const where = { $and: [spec.scopeWhere(authOf(req).scope), { id: params.id }] } as FilterQuery<E>;
-      const entity = await ctx.orm.em.fork().findOne(spec.entity, where);
+      const entity = await ctx.orm.em.fork().findOne(spec.entity, where, { populate: spec.populate as never });
       if (!entity) throw notFound();
       res.json(spec.toDetail ? await spec.toDetail(entity) : spec.toRecord(entity));
     },

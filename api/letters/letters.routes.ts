@@ -2,13 +2,14 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
 import { PDFDocument } from 'pdf-lib';
+import { openLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
 import { letterGone, letterNotFound } from '../../domain/candidacy/candidacy.errors';
 import { letterPostedUpdate } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
-import { CandidacyParams, BulkResults } from '../candidacies/candidacies.schemas';
+import { CandidacyParams } from '../candidacies/candidacies.schemas';
 import { newRouter, type ApiContext } from '../context';
-import { eachOf } from '../http/bulk';
+import { BulkResults, eachOf } from '../http/bulk';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
 import { letterRecord, LetterFilter, LetterIds, LetterRecord, MergedPdfQuery } from './letters.schemas';
@@ -17,14 +18,15 @@ const PDF = { description: 'application/pdf' };
 
 /** The print queue of activation letters (support): list, PDF (single or merged), mark posted. */
 export function letterRoutes(ctx: ApiContext) {
-  const { orm, temporal } = ctx;
+  const { orm, temporal, config } = ctx;
   const api = newRouter(ctx);
 
+  /** The clear PDF of a letter still waiting in the queue (it is stored sealed). */
   const printable = async (em: EntityManager, id: string): Promise<Buffer> => {
-    const letter = await em.findOne(ActivationLetter, id, { populate: ['pdf'] });
+    const letter = await em.findOne(ActivationLetter, id, { populate: ['sealedPdf'] });
     if (!letter) throw letterNotFound();
-    if (letter.status !== 'PENDING' || !letter.pdf) throw letterGone();
-    return letter.pdf;
+    if (letter.status !== 'PENDING' || !letter.sealedPdf) throw letterGone();
+    return openLetterPdf(config.letterKey, letter.id, letter.sealedPdf);
   };
 
   const sendPdf = (res: Response, pdf: Uint8Array, name: string) => {

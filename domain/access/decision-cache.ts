@@ -1,4 +1,4 @@
-import type { PairFacts } from './decision.read-model';
+import type { Catalogue, CompanyRights } from './company-rights.read-model';
 
 /** What a non-revoked API key stands for. */
 export interface ApiKeyEntry {
@@ -8,9 +8,6 @@ export interface ApiKeyEntry {
   lastUsedAt: number;
 }
 
-/** The facts of an (account, SIRET) pair whose account exists, in its company. */
-export type CachedPair = PairFacts & { companyId: string };
-
 /** Taken before reading the database; what was read under an older stamp is not kept. */
 export type CacheStamp = number;
 
@@ -18,7 +15,8 @@ export type CacheStamp = number;
 export const ANY_COMPANY = '*';
 
 /**
- * The API process's cache of decision facts and API keys. It answers only
+ * The API process's cache of decision facts — whole companies' rights, the
+ * service catalogue, who works where — and API keys. It answers only
  * while a change feed vouches for it (`open`); every change notification
  * drops what it may touch (one company's entries, or everything), and a
  * reading that overlapped a notification is not kept (stamps), so no entry
@@ -27,18 +25,24 @@ export const ANY_COMPANY = '*';
  * that write's notification yet. Bounded: the oldest entries go first.
  */
 export class DecisionCache {
-  /** pair key → facts, oldest first */
-  private readonly pairs = new Map<string, CachedPair>();
-  /** company of the account asked about → its pair keys */
-  private readonly byCompany = new Map<string, Set<string>>();
+  /** `siret|employee|day` → employed there that day */
+  private readonly employment = new Map<string, boolean>();
   /** SHA-256 of a key → what it stands for */
   private readonly keys = new Map<string, ApiKeyEntry>();
+  /** company → its rights, oldest first */
+  private readonly companies = new Map<string, CompanyRights>();
+  /** account → its company, for the companies held */
+  private readonly companyOfAccount = new Map<string, string>();
+  private catalogue: Catalogue | undefined;
   private epoch = 0;
   private counts = { hits: 0, misses: 0 };
   private isOpen = false;
   private holds = 0;
 
-  constructor(private readonly maxEntries = 200_000) {}
+  constructor(
+    private readonly maxEntries = 200_000,
+    private readonly maxCompanies = 50_000,
+  ) {}
 
   /** The feed is listening: answer again, from empty. */
   open(): void {
@@ -70,9 +74,8 @@ export class DecisionCache {
   changed(companyId: string): void {
     if (companyId === ANY_COMPANY) return this.clear();
     this.epoch++;
-    for (const key of this.byCompany.get(companyId) ?? []) this.pairs.delete(key);
-    this.byCompany.delete(companyId);
     for (const [hash, entry] of this.keys) if (entry.companyId === companyId) this.keys.delete(hash);
+    this.dropCompany(companyId);
   }
 
   /** A stamp to read the database under, or null when nothing read now may be kept. */
@@ -80,20 +83,40 @@ export class DecisionCache {
     return this.serving() ? this.epoch : null;
   }
 
-  lookupPair(key: string): CachedPair | undefined {
-    const hit = this.serving() ? this.pairs.get(key) : undefined;
-    if (hit) this.counts.hits++;
-    else this.counts.misses++;
-    return hit;
+  /** Whether this employee works at the SIRET on this day, when known. */
+  lookupEmployment(key: string): boolean | undefined {
+    return this.serving() ? this.employment.get(key) : undefined;
   }
 
-  storePair(stamp: CacheStamp | null, key: string, entry: CachedPair): void {
+  storeEmployment(stamp: CacheStamp | null, key: string, employed: boolean): void {
     if (!this.keeps(stamp)) return;
-    if (!this.pairs.has(key)) this.makeRoom();
-    this.pairs.set(key, entry);
-    let keys = this.byCompany.get(entry.companyId);
-    if (!keys) this.byCompany.set(entry.companyId, (keys = new Set()));
-    keys.add(key);
+    if (this.employment.size >= this.maxEntries) this.employment.delete(this.employment.keys().next().value as string);
+    this.employment.set(key, employed);
+  }
+
+  /** The rights of the company of this account, when held. */
+  lookupCompanyOf(accountId: string): CompanyRights | undefined {
+    const companyId = this.serving() ? this.companyOfAccount.get(accountId) : undefined;
+    const rights = companyId === undefined ? undefined : this.companies.get(companyId);
+    if (rights) this.counts.hits++;
+    else this.counts.misses++;
+    return rights;
+  }
+
+  storeCompany(stamp: CacheStamp | null, rights: CompanyRights): void {
+    if (!this.keeps(stamp)) return;
+    this.dropCompany(rights.companyId);
+    if (this.companies.size >= this.maxCompanies) this.dropCompany(this.companies.keys().next().value as string);
+    this.companies.set(rights.companyId, rights);
+    for (const accountId of rights.accounts.keys()) this.companyOfAccount.set(accountId, rights.companyId);
+  }
+
+  lookupCatalogue(): Catalogue | undefined {
+    return this.serving() ? this.catalogue : undefined;
+  }
+
+  storeCatalogue(stamp: CacheStamp | null, catalogue: Catalogue): void {
+    if (this.keeps(stamp)) this.catalogue = catalogue;
   }
 
   lookupKey(hash: string): ApiKeyEntry | undefined {
@@ -104,9 +127,9 @@ export class DecisionCache {
     if (this.keeps(stamp) && (this.keys.has(hash) || this.keys.size < this.maxEntries)) this.keys.set(hash, entry);
   }
 
-  /** Pairs answered from the cache and from the database since the start. */
-  stats(): { hits: number; misses: number; entries: number; open: boolean } {
-    return { ...this.counts, entries: this.pairs.size, open: this.isOpen };
+  /** Questions answered from the cache and from the database since the start; companies held. */
+  stats(): { hits: number; misses: number; companies: number; open: boolean } {
+    return { ...this.counts, companies: this.companies.size, open: this.isOpen };
   }
 
   private keeps(stamp: CacheStamp | null): boolean {
@@ -117,18 +140,21 @@ export class DecisionCache {
     return this.isOpen && this.holds === 0;
   }
 
-  private makeRoom(): void {
-    if (this.pairs.size < this.maxEntries) return;
-    const oldest = this.pairs.keys().next().value as string;
-    const entry = this.pairs.get(oldest)!;
-    this.pairs.delete(oldest);
-    this.byCompany.get(entry.companyId)?.delete(oldest);
+  private dropCompany(companyId: string): void {
+    const rights = this.companies.get(companyId);
+    if (!rights) return;
+    this.companies.delete(companyId);
+    for (const accountId of rights.accounts.keys()) {
+      if (this.companyOfAccount.get(accountId) === companyId) this.companyOfAccount.delete(accountId);
+    }
   }
 
   private clear(): void {
     this.epoch++;
-    this.pairs.clear();
-    this.byCompany.clear();
+    this.employment.clear();
     this.keys.clear();
+    this.companies.clear();
+    this.companyOfAccount.clear();
+    this.catalogue = undefined;
   }
 }

@@ -64,6 +64,14 @@ export class Account extends BaseEntity {
   @Property({ hidden: true, lazy: true })
   passwordHash!: string;
 
+  /** Asked when the password is lost (DOMAIN.md « Lost password »); null when none was chosen. */
+  @Property({ length: 200, nullable: true })
+  secretQuestion?: string | null;
+
+  /** The answer, only as hashSecretAnswer made it (domain/account/password.hasher.ts). */
+  @Property({ hidden: true, lazy: true, nullable: true })
+  secretAnswerHash?: string | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   emailConfirmedAt?: Date | null;
 

@@ -6,8 +6,8 @@ import { LETTER_STATUSES, type LetterStatus } from './candidacy.status';
 /**
  * A postal letter carrying an activation key, in the print queue until
  * support marks it posted. Only the key's hash is stored; the rendered PDF
- * is kept only while the letter waits to be printed, and erased once it is
- * posted or voided.
+ * is kept, encrypted, only while the letter waits to be printed, and erased
+ * once it is posted or voided.
  */
 @Entity({ tableName: 'activation_letter' })
 @Index({ properties: ['status', 'createdAt'] })
@@ -56,9 +56,9 @@ export class ActivationLetter extends BaseEntity {
   @Property({ type: 'timestamptz', nullable: true })
   voidedAt?: Date | null;
 
-  /** The printable letter while it waits in the queue; null once posted or voided. */
+  /** The printable letter while it waits in the queue, sealed (activation-letter.cipher.ts); null once posted or voided. */
   @Property({ type: 'blob', nullable: true, lazy: true, hidden: true })
-  pdf?: Buffer | null;
+  sealedPdf?: Buffer | null;
 
   /** Idempotency key of the step that issued it. */
   @Property()

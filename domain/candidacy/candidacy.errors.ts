@@ -16,7 +16,7 @@ export const candidacyNotFound = () => new DomainError('NOT_FOUND', 'CANDIDACY.N
 export const letterNotFound = () => new DomainError('NOT_FOUND', 'CANDIDACY.LETTER_NOT_FOUND', 'Courrier introuvable.');
 
 export const letterGone = () =>
-  new DomainError('GONE', 'CANDIDACY.LETTER_GONE', 'Ce courrier a été posté ou annulé : il ne peut plus être imprimé.');
+  new DomainError('GONE', 'CANDIDACY.LETTER_GONE', 'Ce courrier ne peut plus être imprimé (posté, annulé ou effacé) : émettez-en un nouveau au besoin.');
 
 export const keyMalformed = () =>
   new DomainError('INVALID', 'VALIDATION.FAILED', 'La clé d’activation compte 16 caractères (lettres et chiffres).', {

@@ -3,6 +3,8 @@ import { Migration20261126000000_initial } from './Migration20261126000000_initi
 import { Migration20261126100000_rights } from './Migration20261126100000_rights';
 import { Migration20261126150000_access_feed } from './Migration20261126150000_access_feed';
 import { Migration20261126200000_candidacy } from './Migration20261126200000_candidacy';
+import { Migration20261126250000_secret_question } from './Migration20261126250000_secret_question';
+import { Migration20261126260000_sealed_letters } from './Migration20261126260000_sealed_letters';
 import { Migration20261126300000_collaborators } from './Migration20261126300000_collaborators';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
@@ -11,5 +13,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100000_rights', class: Migration20261126100000_rights },
   { name: 'Migration20261126150000_access_feed', class: Migration20261126150000_access_feed },
   { name: 'Migration20261126200000_candidacy', class: Migration20261126200000_candidacy },
+  { name: 'Migration20261126250000_secret_question', class: Migration20261126250000_secret_question },
+  { name: 'Migration20261126260000_sealed_letters', class: Migration20261126260000_sealed_letters },
   { name: 'Migration20261126300000_collaborators', class: Migration20261126300000_collaborators },
 ];

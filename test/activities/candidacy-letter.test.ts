@@ -1,19 +1,22 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { LogLevel, LogMetadata } from '@temporalio/common';
 import { createCandidacyActivities, type IssuedLetter } from '../../activities/candidacy/candidacy.activities';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
 import { hashActivationKey, normaliseActivationKey } from '../../domain/candidacy/activation-key.rules';
+import { openLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Company } from '../../domain/company/company.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
 import { seedDemoData } from '../../domain/seed/demo-data';
-import { createTestDatabase } from '../helpers/database';
+import { allTextInDatabase, createTestDatabase } from '../helpers/database';
 import { DEMO_PASSWORD, PUBLIC_URL } from '../helpers/integration';
 import { pdfText } from '../helpers/pdf-text';
 
 const DAY = 24 * 3600_000;
+const LETTER_KEY = randomBytes(32);
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let candidacyId: string;
 let headOfficeAddress: string;
@@ -68,28 +71,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** Every value of every text, varchar and json column of every table, as text. */
-async function allTextInDatabase(): Promise<string> {
-  const em = db.orm.em.fork();
-  const columns = await em.execute<{ table_name: string; column_name: string }[]>(
-    `select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb', 'USER-DEFINED')`,
-  );
-  const values: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const rows = await em.execute<{ v: string | null }[]>(`select "${column_name}"::text as v from "${table_name}"`);
-    for (const { v } of rows) if (v) values.push(v);
-  }
-  return values.join('\n');
-}
-
 describe('activation letter', () => {
   it('is a valid PDF addressed to the head office whose text carries the key; only the hash is stored, nothing in clear in the database or the logs', async () => {
-    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
+    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL, letterKey: LETTER_KEY });
     const issued: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
 
-    const letter = await db.orm.em.fork().findOneOrFail(ActivationLetter, issued.letterId, { populate: ['pdf'] });
-    const pdf = letter.pdf!;
+    const letter = await db.orm.em.fork().findOneOrFail(ActivationLetter, issued.letterId, { populate: ['sealedPdf'] });
+    const pdf = openLetterPdf(LETTER_KEY, letter.id, letter.sealedPdf!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.subarray(-6).toString()).toContain('%%EOF');
     const text = await pdfText(pdf);
@@ -102,23 +90,36 @@ describe('activation letter', () => {
     expect(hashActivationKey(key)).toBe(issued.keyHash);
     expect(letter.keyHash).toBe(issued.keyHash);
 
-    const everything = await allTextInDatabase();
+    const everything = await allTextInDatabase(db.orm);
     expect(everything).toContain(issued.keyHash);
     expect(everything).not.toContain(key);
     expect(everything).not.toContain(printed);
-    expect(pdf.includes(key)).toBe(false);
+    const [{ raw }] = await db.orm.em.fork().execute<{ raw: Buffer }[]>('select sealed_pdf as raw from activation_letter where id = ?', [letter.id]);
+    for (const clear of [key, printed!, '%PDF-', 'Boulangerie Martin']) expect(raw.includes(clear)).toBe(false);
     expect(logs.join('\n')).not.toContain(key);
-
     const again = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
     expect(again).toEqual(issued);
   });
 
+  it('a stored PDF opens only with the installation key and only as its own letter', async () => {
+    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL, letterKey: LETTER_KEY });
+    const issued: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 1, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+    const { sealedPdf } = await db.orm.em.fork().findOneOrFail(ActivationLetter, issued.letterId, { populate: ['sealedPdf'] });
+
+    expect(openLetterPdf(LETTER_KEY, issued.letterId, sealedPdf!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(() => openLetterPdf(randomBytes(32), issued.letterId, sealedPdf!)).toThrow();
+    expect(() => openLetterPdf(LETTER_KEY, randomUUID(), sealedPdf!)).toThrow();
+    const tampered = Buffer.from(sealedPdf!);
+    tampered[tampered.length - 1] ^= 1;
+    expect(() => openLetterPdf(LETTER_KEY, issued.letterId, tampered)).toThrow();
+  });
+
   it('a new letter voids the previous one and erases its PDF; posting starts the 60 days and erases the PDF', async () => {
-    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL });
+    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL, letterKey: LETTER_KEY });
     const second: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence: 2, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
     const em = db.orm.em.fork();
-    const letters = await em.find(ActivationLetter, { candidacy: candidacyId }, { orderBy: { sequence: 'ASC' }, populate: ['pdf'] });
-    expect(letters.map((l) => [l.sequence, l.status, l.pdf === null])).toEqual([
+    const letters = await em.find(ActivationLetter, { candidacy: candidacyId }, { orderBy: { sequence: 'ASC' }, populate: ['sealedPdf'] });
+    expect(letters.map((l) => [l.sequence, l.status, l.sealedPdf === null])).toEqual([
       [1, 'VOIDED', true],
       [2, 'PENDING', false],
     ]);
@@ -126,7 +127,7 @@ describe('activation letter', () => {
     const support = await em.findOneOrFail(Account, { role: AccountRole.SUPPORT });
     const posted: { postedAt: string; keyExpiresAt: string } = await activityEnv().run(acts.recordLetterPosted, { letterId: second.letterId, actorId: support.id, keyValidityMs: 60 * DAY });
     expect(Date.parse(posted.keyExpiresAt) - Date.parse(posted.postedAt)).toBe(60 * DAY);
-    const after = await db.orm.em.fork().findOneOrFail(ActivationLetter, second.letterId, { populate: ['pdf'] });
-    expect(after).toMatchObject({ status: 'POSTED', pdf: null });
+    const after = await db.orm.em.fork().findOneOrFail(ActivationLetter, second.letterId, { populate: ['sealedPdf'] });
+    expect(after).toMatchObject({ status: 'POSTED', sealedPdf: null });
   });
 });

@@ -202,7 +202,7 @@ describe('access decisions: explicit habilitations', () => {
       .execute(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'listen access_changed' and datname = current_database()`);
     await waitFor(async () => !env.accessCache.cache.stats().open, 5_000);
     await waitFor(async () => env.accessCache.cache.stats().open, 5_000);
-    expect(env.accessCache.cache.stats().entries).toBe(0);
+    expect(env.accessCache.cache.stats().companies).toBe(0);
     expect(await ask(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
   });
 

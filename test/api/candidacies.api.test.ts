@@ -1,9 +1,14 @@
+import pino from 'pino';
 import request from 'supertest';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
+import { verifyPassword } from '../../domain/account/password.hasher';
+import { normaliseSecretAnswer } from '../../domain/account/secret-question.rules';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
+import { REDACTED_PATHS } from '../../platform/logger';
+import { allTextInDatabase } from '../helpers/database';
 import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { pdfText } from '../helpers/pdf-text';
 import { ADMIN, createOtherCompany, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
@@ -21,10 +26,11 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'Candidat-Administrateur-2026';
+const SECRET = { secretQuestion: 'Nom du premier bateau de mon grand-père ?', secretAnswer: 'Kerzhinou an Aod' };
 
 /** Applies, confirms the e-mail through the mailed link, and logs the candidate in. */
 async function applyAndConfirm(identity: { siret: string; lastName: string; firstName: string }, email: string) {
-  const applied = await request(env.app).post('/api/candidacies').send({ ...identity, email, password: PASSWORD });
+  const applied = await request(env.app).post('/api/candidacies').send({ ...identity, email, password: PASSWORD, ...SECRET });
   expect(applied.status).toBe(202);
   const token = tokenOf(await latestLink(env.app, email));
   const confirmed = await request(env.app).post('/api/confirmations').send({ token });
@@ -34,16 +40,63 @@ async function applyAndConfirm(identity: { siret: string; lastName: string; firs
 }
 
 const mine = (agent: Agent) => agent.get('/api/candidacies/mine');
+
+/** A binary answer (a PDF), its body as a Buffer. */
+async function download(agent: Agent, path: string): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  const res = await agent.get(path).buffer(true).parse((stream, done) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  expect(res.status).toBe(200);
+  return { headers: res.headers as Record<string, string>, body: res.body as Buffer };
+}
 const statusOf = (agent: Agent, status: string) => eventually(async () => ((await mine(agent)).body.status === status ? true : undefined));
 
 describe('POST /api/candidacies', () => {
   it('refuses an unknown establishment, a bad SIRET and a taken identity', async () => {
-    const body = { lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD };
+    const body = { lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD, ...SECRET };
     expect((await request(env.app).post('/api/candidacies').send({ ...body, siret: '12345678901234' })).body.code).toBe('VALIDATION.FAILED');
     const unknown = await request(env.app).post('/api/candidacies').send({ ...body, siret: '53210987300010' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'CANDIDACY.COMPANY_NOT_FOUND']);
     const taken = await request(env.app).post('/api/candidacies').send({ ...body, siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName });
     expect([taken.status, taken.body.code]).toEqual([409, 'ACCOUNT.IDENTITY_TAKEN']);
+  });
+
+  it('requires a secret question and an answer the question does not give away, with field errors, and writes nothing', async () => {
+    const body = { siret: ADMIN.siret, lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD };
+    const cases: Array<[Record<string, string>, Record<string, string>]> = [
+      [{}, { secretQuestion: 'Question secrète obligatoire', secretAnswer: 'Réponse secrète obligatoire' }],
+      [{ secretQuestion: 'Chien ?', secretAnswer: 'Médor' }, { secretQuestion: expect.stringContaining('de 10 à 200 caractères') }],
+      [{ secretQuestion: 'Ville de naissance de ma grand-mère ?', secretAnswer: ' x ' }, { secretAnswer: expect.stringContaining('de 3 à 100 caractères') }],
+      [{ secretQuestion: 'Prénom de ma grand-mère, Yvonne ?', secretAnswer: 'YVONNE' }, { secretAnswer: 'La réponse ne doit pas figurer dans la question.' }],
+    ];
+    for (const [secret, errors] of cases) {
+      const res = await request(env.app).post('/api/candidacies').send({ ...body, ...secret });
+      expect([res.status, res.body.code, res.body.errors]).toEqual([400, 'VALIDATION.FAILED', errors]);
+    }
+    expect(await env.orm.em.fork().count(Candidacy, { lastName: 'Blanc' })).toBe(0);
+  });
+
+  it('keeps the question in clear and only a hash of the answer: never answered, logged nor stored in clear', async () => {
+    const lines: string[] = [];
+    const app = env.newApp({ logger: pino({ level: 'trace', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, { write: (line: string) => void lines.push(line) }) });
+    const who = { siret: ADMIN.siret, lastName: 'Guivarch', firstName: 'Anne', email: 'anne.guivarch@example.test', password: PASSWORD };
+    const refused = await request(app).post('/api/candidacies').send({ ...who, ...SECRET, password: 'faible' });
+    expect(refused.status).toBe(400);
+    const applied = await request(app).post('/api/candidacies').send({ ...who, ...SECRET });
+    expect(applied.status).toBe(202);
+
+    const account = await env.orm.em.fork().findOneOrFail(Account, { lastName: 'Guivarch' }, { populate: ['secretAnswerHash'] });
+    expect(account.secretQuestion).toBe(SECRET.secretQuestion);
+    expect(await verifyPassword(account.secretAnswerHash!, normaliseSecretAnswer('  kerzhinou AN aod '))).toBe(true);
+    expect(await verifyPassword(account.secretAnswerHash!, normaliseSecretAnswer('Kerzhinou'))).toBe(false);
+    const secret = /kerzhinou/i;
+    for (const text of [JSON.stringify(refused.body), JSON.stringify(applied.body), lines.join('\n'), await allTextInDatabase(env.orm)]) expect(text).not.toMatch(secret);
+    expect(lines.length).toBeGreaterThan(0);
+
+    const support = await login(env.app, SUPPORT);
+    expect((await support.post(`/api/candidacies/${applied.body.id}/cancel`).send({})).body.status).toBe('CANCELLED');
   });
 });
 
@@ -80,7 +133,11 @@ describe('approval route', () => {
     expect(refuseWithoutReason.body.errors.reason).toBeDefined();
     const accepted = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'ACCEPT' });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'APPROVED', decidedBy: { lastName: 'MARTIN' } });
+    const decider = { id: (await admin.get('/api/auth/me')).body.id, lastName: ADMIN.lastName, firstName: ADMIN.firstName };
+    expect(accepted.body).toMatchObject({ status: 'APPROVED', decidedBy: decider });
+    expect((await admin.get(`/api/candidacies/${id}`)).body.decidedBy).toEqual(decider);
+    const listed = await admin.get('/api/candidacies').query({ filter: JSON.stringify({ id: [id] }) });
+    expect(listed.body).toEqual([expect.objectContaining({ id, decidedBy: decider })]);
     const twice = await admin.post(`/api/candidacies/${id}/decision`).send({ decision: 'REFUSE', reason: 'trop tard' });
     expect([twice.status, twice.body.code]).toEqual([409, 'CANDIDACY.ALREADY_DECIDED']);
 
@@ -89,20 +146,24 @@ describe('approval route', () => {
     const relogged = await login(env.app, { ...identity, password: PASSWORD });
     expect((await relogged.get('/api/candidacies')).status).toBe(200);
     const audit = await env.orm.em.fork().find(AuditEvent, { targetId: id }, { orderBy: { at: 'ASC' } });
-    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['CANDIDACY.APPLIED', 'CANDIDACY.APPROVAL_REQUESTED', 'CANDIDACY.APPROVED']));
+    expect(audit.map((e) => e.action).sort()).toEqual(['CANDIDACY.APPLIED', 'CANDIDACY.APPROVAL_MAILED', 'CANDIDACY.APPROVAL_REQUESTED', 'CANDIDACY.APPROVED']);
   });
 
-  it('bulk decisions: each id on its own, an unknown id reported', async () => {
+  it('bulk decisions: each id on its own; an unknown id and another company’s candidacy are reported as not found and left alone', async () => {
     const first = await applyAndConfirm({ siret: ADMIN.siret, lastName: 'Faure', firstName: 'Inès' }, 'ines.faure@example.test');
+    const foreign = await applyAndConfirm({ siret: other.siret, lastName: 'Perrin', firstName: 'Jules' }, 'jules.perrin@example.test');
     await statusOf(first.candidate, 'AWAITING_APPROVAL');
+    await statusOf(foreign.candidate, 'AWAITING_APPROVAL');
     const admin = await login(env.app, ADMIN);
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const res = await admin.post('/api/candidacies/decisions').send({ ids: [first.id, unknown], decision: 'REFUSE', reason: 'Inconnue' });
+    const res = await admin.post('/api/candidacies/decisions').send({ ids: [foreign.id, first.id, unknown], decision: 'REFUSE', reason: 'Inconnue' });
     expect(res.body.results).toEqual([
+      { id: foreign.id, ok: false, code: 'CANDIDACY.NOT_FOUND', message: expect.any(String) },
       { id: first.id, ok: true },
       { id: unknown, ok: false, code: 'CANDIDACY.NOT_FOUND', message: expect.any(String) },
     ]);
     expect((await mine(first.candidate)).body).toMatchObject({ status: 'REFUSED', refusalReason: 'Inconnue' });
+    expect((await mine(foreign.candidate)).body).toMatchObject({ status: 'AWAITING_APPROVAL', decidedBy: null, refusalReason: null });
   });
 });
 
@@ -126,19 +187,11 @@ describe('letter route', () => {
     const letter = queue.body.find((l: { candidacyId: string }) => l.candidacyId === id);
     expect(letter).toMatchObject({ sequence: 1, companyName: 'Atelier Sans Administrateur', address: '9 quai des Lettres, 33000 Bordeaux', overdue: false, postedAt: null });
 
-    const pdf = await support.get(`/api/letters/${letter.id}/pdf`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await download(support, `/api/letters/${letter.id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(await pdfText(pdf.body as Buffer)).toContain('9 quai des Lettres');
-    const merged = await support.get('/api/letters/pdf').query({ ids: letter.id }).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    expect((merged.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await pdfText(pdf.body)).toContain('9 quai des Lettres');
+    const merged = await download(support, `/api/letters/pdf?ids=${letter.id}`);
+    expect(merged.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: 'AAAA-BBBB-CCCC-DDDD' })).body.code).toBe('CANDIDACY.NOT_AWAITING_KEY');
 
     const posted = await support.post(`/api/letters/${letter.id}/posted`);
@@ -158,6 +211,25 @@ describe('letter route', () => {
     expect(answers.slice(5)).toEqual(Array.from({ length: 15 }, () => [409, 'CANDIDACY.LOCKED', undefined]));
     expect(await snapshot(id)).toEqual(lockedSnapshot);
     expect(lockedSnapshot).toMatchObject({ candidacy: { status: 'LOCKED', attemptsLeft: 0 }, account: { adminStatus: AdminStatus.CANDIDATE_AD } });
+  });
+
+  it('the candidate types the key printed on the posted letter (any case, spaces): APPROVED, and he acts as an administrator', async () => {
+    const identity = { siret, lastName: 'Lemoine', firstName: 'Théo' };
+    const { id, candidate } = await applyAndConfirm(identity, 'theo.lemoine@example.test');
+    await statusOf(candidate, 'AWAITING_LETTER');
+    const support = await login(env.app, SUPPORT);
+    const letterId = (await mine(candidate)).body.workflow.letter.id as string;
+    const printed = /\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){3}\b/.exec(await pdfText((await download(support, `/api/letters/${letterId}/pdf`)).body))?.[0];
+    expect(printed).toBeDefined();
+    expect((await support.post(`/api/letters/${letterId}/posted`)).status).toBe(200);
+
+    const typed = printed!.toLowerCase().replace(/-/g, ' ');
+    const approved = await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: typed });
+    expect([approved.status, approved.body]).toEqual([200, expect.objectContaining({ id, status: 'APPROVED', route: 'LETTER', decidedBy: null })]);
+    expect((await candidate.get('/api/auth/me')).body).toMatchObject({ role: 'ADMINISTRATOR', adminStatus: 'ACTIVE' });
+    const relogged = await login(env.app, { ...identity, password: PASSWORD });
+    expect((await relogged.get('/api/declarants')).status).toBe(200);
+    expect((await relogged.get('/api/candidacies')).body).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: 'APPROVED' })]));
   });
 
   /** What a guess could change: the candidacy, the candidate's account, the company's audit trail. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { AccountRole } from '../../domain/account/account.entity';
+import { Account, AccountRole } from '../../domain/account/account.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
@@ -9,6 +9,7 @@ import { pdfText } from '../helpers/pdf-text';
 jest.setTimeout(240_000);
 
 const e2e = new E2eApp();
+const SECRET_QUESTION = 'Ville de naissance de ma grand-mère ?';
 const support = DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!;
 const administrator = DEMO_LOGINS.find((l) => l.role === AccountRole.ADMINISTRATOR)!;
 
@@ -47,6 +48,8 @@ async function apply(page: Page, who: Login, email: string, password: string): P
     ['E-mail', email],
     ['Mot de passe', password],
     ['Confirmation du mot de passe', password],
+    ['Question secrète', SECRET_QUESTION],
+    ['Réponse secrète', 'Quimper'],
   ];
   for (const [label, value] of fields) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
@@ -68,6 +71,17 @@ async function supportSession(): Promise<Page> {
   return page;
 }
 
+/** A candidate applies, confirms his e-mail (support reads the mail), logs in and opens « Ma candidature ». */
+async function candidateOnHisPage(who: Login, email: string, password: string): Promise<{ candidate: Page; supportPage: Page }> {
+  const candidate = await e2e.newPage();
+  await apply(candidate, who, email, password);
+  const supportPage = await supportSession();
+  await confirmEmail(candidate, supportPage, email);
+  await e2e.logIn(candidate, who, password);
+  await candidate.getByRole('menuitem', { name: 'Ma candidature' }).click();
+  return { candidate, supportPage };
+}
+
 /** The activation key printed on a letter (groups of four from the unambiguous alphabet). */
 async function keyPrintedIn(pdf: Buffer): Promise<string> {
   const text = await pdfText(pdf);
@@ -80,15 +94,11 @@ it('a candidate applies on the public page, confirms his e-mail, the administrat
   const who = { siret: '84271640900029', lastName: 'ROUX', firstName: 'Paul' };
   const password = 'Pain-de-Campagne-2026';
   const email = 'paul.roux@boulangerie-martin.example';
-  const candidate = await e2e.newPage();
-  await apply(candidate, who, email, password);
-  const supportPage = await supportSession();
-  await confirmEmail(candidate, supportPage, email);
-
-  // Until approved, a candidate's console is his candidacy only.
-  await e2e.logIn(candidate, who, password);
-  await candidate.getByRole('menuitem', { name: 'Ma candidature' }).click();
+  const { candidate } = await candidateOnHisPage(who, email, password);
+  const account = await e2e.orm.em.fork().findOneOrFail(Account, { siret: who.siret, lastName: who.lastName, firstName: who.firstName });
+  expect(account.secretQuestion).toBe(SECRET_QUESTION);
   await reloadUntilVisible(candidate, candidate.getByText("En attente d'approbation"));
+  // Until approved, a candidate's console is his candidacy only.
   expect(await candidate.getByRole('menuitem', { name: 'Entreprises' }).count()).toBe(0);
 
   const admin = await e2e.newPage();
@@ -113,12 +123,7 @@ it('a candidate of a company without administrator gets a letter; support posts 
   const who = { siret: '90123450000014', lastName: 'DUPONT', firstName: 'Marc' };
   const password = 'Croissant-au-Beurre-35';
   const email = 'marc.dupont@fournil-dupont.example';
-  const candidate = await e2e.newPage();
-  await apply(candidate, who, email, password);
-  const supportPage = await supportSession();
-  await confirmEmail(candidate, supportPage, email);
-  await e2e.logIn(candidate, who, password);
-  await candidate.getByRole('menuitem', { name: 'Ma candidature' }).click();
+  const { candidate, supportPage } = await candidateOnHisPage(who, email, password);
   await reloadUntilVisible(candidate, candidate.getByText("Courrier d'activation"));
 
   await supportPage.getByRole('menuitem', { name: "Courriers d'activation" }).click();

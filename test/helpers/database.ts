@@ -30,3 +30,18 @@ export async function createTestDatabase(): Promise<{ url: string; orm: Orm; dro
     },
   };
 }
+
+/** Every value of every text, varchar, json and enum column of every table, as text: where a secret must not appear. */
+export async function allTextInDatabase(orm: Orm): Promise<string> {
+  const em = orm.em.fork();
+  const columns = await em.execute<{ table_name: string; column_name: string }[]>(
+    `select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb', 'USER-DEFINED')`,
+  );
+  const values: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const rows = await em.execute<{ v: string | null }[]>(`select "${column_name}"::text as v from "${table_name}"`);
+    for (const { v } of rows) if (v) values.push(v);
+  }
+  return values.join('\n');
+}

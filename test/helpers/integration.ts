@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
@@ -41,10 +42,11 @@ export async function startIntegrationEnv(
   const temporal = await createDevServerEnv();
   const mailer = await createMailer({ smtpUrl: options.smtpUrl, from: 'test@backoffice.test' });
   await seedDemoData(database.orm.em.fork(), DEMO_PASSWORD);
+  const config = loadConfig({ PUBLIC_URL, DATABASE_URL: database.url, PUBLIC_RATE_LIMIT: '1000', LETTER_ENCRYPTION_KEY: randomBytes(32).toString('base64') });
   const worker = await createWorker({
     connection: temporal.nativeConnection,
     namespace: 'default',
-    deps: { orm: database.orm, mailer, publicUrl: PUBLIC_URL },
+    deps: { orm: database.orm, mailer, publicUrl: PUBLIC_URL, letterKey: config.letterKey },
     workflowBundle: workflowBundle(),
   });
   const running = worker.run();
@@ -53,7 +55,7 @@ export async function startIntegrationEnv(
   const deps: ApiDeps = {
     orm: database.orm,
     temporal: temporal.client,
-    config: loadConfig({ PUBLIC_URL, DATABASE_URL: database.url, PUBLIC_RATE_LIMIT: '1000' }),
+    config,
     logger,
     registrationDurations: options.registrationDurations,
     accessCache,

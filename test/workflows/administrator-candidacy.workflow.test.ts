@@ -20,6 +20,7 @@ import {
   decideCandidacyUpdate,
   letterPostedUpdate,
   requestNewLetterUpdate,
+  resendCandidacyMailUpdate,
   submitKeyUpdate,
   type CandidacyTerms,
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
@@ -138,11 +139,28 @@ describe('administratorCandidacyWorkflow', () => {
     await withCandidacy(async ({ handle, acts }) => {
       expect(await updateFailureType(decide(handle, 'declarant-9', 'ACCEPT'))).toBe(CandidacyFailure.NOT_AN_ACTIVE_ADMINISTRATOR);
       expect(await updateFailureType(decide(handle, CANDIDATE, 'ACCEPT'))).toBe(CandidacyFailure.SELF_DECISION);
+      expect(await updateFailureType(decide(handle, ADMIN.id, 'REFUSE', '  '))).toBe(CandidacyFailure.REASON_REQUIRED);
       expect(acts.closeCandidacy).not.toHaveBeenCalled();
       expect((await status(handle)).status).toBe('AWAITING_APPROVAL');
       await decide(handle, ADMIN.id, 'ACCEPT');
       expect(await updateFailureType(decide(handle, ADMIN.id, 'REFUSE', 'non'))).toBe(CandidacyFailure.ALREADY_DECIDED);
       expect(await handle.result()).toEqual({ outcome: 'APPROVED' });
+    });
+  });
+
+  it('support resends the administrators’ mail: a new request to the same people, audited with who asked; nothing to resend on the letter route', async () => {
+    await withCandidacy(async ({ handle, acts }) => {
+      const resend = () => held(env, () => handle.executeUpdate(resendCandidacyMailUpdate, { args: [{ actorId: 'support-1' }] }));
+      expect(await resend()).toMatchObject({ status: 'AWAITING_APPROVAL', administratorsAsked: [ADMIN] });
+      expect(approvals(acts)).toEqual([false, false]);
+      expect(acts.deliverMail).toHaveBeenCalledWith('approval-2/admin-1');
+      expect(acts.recordCandidacyState).toHaveBeenLastCalledWith(
+        expect.objectContaining({ action: 'CANDIDACY.MAIL_RESENT', actorId: 'support-1', details: { phase: 'AWAITING_APPROVAL' } }),
+      );
+      await env.sleep(14 * DAY + 3600_000);
+      await waitFor(async () => (await status(handle)).letterRouteOffered);
+      await held(env, () => handle.executeUpdate(chooseLetterRouteUpdate));
+      expect(await updateFailureType(resend())).toBe(CandidacyFailure.NOTHING_TO_RESEND);
     });
   });
 

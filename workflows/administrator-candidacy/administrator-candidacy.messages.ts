@@ -89,6 +89,7 @@ export const CandidacyFailure = {
   SELF_DECISION: 'CANDIDACY.SELF_DECISION',
   ALREADY_DECIDED: 'CANDIDACY.ALREADY_DECIDED',
   NOT_AWAITING_APPROVAL: 'CANDIDACY.NOT_AWAITING_APPROVAL',
+  REASON_REQUIRED: 'CANDIDACY.REASON_REQUIRED',
   LETTER_ROUTE_NOT_OFFERED: 'CANDIDACY.LETTER_ROUTE_NOT_OFFERED',
   NOT_AWAITING_LETTER: 'CANDIDACY.NOT_AWAITING_LETTER',
   LETTER_NOT_CURRENT: 'CANDIDACY.LETTER_NOT_CURRENT',
@@ -116,7 +117,7 @@ export const letterPostedUpdate = defineUpdate<CandidacyState, [LetterPostedRequ
 export const submitKeyUpdate = defineUpdate<CandidacyState, [KeyRequest]>('submitKey');
 export const requestNewLetterUpdate = defineUpdate<CandidacyState, [ActorRequest]>('requestNewLetter');
 export const cancelCandidacyUpdate = defineUpdate<CandidacyState, [ActorRequest]>('cancel');
-export const resendCandidacyMailUpdate = defineUpdate<CandidacyState, []>('resendMail');
+export const resendCandidacyMailUpdate = defineUpdate<CandidacyState, [ActorRequest]>('resendMail');
 
 export function candidacyWorkflowId(candidacyId: string): string {
   return `candidacy-${candidacyId}`;

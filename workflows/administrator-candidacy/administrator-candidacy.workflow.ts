@@ -12,7 +12,7 @@ import type { createAccountActivities } from '../../activities/account/account.a
 import type { CandidacySnapshot, createCandidacyActivities } from '../../activities/candidacy/candidacy.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import type { createMailActivities } from '../../activities/mail/mail.activities';
-import type { CandidacyOutcome, CandidacyRoute, CandidacyStatus } from '../../domain/candidacy/candidacy.status';
+import { isPendingCandidacy, type CandidacyOutcome, type CandidacyRoute, type CandidacyStatus } from '../../domain/candidacy/candidacy.status';
 import { attemptsLeft, locksCandidacy } from '../../domain/candidacy/key-attempts.rules';
 import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
@@ -68,8 +68,8 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   const startedAt = workflowInfo().startTime.getTime();
   let status: CandidacyStatus = 'AWAITING_EMAIL';
   let route: CandidacyRoute = 'APPROVAL';
-  /** A closing step (decision, accepted key) is in flight: its outcome is not known yet. */
-  let closing = false;
+  /** A step the other updates must wait for (e-mail confirmation, decision, key check) is in flight. */
+  let busy = false;
   let link: CurrentLink | undefined;
   let links = 0;
   let emailConfirmedAt: number | null = null;
@@ -88,18 +88,12 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
 
   setHandler(
     confirmCandidateEmailUpdate,
-    async ({ tokenId }) => {
-      closing = true;
-      try {
+    ({ tokenId }) =>
+      exclusive(async () => {
         const confirmedAt = await activateAccount({ accountId, tokenId });
         emailConfirmedAt = Date.parse(confirmedAt);
         return { confirmedAt };
-      } catch (err) {
-        throw unwrap(err);
-      } finally {
-        closing = false;
-      }
-    },
+      }),
     {
       validator: ({ tokenId }) => {
         refuseWhenClosed();
@@ -118,14 +112,14 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     },
     {
       validator: ({ deciderId, decision, reason }) => {
-        if (closing || status === 'APPROVED' || status === 'REFUSED') throw fail(CandidacyFailure.ALREADY_DECIDED, 'Cette candidature a déjà reçu une réponse.');
+        if (busy || status === 'APPROVED' || status === 'REFUSED') throw fail(CandidacyFailure.ALREADY_DECIDED, 'Cette candidature a déjà reçu une réponse.');
         refuseWhenClosed();
         if (status !== 'AWAITING_APPROVAL') throw fail(CandidacyFailure.NOT_AWAITING_APPROVAL, 'Cette candidature n’attend pas l’accord d’un administrateur.');
         if (deciderId === accountId) throw fail(CandidacyFailure.SELF_DECISION, 'Un candidat ne peut pas décider de sa propre candidature.');
         if (!administratorsAsked.some((a) => a.id === deciderId)) {
           throw fail(CandidacyFailure.NOT_AN_ACTIVE_ADMINISTRATOR, 'Seul un administrateur actif de l’entreprise peut décider.');
         }
-        if (decision === 'REFUSE' && !reason?.trim()) throw fail(CandidacyFailure.NOT_AWAITING_APPROVAL, 'Un refus doit être motivé.');
+        if (decision === 'REFUSE' && !reason?.trim()) throw fail(CandidacyFailure.REASON_REQUIRED, 'Un refus doit être motivé.');
       },
     },
   );
@@ -186,7 +180,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     {
       validator: (_key: KeyRequest) => {
         if (status === 'LOCKED') throw fail(CandidacyFailure.LOCKED, 'Candidature verrouillée après trop de clés erronées.');
-        if (closing) throw fail(CandidacyFailure.IN_PROGRESS, 'Une clé est en cours de vérification.');
+        if (busy) throw fail(CandidacyFailure.IN_PROGRESS, 'Une clé est en cours de vérification.');
         refuseWhenClosed();
         if (status !== 'AWAITING_KEY') throw fail(CandidacyFailure.NOT_AWAITING_KEY, 'Aucune clé d’activation n’est attendue pour cette candidature.');
         if (Date.now() >= letter!.keyExpiresAt!) throw fail(CandidacyFailure.KEY_EXPIRED, 'La clé d’activation a expiré : demandez un nouveau courrier.');
@@ -222,13 +216,14 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
 
   setHandler(
     resendCandidacyMailUpdate,
-    async () => {
+    async ({ actorId }) => {
       if (status === 'AWAITING_EMAIL') await sendConfirmationLink();
       else await askAdministrators(reminderSent);
+      await record('CANDIDACY.MAIL_RESENT', actorId, { phase: status });
       return state();
     },
     {
-      validator: () => {
+      validator: (_by: ActorRequest) => {
         refuseWhenClosed();
         if (status !== 'AWAITING_EMAIL' && status !== 'AWAITING_APPROVAL') {
           throw fail(CandidacyFailure.NOTHING_TO_RESEND, 'Aucun courriel à renvoyer dans cette étape : le courrier postal suit son cours.');
@@ -243,7 +238,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   } else {
     await sendConfirmationLink();
   }
-  while (isPending()) await nextEvent();
+  while (isPendingCandidacy(status)) await nextEvent();
   await Promise.all(deliveries);
   await condition(allHandlersFinished);
   return { outcome: status as CandidacyOutcome };
@@ -252,14 +247,14 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   async function nextEvent(): Promise<void> {
     const deadline = nextDeadline();
     const seen = { status, letterId: letter?.id, confirmed: emailConfirmedAt };
-    const changed = () => closing || status !== seen.status || letter?.id !== seen.letterId || emailConfirmedAt !== seen.confirmed;
+    const changed = () => busy || status !== seen.status || letter?.id !== seen.letterId || emailConfirmedAt !== seen.confirmed;
     if (!deadline) {
       await condition(changed);
     } else if (!(await condition(changed, Math.max(deadline.at - Date.now(), 1)))) {
       await deadline.reached();
       return;
     }
-    await condition(() => !closing);
+    await condition(() => !busy);
     if (status === 'AWAITING_EMAIL' && emailConfirmedAt !== null) await openApproval();
   }
 
@@ -331,18 +326,23 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
 
   /** Ends the candidacy; an administrator's decision is checked again by the activity (he may have left meanwhile). */
   async function close(outcome: CandidacyOutcome, by: { deciderId?: string; actorId?: string; reason?: string | null }): Promise<void> {
-    closing = true;
-    const previous = status;
-    try {
+    await exclusive(async () => {
       const mails = await closeCandidacy({ candidacyId, step: `step-${++steps}`, outcome, snapshot: { ...snapshot(), status: outcome, dueDate: null }, ...by });
       status = outcome;
       publishState();
       deliver(mails);
+    });
+  }
+
+  /** Runs a step the other updates wait for; an activity's business refusal reaches the caller as itself. */
+  async function exclusive<T>(step: () => Promise<T>): Promise<T> {
+    busy = true;
+    try {
+      return await step();
     } catch (err) {
-      status = previous;
       throw unwrap(err);
     } finally {
-      closing = false;
+      busy = false;
     }
   }
 
@@ -369,7 +369,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   }
 
   function awaiting(): CandidacyState['awaiting'] {
-    if (closing) return null;
+    if (busy) return null;
     switch (status) {
       case 'AWAITING_EMAIL':
       case 'AWAITING_KEY':
@@ -384,7 +384,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   }
 
   function dueDate(): number | null {
-    return isPending() ? (nextDeadline()?.at ?? null) : null;
+    return isPendingCandidacy(status) ? (nextDeadline()?.at ?? null) : null;
   }
 
   function expiresAt(): number | null {
@@ -441,14 +441,10 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     return letter?.sequence ?? 0;
   }
 
-  function isPending(): boolean {
-    return status === 'AWAITING_EMAIL' || status === 'AWAITING_APPROVAL' || status === 'AWAITING_LETTER' || status === 'AWAITING_KEY';
-  }
-
   function refuseWhenClosed(): void {
-    if (closing) throw fail(CandidacyFailure.IN_PROGRESS, 'Une décision est en cours d’enregistrement.');
+    if (busy) throw fail(CandidacyFailure.IN_PROGRESS, 'Une décision est en cours d’enregistrement.');
     if (status === 'LOCKED') throw fail(CandidacyFailure.LOCKED, 'Candidature verrouillée après trop de clés erronées.');
-    if (!isPending()) throw fail(CandidacyFailure.CLOSED, 'Cette candidature est close.');
+    if (!isPendingCandidacy(status)) throw fail(CandidacyFailure.CLOSED, 'Cette candidature est close.');
   }
 }
 

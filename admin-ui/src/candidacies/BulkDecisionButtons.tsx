@@ -1,13 +1,11 @@
-import AcceptIcon from '@mui/icons-material/CheckCircle';
-import RefuseIcon from '@mui/icons-material/Block';
 import { useState } from 'react';
-import { Button, Confirm, useListContext, type Identifier } from 'react-admin';
-import { ReasonDialog } from '../common/ReasonDialog';
+import { useListContext, type Identifier } from 'react-admin';
 import { useCommand } from '../common/useCommand';
 import { useNotifyBulkResults } from '../common/useNotifyBulkResults';
 import type { Candidacy, CandidacyDecision } from '../types';
 import { decideCandidacies } from './candidacyCommands';
 import { candidateName } from './candidacyRules';
+import { DecisionChoice } from './DecisionChoice';
 
 interface BulkDecision {
   ids: Identifier[];
@@ -34,39 +32,16 @@ export const BulkDecisionButtons = () => {
       },
     },
   );
-  const decide = (decision: CandidacyDecision, reason?: string) => mutate({ ids: selectedIds, decision, reason });
-
   return (
-    <>
-      <Button label="app.candidacies.accept" color="success" onClick={() => setAsking('ACCEPT')} disabled={isPending}>
-        <AcceptIcon />
-      </Button>
-      <Button label="app.candidacies.refuse" color="error" onClick={() => setAsking('REFUSE')} disabled={isPending}>
-        <RefuseIcon />
-      </Button>
-      <Confirm
-        isOpen={asking === 'ACCEPT'}
-        loading={isPending}
-        title="app.candidacies.bulk_accept_title"
-        content="app.candidacies.bulk_accept_content"
-        translateOptions={{ smart_count: selectedIds.length }}
-        confirm="app.candidacies.accept"
-        onConfirm={() => decide('ACCEPT')}
-        onClose={() => setAsking(undefined)}
-      />
-      {asking === 'REFUSE' && (
-        <ReasonDialog
-          open
-          title="app.candidacies.bulk_refuse_title"
-          content="app.candidacies.refuse_content"
-          confirmLabel="app.candidacies.refuse"
-          confirmIcon={<RefuseIcon />}
-          minLength={1}
-          pending={isPending}
-          onConfirm={(reason) => decide('REFUSE', reason)}
-          onClose={() => setAsking(undefined)}
-        />
-      )}
-    </>
+    <DecisionChoice
+      asking={asking}
+      onAsk={setAsking}
+      pending={isPending}
+      acceptTitle="app.candidacies.bulk_accept_title"
+      acceptContent="app.candidacies.bulk_accept_content"
+      refuseTitle="app.candidacies.bulk_refuse_title"
+      translateOptions={{ smart_count: selectedIds.length }}
+      onDecide={(decision, reason) => mutate({ ids: selectedIds, decision, reason })}
+    />
   );
 };

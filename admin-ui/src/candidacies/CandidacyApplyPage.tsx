@@ -64,6 +64,19 @@ export const CandidacyApplyPage = () => {
             autoComplete="new-password"
             validate={[mandatory, samePassword]}
           />
+          <TextInput
+            source="secretQuestion"
+            label="app.candidacy_apply.fields.secretQuestion"
+            helperText="app.candidacy_apply.secret_question_help"
+            validate={mandatory}
+          />
+          <PasswordInput
+            source="secretAnswer"
+            label="app.candidacy_apply.fields.secretAnswer"
+            helperText="app.candidacy_apply.secret_answer_help"
+            autoComplete="off"
+            validate={mandatory}
+          />
           <SubmitButton label="app.candidacy_apply.submit" />
           <Box sx={{ mt: 2, textAlign: 'center' }}>
             <Link to="/login">{translate('app.register.back_to_login')}</Link>

@@ -1,13 +1,11 @@
-import AcceptIcon from '@mui/icons-material/CheckCircle';
-import RefuseIcon from '@mui/icons-material/Block';
 import { Stack } from '@mui/material';
 import { useState } from 'react';
-import { Button, Confirm, useNotify, usePermissions, useRecordContext } from 'react-admin';
-import { ReasonDialog } from '../common/ReasonDialog';
+import { useNotify, usePermissions, useRecordContext } from 'react-admin';
 import { useCommand } from '../common/useCommand';
 import type { Candidacy, CandidacyDecision, ConsoleRole } from '../types';
 import { decideCandidacy } from './candidacyCommands';
 import { awaitsApproval, candidateName } from './candidacyRules';
+import { DecisionChoice } from './DecisionChoice';
 
 interface Decision {
   id: Candidacy['id'];
@@ -40,35 +38,16 @@ export const DecisionButtons = () => {
   return (
     // Inside a list row, a click here (dialogs included) must not open the row.
     <Stack direction="row" spacing={1} onClick={(event) => event.stopPropagation()}>
-      <Button label="app.candidacies.accept" color="success" onClick={() => setAsking('ACCEPT')} disabled={isPending}>
-        <AcceptIcon />
-      </Button>
-      <Button label="app.candidacies.refuse" color="error" onClick={() => setAsking('REFUSE')} disabled={isPending}>
-        <RefuseIcon />
-      </Button>
-      <Confirm
-        isOpen={asking === 'ACCEPT'}
-        loading={isPending}
-        title="app.candidacies.accept_title"
-        content="app.candidacies.accept_content"
+      <DecisionChoice
+        asking={asking}
+        onAsk={setAsking}
+        pending={isPending}
+        acceptTitle="app.candidacies.accept_title"
+        acceptContent="app.candidacies.accept_content"
+        refuseTitle="app.candidacies.refuse_title"
         translateOptions={{ name, company: candidacy.companyName }}
-        confirm="app.candidacies.accept"
-        onConfirm={() => mutate({ id: candidacy.id, decision: 'ACCEPT' })}
-        onClose={() => setAsking(undefined)}
+        onDecide={(decision, reason) => mutate({ id: candidacy.id, decision, reason })}
       />
-      {asking === 'REFUSE' && (
-        <ReasonDialog
-          open
-          title="app.candidacies.refuse_title"
-          content="app.candidacies.refuse_content"
-          confirmLabel="app.candidacies.refuse"
-          confirmIcon={<RefuseIcon />}
-          minLength={1}
-          pending={isPending}
-          onConfirm={(reason) => mutate({ id: candidacy.id, decision: 'REFUSE', reason })}
-          onClose={() => setAsking(undefined)}
-        />
-      )}
     </Stack>
   );
 };

@@ -37,6 +37,11 @@ export const SupervisionStats = () => {
               {translate('app.dashboard.by_type_and_phase')}
             </Typography>
             {stats.truncated && <Alert severity="info">{translate('app.dashboard.truncated')}</Alert>}
+            {stats.running.length === 0 && (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+                {translate('app.dashboard.nothing_running')}
+              </Typography>
+            )}
             <List dense>
               {stats.running.map((group) => (
                 <ListItemButton

@@ -72,7 +72,7 @@ export const BatchByFilterButton = () => {
           <LinearProgress sx={{ my: 2 }} />
         ) : (
           <Alert severity={preview.data ? 'warning' : 'info'} sx={{ my: 2 }}>
-            {translate('app.workflows.batch_count', { smart_count: preview.data ?? 0 })}
+            {preview.data ? translate('app.workflows.batch_count', { smart_count: preview.data }) : translate('app.workflows.batch_none')}
           </Alert>
         )}
         <RadioGroup row value={action} onChange={(event) => setAction(event.target.value as BatchAction)}>

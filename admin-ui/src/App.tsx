@@ -22,7 +22,7 @@ import { LoginPage } from './layout/LoginPage';
 import { darkTheme, lightTheme } from './layout/themes';
 import letters from './letters';
 import outbox from './outbox';
-import { CANDIDACY_APPLY_PATH, MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH } from './paths';
+import { CANDIDACY_APPLY_PATH, MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH, OBSOLETE_RIGHTS_PATH } from './paths';
 import portfolios from './portfolios';
 import { ConfirmPage } from './registrations/ConfirmPage';
 import { RegisterPage } from './registrations/RegisterPage';
@@ -32,6 +32,9 @@ import type { ConsoleRole } from './types';
 import workflows from './workflows';
 import tasks from './tasks';
 import incidents from './incidents';
+import arrivals from './arrivals';
+import departures from './departures';
+import { ObsoleteRightsPage } from './obsolete-rights/ObsoleteRightsPage';
 
 export const App = () => (
   <Admin
@@ -73,10 +76,13 @@ export const App = () => (
           {staff && <Resource name="audit-events" {...auditEvents} />}
           {staff && <Resource name="candidacies" {...candidacies} />}
           {support && <Resource name="letters" {...letters} />}
+          {staff && <Resource name="arrivals" {...arrivals} />}
+          {staff && <Resource name="departures" {...departures} />}
           <CustomRoutes>
             {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}
             {role && <Route path={MY_ACCESS_PATH} element={<MyAccessPage />} />}
             {role === 'CANDIDATE' && <Route path={MY_CANDIDACY_PATH} element={<MyCandidacyPage />} />}
+            {staff && <Route path={OBSOLETE_RIGHTS_PATH} element={<ObsoleteRightsPage />} />}
           </CustomRoutes>
         </>
       );

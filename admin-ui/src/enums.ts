@@ -9,7 +9,13 @@ export const enums = {
   adminStatus: ['PRIMO_AD', 'CANDIDATE_AD', 'ACTIVE'],
   workflowStatus: ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELLED', 'FAILED', 'TIMED_OUT', 'CONTINUED_AS_NEW'],
   registrationPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED'],
-  workflowType: ['companyRegistrationWorkflow', 'accountConfirmationWorkflow', 'administratorCandidacyWorkflow'],
+  workflowType: [
+    'companyRegistrationWorkflow',
+    'accountConfirmationWorkflow',
+    'administratorCandidacyWorkflow',
+    'collaboratorArrivalWorkflow',
+    'collaboratorDepartureWorkflow',
+  ],
   workflowPhase: ['AWAITING_CONFIRMATION', 'CONFIRMING', 'CONFIRMED', 'PURGED', 'EXPIRED'],
   awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER', 'CANDIDATE', 'ADMINISTRATOR', 'SUPPORT'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
@@ -29,6 +35,13 @@ export const enums = {
   ],
   candidacyRoute: ['APPROVAL', 'LETTER'],
   letterStatus: ['PENDING', 'POSTED', 'VOIDED'],
+  arrivalStatus: ['SCHEDULED', 'AWAITING_CONFIRMATION', 'COMPLETED', 'EXPIRED', 'CANCELLED'],
+  arrivalRole: ['DECLARANT', 'ADMINISTRATOR_CANDIDATE'],
+  arrivalRightsMode: ['NONE', 'COPY', 'LIST'],
+  departureStatus: ['SCHEDULED', 'WAITING_FOR_TARGET', 'COMPLETED', 'CANCELLED'],
+  departureRightsMode: ['TRANSFER', 'TRANSFER_NEW', 'REVOKE'],
+  rightOutcome: ['TRANSFERRED', 'ALREADY_HELD', 'REVOKED'],
+  obsoleteReason: ['ESTABLISHMENT_CLOSED', 'NOT_IN_ANY_PORTFOLIO', 'ACCOUNT_RADIATED', 'SERVICE_NOT_IN_PORTFOLIO'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -65,6 +78,15 @@ const tones: Record<string, ChipProps['color']> = {
   APPROVED: 'success',
   REFUSED: 'error',
   POSTED: 'success',
+  SCHEDULED: 'info',
+  WAITING_FOR_TARGET: 'warning',
+  TRANSFERRED: 'success',
+  ALREADY_HELD: 'info',
+  REVOKED: 'error',
+  ESTABLISHMENT_CLOSED: 'warning',
+  NOT_IN_ANY_PORTFOLIO: 'warning',
+  ACCOUNT_RADIATED: 'error',
+  SERVICE_NOT_IN_PORTFOLIO: 'warning',
 };
 
 export const toneOf = (value: string): ChipProps['color'] => tones[value] ?? 'default';

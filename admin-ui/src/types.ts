@@ -29,6 +29,8 @@ export interface Company extends RaRecord {
 export interface Establishment extends RaRecord {
   siret: string;
   name: string;
+  companyId: Identifier;
+  status: 'PENDING' | 'ACTIVE' | 'CLOSED';
 }
 
 export interface Account extends RaRecord {
@@ -283,4 +285,118 @@ export interface BulkResult {
   ok: boolean;
   code?: string;
   message?: string;
+}
+
+/** One right of a collaborator's arrival or departure: a service for a SIRET, through a portfolio. */
+export interface RightItem extends HabilitationRights {
+  portfolioId: Identifier;
+  siret: string;
+  serviceCode: string;
+}
+
+export type ArrivalStatus = 'SCHEDULED' | 'AWAITING_CONFIRMATION' | 'COMPLETED' | 'EXPIRED' | 'CANCELLED';
+
+export type ArrivalRole = 'DECLARANT' | 'ADMINISTRATOR_CANDIDATE';
+
+/** What a newcomer gets: nothing, a copy of a declarant's rights held through some portfolios, or a list. */
+export type ArrivalRights =
+  | { mode: 'NONE' }
+  | { mode: 'COPY'; fromAccountId: Identifier; portfolioIds: Identifier[] }
+  | { mode: 'LIST'; items: RightItem[] };
+
+/** « Nouveau collaborateur » (`POST /api/arrivals`); support names the company. */
+export interface ArrivalInput {
+  companyId?: Identifier;
+  siret: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  /** YYYY-MM-DD, today or later (Europe/Paris). */
+  startDate: string;
+  role: ArrivalRole;
+  rights: ArrivalRights;
+}
+
+/** A collaborator's arrival (`/api/arrivals`); `workflow` only on the detail. */
+export interface Arrival extends RaRecord {
+  workflowId: string;
+  companyId: Identifier;
+  accountId: Identifier;
+  siret: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  role: ArrivalRole;
+  startDate: string;
+  rightsMode: ArrivalRights['mode'];
+  status: ArrivalStatus;
+  rights: Array<RightItem & { portfolioName: string }>;
+  workflow?: Record<string, unknown> | null;
+}
+
+export type DepartureStatus = 'SCHEDULED' | 'WAITING_FOR_TARGET' | 'COMPLETED' | 'CANCELLED';
+
+/** The leaver's rights go to an existing declarant, to a newcomer (an arrival is started), or are revoked. */
+export type DepartureRights =
+  | { mode: 'TRANSFER'; toAccountId: Identifier }
+  | { mode: 'TRANSFER_NEW'; arrival: { siret: string; lastName: string; firstName: string; email: string } }
+  | { mode: 'REVOKE' };
+
+/** « Départ d'un collaborateur » (`POST /api/departures`). */
+export interface DepartureInput {
+  accountId: Identifier;
+  /** YYYY-MM-DD, today or later (Europe/Paris). */
+  effectiveDate: string;
+  rights: DepartureRights;
+  /** Required when the leaver is the company's last active administrator. */
+  successorAccountId?: Identifier;
+}
+
+export type RightOutcome = 'TRANSFERRED' | 'ALREADY_HELD' | 'REVOKED';
+
+/** A collaborator's departure (`/api/departures`); `workflow` and `rights` only on the detail. */
+export interface Departure extends RaRecord {
+  workflowId: string;
+  companyId: Identifier;
+  accountId: Identifier;
+  lastName: string;
+  firstName: string;
+  effectiveDate: string;
+  rightsMode: DepartureRights['mode'];
+  toAccountId: Identifier | null;
+  toName: string | null;
+  arrivalId: Identifier | null;
+  successorAccountId: Identifier | null;
+  status: DepartureStatus;
+  waitingReason: string | null;
+  transferred: number | null;
+  revoked: number | null;
+  rights?: Array<HabilitationRights & { siret: string; serviceCode: string; portfolioName: string; outcome: RightOutcome }>;
+  workflow?: Record<string, unknown> | null;
+}
+
+export type ObsoleteReason = 'ESTABLISHMENT_CLOSED' | 'NOT_IN_ANY_PORTFOLIO' | 'ACCOUNT_RADIATED' | 'SERVICE_NOT_IN_PORTFOLIO';
+
+/** A habilitation that grants nothing any more (`GET /api/companies/:id/obsolete-rights`). */
+export interface ObsoleteRight {
+  habilitationId: Identifier;
+  accountId: Identifier;
+  lastName: string;
+  firstName: string;
+  siret: string;
+  serviceCode: string;
+  portfolioName: string;
+  reason: ObsoleteReason;
+}
+
+export interface ObsoleteRights {
+  count: number;
+  items: ObsoleteRight[];
+}
+
+/** The answer to an establishment's closing: how many rights it made obsolete. */
+export interface ClosedEstablishment {
+  siret: string;
+  status: 'CLOSED';
+  obsoleteRights: number;
 }

@@ -3,12 +3,14 @@ import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import type { Role } from '../types';
+import { RunningArrivalDeparture } from './RunningArrivalDeparture';
 
 export const AccountShow = () => {
   const { permissions: role } = usePermissions<Role>();
   return (
     <Show>
       <SimpleShowLayout>
+        <RunningArrivalDeparture />
         <TextField source="siret" />
         <TextField source="lastName" />
         <TextField source="firstName" />

@@ -1,9 +1,17 @@
-import { BooleanField, DataTable, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, DataTable, EditButton, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { ObsoleteRightsButton } from '../obsolete-rights/ObsoleteRightsButton';
 
 export const CompanyShow = () => (
-  <Show>
+  <Show
+    actions={
+      <TopToolbar>
+        <ObsoleteRightsButton />
+        <EditButton />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="siren" />
       <TextField source="legalName" />

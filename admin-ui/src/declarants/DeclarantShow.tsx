@@ -2,7 +2,9 @@ import { EditButton, Show, SimpleShowLayout, TextField, TopToolbar, usePermissio
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { RunningArrivalDeparture } from '../accounts/RunningArrivalDeparture';
 import type { Role } from '../types';
+import { RegisterDepartureButton } from './RegisterDepartureButton';
 import { ResendDeclarantLinkButton } from './ResendDeclarantLinkButton';
 
 export const DeclarantShow = () => {
@@ -12,11 +14,13 @@ export const DeclarantShow = () => {
       actions={
         <TopToolbar>
           <ResendDeclarantLinkButton />
+          <RegisterDepartureButton />
           <EditButton />
         </TopToolbar>
       }
     >
       <SimpleShowLayout>
+        <RunningArrivalDeparture />
         <TextField source="siret" />
         <TextField source="lastName" />
         <TextField source="firstName" />

@@ -1,10 +1,17 @@
-import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { CloseEstablishmentButton } from './CloseEstablishmentButton';
 
 export const EstablishmentShow = () => (
-  <Show>
+  <Show
+    actions={
+      <TopToolbar>
+        <CloseEstablishmentButton />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="siret" />
       <TextField source="name" />

@@ -1,9 +1,10 @@
 import GridIcon from '@mui/icons-material/GridOn';
 import MyAccessIcon from '@mui/icons-material/VerifiedUser';
 import AccountIcon from '@mui/icons-material/AccountCircle';
+import ObsoleteIcon from '@mui/icons-material/CleaningServices';
 import { Menu as RaMenu, useCreatePath, useGetIdentity, usePermissions } from 'react-admin';
 import candidacies from '../candidacies';
-import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH } from '../paths';
+import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH, obsoleteRightsPath } from '../paths';
 import type { ConsoleRole } from '../types';
 
 /** Entries that are not a resource's list. */
@@ -11,6 +12,7 @@ const MATRIX = '#matrix';
 const MY_ACCESS = '#my-access';
 const MY_ACCOUNT = '#my-account';
 const MY_CANDIDACY = '#my-candidacy';
+const OBSOLETE_RIGHTS = '#obsolete-rights';
 
 /** Each role's menu, in order; a resource entry shows only if App.tsx registered the resource for that role. */
 const menus: Record<ConsoleRole, string[]> = {
@@ -34,6 +36,8 @@ const menus: Record<ConsoleRole, string[]> = {
     MY_ACCESS,
     'candidacies',
     'letters',
+    'arrivals',
+    'departures',
   ],
   ADMINISTRATOR: [
     'companies',
@@ -51,9 +55,21 @@ const menus: Record<ConsoleRole, string[]> = {
     'audit-events',
     MY_ACCESS,
     'candidacies',
+    'arrivals',
+    'departures',
+    OBSOLETE_RIGHTS,
   ],
   DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services'],
   CANDIDATE: [MY_CANDIDACY, MY_ACCOUNT],
+};
+
+/** The administrator's company's obsolete rights. */
+const ObsoleteRightsItem = () => {
+  const { identity } = useGetIdentity();
+  if (!identity) return null;
+  return (
+    <RaMenu.Item to={obsoleteRightsPath(identity.companyId)} primaryText="app.obsolete_rights.title" leftIcon={<ObsoleteIcon />} />
+  );
 };
 
 /** The declarant's own account page. */
@@ -83,6 +99,8 @@ export const Menu = () => {
             return <RaMenu.Item key={entry} to={MY_ACCESS_PATH} primaryText="app.menu.my_access" leftIcon={<MyAccessIcon />} />;
           case MY_ACCOUNT:
             return <MyAccountItem key={entry} />;
+          case OBSOLETE_RIGHTS:
+            return <ObsoleteRightsItem key={entry} />;
           case MY_CANDIDACY:
             return (
               <RaMenu.Item key={entry} to={MY_CANDIDACY_PATH} primaryText="app.menu.my_candidacy" leftIcon={<candidacies.icon />} />

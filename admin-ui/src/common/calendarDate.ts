@@ -1,0 +1,8 @@
+import type { Validator } from 'react-admin';
+
+/** Today's calendar date in Paris (`YYYY-MM-DD`): the day the API compares effective dates with. */
+export const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+/** A start or effective date: today or later. */
+export const notBeforeToday: Validator = (value) =>
+  typeof value === 'string' && value !== '' && value < todayInParis() ? 'app.dates.not_in_the_past' : undefined;

@@ -1,0 +1,57 @@
+import { Stack } from '@mui/material';
+import { CreateButton, DataTable, List, NumberField, SearchInput, SelectArrayInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CalendarDateField } from '../common/CalendarDateField';
+import { CompanyField } from '../common/CompanyField';
+import { DateTimeField } from '../common/DateTimeField';
+import { EnumField } from '../common/EnumField';
+import { PENDING_FILTER, PendingTabs } from '../common/PendingTabs';
+import { enumChoices } from '../enums';
+import type { ConsoleRole } from '../types';
+import { CancelDepartureButton, ChangeEffectiveDateButton } from './DepartureActions';
+import { ENDED_DEPARTURE } from './departureRules';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectArrayInput key="status" source="status" choices={enumChoices('departureStatus')} />,
+];
+
+/** Pending departures (with their effective dates, to cancel or re-date) and the history, with what was transferred. */
+export const DepartureList = () => {
+  const { permissions: role } = usePermissions<ConsoleRole | null>();
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={PENDING_FILTER}
+      sort={{ field: 'effectiveDate', order: 'ASC' }}
+      actions={
+        <TopToolbar>
+          <CreateButton label="app.departures.create" />
+        </TopToolbar>
+      }
+    >
+      <PendingTabs historyStatuses={ENDED_DEPARTURE} />
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="lastName" />
+        <DataTable.Col source="firstName" disableSort />
+        {role === 'SUPPORT' && <DataTable.Col source="companyId" field={CompanyField} disableSort />}
+        <DataTable.Col source="effectiveDate" field={CalendarDateField} />
+        <DataTable.Col source="status">
+          <EnumField source="status" enumName="departureStatus" />
+        </DataTable.Col>
+        <DataTable.Col source="rightsMode" disableSort>
+          <EnumField source="rightsMode" enumName="departureRightsMode" />
+        </DataTable.Col>
+        <DataTable.Col source="toName" field={TextField} disableSort />
+        <DataTable.Col source="transferred" field={NumberField} disableSort />
+        <DataTable.Col source="revoked" field={NumberField} disableSort />
+        <DataTable.Col source="completedAt" field={DateTimeField} disableSort />
+        <DataTable.Col label="app.processes.actions" disableSort>
+          <Stack direction="row">
+            <ChangeEffectiveDateButton />
+            <CancelDepartureButton />
+          </Stack>
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

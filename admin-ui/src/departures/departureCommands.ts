@@ -1,0 +1,13 @@
+import type { Identifier } from 'react-admin';
+import { postJson, segment } from '../httpClient';
+import type { Departure, DepartureInput } from '../types';
+
+/** Registers a departure; 409 `DEPARTURE.LAST_ADMINISTRATOR` asks for a successor. */
+export const createDeparture = (input: DepartureInput) => postJson<{ id: Identifier; workflowId: string }>('/departures', input);
+
+/** Before it is applied: nothing changes. */
+export const cancelDeparture = (id: Identifier) => postJson<Departure>(`/departures/${segment(id)}/cancel`);
+
+/** While the effective date is not reached. */
+export const changeEffectiveDate = (id: Identifier, effectiveDate: string) =>
+  postJson<Departure>(`/departures/${segment(id)}/effective-date`, { effectiveDate });

@@ -1,14 +1,9 @@
 import { Alert, Stack } from '@mui/material';
-import { Link, useCreatePath, useGetList, useLocale, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useGetList, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { useCalendarDateFormat } from '../common/calendarDate';
 import type { Account, Arrival, ConsoleRole, Departure } from '../types';
 
 const FIRST = { pagination: { page: 1, perPage: 1 }, sort: { field: 'createdAt', order: 'DESC' as const } };
-
-/** A calendar date (`YYYY-MM-DD`) in the console's language. */
-const useCalendarDate = () => {
-  const locale = useLocale();
-  return (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
-};
 
 /** On an account's page (staff): the arrival or departure still running for it, linked to its page. */
 export const RunningArrivalDeparture = () => {
@@ -17,7 +12,7 @@ export const RunningArrivalDeparture = () => {
   const staff = role === 'SUPPORT' || role === 'ADMINISTRATOR';
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const calendarDate = useCalendarDate();
+  const calendarDate = useCalendarDateFormat();
   const filter = { accountId: account?.id, pending: true };
   const enabled = staff && account != null;
   const { data: arrivals } = useGetList<Arrival>('arrivals', { ...FIRST, filter }, { enabled });

@@ -1,6 +1,7 @@
 import { Stack, Table, TableBody, Typography } from '@mui/material';
 import { useGetOne, useTranslate, type Identifier } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { useCalendarDateFormat } from '../common/calendarDate';
 import { personName } from '../common/personName';
 import { RightsTable } from '../common/RightsTable';
 import { SummaryLine } from '../common/SummaryLine';
@@ -11,6 +12,7 @@ import type { ArrivalFormValues } from './arrivalForm';
 /** The last step: what will be created, and which rights the newcomer will get once he confirms his e-mail. */
 export const ArrivalSummary = ({ companyId }: { companyId?: Identifier }) => {
   const translate = useTranslate();
+  const calendarDate = useCalendarDateFormat();
   const values = useWatch() as ArrivalFormValues;
   const { rights } = values;
   const { byId } = useCompanyPortfolios(companyId);
@@ -30,7 +32,7 @@ export const ArrivalSummary = ({ companyId }: { companyId?: Identifier }) => {
           <SummaryLine label="resources.arrivals.fields.firstName" value={values.firstName} />
           <SummaryLine label="resources.arrivals.fields.email" value={values.email} />
           <SummaryLine label="resources.arrivals.fields.siret" value={values.siret} />
-          <SummaryLine label="resources.arrivals.fields.startDate" value={values.startDate} />
+          <SummaryLine label="resources.arrivals.fields.startDate" value={values.startDate && calendarDate(values.startDate)} />
           <SummaryLine label="resources.arrivals.fields.role" value={translate(`app.enums.arrivalRole.${values.role}`)} />
           <SummaryLine
             label="resources.arrivals.fields.rightsMode"

@@ -1,6 +1,7 @@
 import { Table, TableBody } from '@mui/material';
 import { useGetList, useGetOne, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { useCalendarDateFormat } from '../common/calendarDate';
 import { personName } from '../common/personName';
 import { SummaryLine } from '../common/SummaryLine';
 import type { Declarant, Habilitation } from '../types';
@@ -9,6 +10,7 @@ import type { DepartureFormValues } from './departureForm';
 /** The last step: who leaves when, and where his habilitations go. */
 export const DepartureSummary = () => {
   const translate = useTranslate();
+  const calendarDate = useCalendarDateFormat();
   const values = useWatch() as DepartureFormValues;
   const { rights } = values;
   const { data: leaver } = useGetOne<Declarant>('declarants', { id: values.accountId });
@@ -27,7 +29,7 @@ export const DepartureSummary = () => {
     <Table size="small">
       <TableBody>
         <SummaryLine label="resources.departures.fields.accountId" value={leaver ? `${personName(leaver)} (${leaver.siret})` : undefined} />
-        <SummaryLine label="resources.departures.fields.effectiveDate" value={values.effectiveDate} />
+        <SummaryLine label="resources.departures.fields.effectiveDate" value={values.effectiveDate && calendarDate(values.effectiveDate)} />
         <SummaryLine label="app.departures.rights_held" value={total != null ? String(total) : undefined} />
         <SummaryLine label="resources.departures.fields.rightsMode" value={translate(`app.enums.departureRightsMode.${rights.mode}`)} />
         {rights.mode === 'TRANSFER' && (

@@ -728,7 +728,7 @@ export const en: typeof fr = {
       start_date_help: 'The invitation e-mail leaves on this date; the account becomes active when the collaborator confirms his address.',
       none_help: 'The collaborator arrives without habilitations; an administrator can grant some later.',
       choose_portfolio: 'Choose at least one portfolio',
-      rights_count: 'no habilitation |||| %{smart_count} habilitation |||| %{smart_count} habilitations',
+      rights_count: '%{smart_count} habilitation |||| %{smart_count} habilitations',
       no_item: 'Add at least one right',
       no_rights: 'No rights',
       summary_help:
@@ -737,7 +737,7 @@ export const en: typeof fr = {
         portfolio: 'Portfolio',
         sirets: 'SIRETs',
         services: 'Services',
-        add: 'Add |||| Add %{smart_count} right |||| Add %{smart_count} rights',
+        add: 'Add %{smart_count} right |||| Add %{smart_count} rights',
         remove: 'Remove',
       },
       change_start_date: 'Change the date',
@@ -779,13 +779,13 @@ export const en: typeof fr = {
       help: 'Habilitations that grant nothing any more: on an establishment closed or outside every portfolio, of a radiated account, on a service removed from the portfolio.',
       for_siret: 'Limited to SIRET %{siret}.',
       whole_company: 'See the whole company',
-      count: 'No obsolete right. |||| %{smart_count} obsolete right. |||| %{smart_count} obsolete rights.',
+      count: '%{smart_count} obsolete right. |||| %{smart_count} obsolete rights.',
       columns: { declarant: 'Declarant', reason: 'Reason' },
       clean: 'Clean up',
       clean_title: 'Clean up the obsolete rights',
       clean_content:
         '%{smart_count} obsolete right will be removed; the removal is recorded in the audit log. |||| %{smart_count} obsolete rights will be removed; the removal is recorded in the audit log.',
-      removed: 'No right removed. |||| %{smart_count} right removed. |||| %{smart_count} rights removed.',
+      removed: '%{smart_count} right removed. |||| %{smart_count} rights removed.',
       count_changed: 'The list changed since it was shown: nothing was removed. It has been reloaded; check it and clean up again.',
     },
     establishments: {

@@ -735,7 +735,7 @@ export const fr = {
       start_date_help: "L'e-mail d'invitation part à cette date ; le compte devient actif quand le collaborateur confirme son adresse.",
       none_help: 'Le collaborateur arrivera sans habilitation ; un administrateur pourra lui en donner plus tard.',
       choose_portfolio: 'Choisissez au moins un portefeuille',
-      rights_count: 'aucune habilitation |||| %{smart_count} habilitation |||| %{smart_count} habilitations',
+      rights_count: '%{smart_count} habilitation |||| %{smart_count} habilitations',
       no_item: 'Ajoutez au moins un droit',
       no_rights: 'Aucun droit',
       summary_help:
@@ -744,7 +744,7 @@ export const fr = {
         portfolio: 'Portefeuille',
         sirets: 'SIRET',
         services: 'Services',
-        add: 'Ajouter |||| Ajouter %{smart_count} droit |||| Ajouter %{smart_count} droits',
+        add: 'Ajouter %{smart_count} droit |||| Ajouter %{smart_count} droits',
         remove: 'Retirer',
       },
       change_start_date: 'Changer la date',
@@ -787,13 +787,13 @@ export const fr = {
       help: "Habilitations qui ne donnent plus rien : sur un établissement fermé ou sorti de tout portefeuille, d'un compte radié, sur un service retiré du portefeuille.",
       for_siret: 'Limité au SIRET %{siret}.',
       whole_company: "Voir toute l'entreprise",
-      count: 'Aucun droit obsolète. |||| %{smart_count} droit obsolète. |||| %{smart_count} droits obsolètes.',
+      count: '%{smart_count} droit obsolète. |||| %{smart_count} droits obsolètes.',
       columns: { declarant: 'Déclarant', reason: 'Motif' },
       clean: 'Nettoyer',
       clean_title: 'Nettoyer les droits obsolètes',
       clean_content:
         '%{smart_count} droit obsolète sera supprimé ; la suppression est tracée dans le journal. |||| %{smart_count} droits obsolètes seront supprimés ; la suppression est tracée dans le journal.',
-      removed: 'Aucun droit supprimé. |||| %{smart_count} droit supprimé. |||| %{smart_count} droits supprimés.',
+      removed: '%{smart_count} droit supprimé. |||| %{smart_count} droits supprimés.',
       count_changed: "La liste a changé depuis son affichage : rien n'a été supprimé. Elle est rechargée ; vérifiez-la et nettoyez à nouveau.",
     },
     establishments: {

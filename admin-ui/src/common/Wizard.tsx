@@ -34,6 +34,8 @@ interface WizardProps {
 export const Wizard = ({ title, steps, submitLabel, failure, footer, defaultValues, onSubmit }: WizardProps) => {
   const translate = useTranslate();
   const [active, setActive] = useState(0);
+  // Listed under the server's message too: a field of another step, or one without an input of its own, is not missed.
+  const [fieldErrors, setFieldErrors] = useState<string[]>([]);
   const last = active === steps.length - 1;
   const stepOf = (errors: Record<string, string>) => {
     const keys = Object.keys(errors);
@@ -48,6 +50,7 @@ export const Wizard = ({ title, steps, submitLabel, failure, footer, defaultValu
       return undefined;
     }
     const errors = await onSubmit(values);
+    setFieldErrors(Object.values(errors ?? {}));
     if (errors) setActive(stepOf(errors));
     return errors;
   };
@@ -65,7 +68,18 @@ export const Wizard = ({ title, steps, submitLabel, failure, footer, defaultValu
         </Stepper>
         <Form onSubmit={advance} defaultValues={defaultValues} noValidate disableInvalidFormNotification>
           <Stack spacing={2} sx={{ maxWidth: 960 }}>
-            {failure && <Alert severity="error">{translate(failure, { _: failure })}</Alert>}
+            {failure && (
+              <Alert severity="error">
+                {translate(failure, { _: failure })}
+                {fieldErrors.length > 0 && (
+                  <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                    {fieldErrors.map((message) => (
+                      <li key={message}>{translate(message, { _: message })}</li>
+                    ))}
+                  </Box>
+                )}
+              </Alert>
+            )}
             <Box>{steps[active].content}</Box>
             {last && footer}
             <WizardButtons

@@ -98,7 +98,7 @@ export interface RegistrationInput {
   password: string;
 }
 
-export type ConfirmationPurpose = 'REGISTRATION' | 'EMAIL_CONFIRMATION' | 'CANDIDACY';
+export type ConfirmationPurpose = 'REGISTRATION' | 'EMAIL_CONFIRMATION' | 'CANDIDACY' | 'ARRIVAL';
 
 /** What a confirmation link is for, read before confirming (`GET /api/confirmations/:token`). */
 export interface ConfirmationInfo {

@@ -458,6 +458,7 @@ export const en: typeof fr = {
       title: 'Registration confirmation',
       title_email: 'E-mail address confirmation',
       title_candidacy: 'Confirmation of your candidacy',
+      title_arrival: 'Welcome: activate your account',
       title_generic: 'Confirmation',
       reading: 'Reading the link…',
       pending: 'Confirming…',

@@ -457,6 +457,7 @@ export const fr = {
       title: "Confirmation de l'inscription",
       title_email: "Confirmation de l'adresse e-mail",
       title_candidacy: 'Confirmation de votre candidature',
+      title_arrival: 'Bienvenue : activez votre compte',
       title_generic: 'Confirmation',
       reading: 'Lecture du lien…',
       pending: 'Confirmation en cours…',

@@ -26,6 +26,7 @@ const titles: Record<ConfirmationPurpose, string> = {
   REGISTRATION: 'app.confirm.title',
   EMAIL_CONFIRMATION: 'app.confirm.title_email',
   CANDIDACY: 'app.confirm.title_candidacy',
+  ARRIVAL: 'app.confirm.title_arrival',
 };
 
 const Pending = ({ label }: { label: string }) => {

@@ -1,5 +1,6 @@
 import { ARRIVAL_RIGHTS_MODES, ARRIVAL_ROLES, ARRIVAL_STATUSES } from '../../domain/collaborators/collaborators.status';
 import type { Arrival } from '../../domain/collaborators/arrival.entity';
+import { oneOrMany } from '../http/filter-schemas';
 import { z } from '../http/openapi';
 import { Siret } from '../portfolios/identifier.schemas';
 
@@ -46,17 +47,20 @@ export const StartDateBody = z.object({ startDate: CalendarDay }).openapi('Arriv
 
 export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).openapi('CollaboratorCancel');
 
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
+/** The list filters of arrivals and departures, by their statuses. */
+export const collaboratorFilter = <S extends readonly [string, ...string[]]>(statuses: S) =>
+  z.object({
+    status: oneOrMany(z.enum(statuses)),
+    pending: z.boolean().optional(),
+    accountId: z.string().uuid().optional(),
+    companyId: z.string().uuid().optional(),
+    q: z.string().trim().max(100).optional(),
+  });
 
-export const ArrivalFilter = z.object({
-  status: oneOrMany(z.enum(ARRIVAL_STATUSES)),
-  pending: z.boolean().optional(),
-  accountId: z.string().uuid().optional(),
-  companyId: z.string().uuid().optional(),
-  q: z.string().trim().max(100).optional(),
-});
+export const ArrivalFilter = collaboratorFilter(ARRIVAL_STATUSES);
 
-const NamedRight = z.object({
+/** A right granted or moved, with its portfolio's name. */
+export const NamedRight = z.object({
   portfolioId: z.string(),
   portfolioName: z.string(),
   siret: z.string(),

@@ -3,6 +3,7 @@ import { secretAnswerWeakness, secretQuestionProblem } from '../../domain/accoun
 import { CANDIDACY_ROUTES, CANDIDACY_STATUSES } from '../../domain/candidacy/candidacy.status';
 import type { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { checkSiret } from '../../domain/identifiers/identifiers.rules';
+import { oneOrMany } from '../http/filter-schemas';
 import { z } from '../http/openapi';
 
 const name = (label: string) => z.string().trim().min(1, `${label} obligatoire`).max(100, `${label} : 100 caractères au plus`);
@@ -49,8 +50,6 @@ export const BulkDecisionBody = Decision.extend({ ids: z.array(z.string().uuid()
 export const KeyBody = z.object({ key: z.string().max(64) }).openapi('ActivationKey');
 
 export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).openapi('CandidacyCancel');
-
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
 
 export const CandidacyFilter = z.object({
   status: oneOrMany(z.enum(CANDIDACY_STATUSES)),

@@ -1,6 +1,6 @@
 import { DEPARTURE_RIGHTS_MODES, DEPARTURE_STATUSES, RIGHT_OUTCOMES } from '../../domain/collaborators/collaborators.status';
 import type { Departure } from '../../domain/collaborators/departure.entity';
-import { CalendarDay, Email, personName } from '../arrivals/arrivals.schemas';
+import { CalendarDay, collaboratorFilter, Email, NamedRight, personName } from '../arrivals/arrivals.schemas';
 import { z } from '../http/openapi';
 import { Siret } from '../portfolios/identifier.schemas';
 
@@ -27,26 +27,9 @@ export const DepartureAccepted = z.object({ id: z.string(), workflowId: z.string
 
 export const EffectiveDateBody = z.object({ effectiveDate: CalendarDay }).openapi('DepartureEffectiveDate');
 
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
+export const DepartureFilter = collaboratorFilter(DEPARTURE_STATUSES);
 
-export const DepartureFilter = z.object({
-  status: oneOrMany(z.enum(DEPARTURE_STATUSES)),
-  pending: z.boolean().optional(),
-  accountId: z.string().uuid().optional(),
-  companyId: z.string().uuid().optional(),
-  q: z.string().trim().max(100).optional(),
-});
-
-const RightReport = z.object({
-  portfolioId: z.string(),
-  portfolioName: z.string(),
-  siret: z.string(),
-  serviceCode: z.string(),
-  canDeclare: z.boolean(),
-  canPay: z.boolean(),
-  canConsult: z.boolean(),
-  outcome: z.enum(RIGHT_OUTCOMES),
-});
+const RightReport = NamedRight.extend({ outcome: z.enum(RIGHT_OUTCOMES) });
 
 export const DepartureRecord = z
   .object({

@@ -8,7 +8,7 @@ import { stopChild } from '../../bin/processes';
 import { findProjectRoot } from '../../platform/project-root';
 import type { Orm } from '../../platform/orm';
 import { createTestDatabase } from './database';
-import { freePort } from './free-port';
+import { freeStablePort } from './free-port';
 
 const root = findProjectRoot(__dirname);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,7 +53,7 @@ export class E2eApp {
     this.dropDatabase = database.drop;
     this.databaseUrl = database.url;
     this.dataDir = await mkdtemp(path.join(os.tmpdir(), 'bo-e2e-'));
-    [this.port, this.temporalPort, this.uiPort] = [await freePort(), await freePort(), await freePort()];
+    [this.port, this.temporalPort, this.uiPort] = [await freeStablePort(), await freeStablePort(), await freeStablePort()];
     await this.start();
     this.browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -8,13 +8,18 @@ import {
   declarantNotFound,
   establishmentNotOwn,
   identityTaken,
+  arrivalOwnsAddress,
+  candidacyOwnsAddress,
   registrationOwnsAddress,
 } from '../../domain/account/declarant.errors';
 import { NO_PASSWORD_HASH } from '../../domain/account/declarant.rules';
 import { identityKey } from '../../domain/account/identity.rules';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import type { Scope } from '../../domain/auth/scope';
+import { PENDING_ARRIVAL_STATUSES } from '../../domain/collaborators/collaborators.status';
+import { Arrival } from '../../domain/collaborators/arrival.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
+import type { DomainError } from '../../domain/shared/domain-error';
 import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
 import type { AuthContext } from '../auth/auth.middleware';
 import { sendNewLink, startAccountConfirmation } from './account-confirmation.client';
@@ -34,6 +39,18 @@ async function findDeclarant(em: EntityManager, scope: Scope, id: string): Promi
 
 /** A Primo AD's address belongs to the registration process until the company is confirmed. */
 const ownedByRegistration = (a: Account) => a.adminStatus === AdminStatus.PRIMO_AD && a.status === AccountStatus.PENDING;
+
+/**
+ * The process that mails this unconfirmed address its links, when it is not
+ * the declarant's own confirmation: the registration (Primo AD), the
+ * candidacy (Candidat AD), or a pending arrival. Nothing may mail it around them.
+ */
+async function addressOwner(em: EntityManager, a: Account): Promise<DomainError | null> {
+  if (ownedByRegistration(a)) return registrationOwnsAddress();
+  if (a.adminStatus === AdminStatus.CANDIDATE_AD && !a.emailConfirmedAt) return candidacyOwnsAddress();
+  if (await em.count(Arrival, { account: a.id, status: { $in: [...PENDING_ARRIVAL_STATUSES] } })) return arrivalOwnsAddress();
+  return null;
+}
 
 const snapshot = (a: Account) => ({
   siret: a.siret,
@@ -101,7 +118,8 @@ export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: Aut
       Object.entries(patch).filter(([field, value]) => value !== undefined && value !== found[field as keyof DeclarantUpdate]),
     ) as DeclarantUpdate;
     if (!Object.keys(changes).length) return { account: found, emailChanged: false };
-    if (changes.email && ownedByRegistration(found)) throw registrationOwnsAddress();
+    const owner = changes.email ? await addressOwner(em, found) : null;
+    if (owner) throw owner;
     const before = snapshot(found);
     const key = identityKey(found.siret, changes.lastName ?? found.lastName, changes.firstName ?? found.firstName);
     if (key !== found.identityKey && (await em.count(Account, { identityKey: key }))) throw identityTaken(found.siret);
@@ -127,9 +145,11 @@ export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: Aut
 
 /** Mails a new link to a declarant whose address is not confirmed yet. */
 export async function resendLink(orm: MikroORM, temporal: Client, auth: AuthContext, id: string): Promise<Account> {
-  const account = await findDeclarant(orm.em.fork(), auth.scope, id);
+  const em = orm.em.fork();
+  const account = await findDeclarant(em, auth.scope, id);
   if (account.emailConfirmedAt) throw addressAlreadyConfirmed();
-  if (ownedByRegistration(account)) throw registrationOwnsAddress();
+  const owner = await addressOwner(em, account);
+  if (owner) throw owner;
   await sendNewLink(temporal, account, 'resend');
   return account;
 }

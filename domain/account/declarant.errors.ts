@@ -15,6 +15,16 @@ export const declarantNotFound = () => new DomainError('NOT_FOUND', 'RESOURCE.NO
 export const addressAlreadyConfirmed = () =>
   new DomainError('CONFLICT', 'DECLARANT.ALREADY_CONFIRMED', 'Cette adresse e-mail est déjà confirmée : aucun lien à renvoyer.');
 
+export const arrivalOwnsAddress = () =>
+  new DomainError(
+    'CONFLICT',
+    'DECLARANT.ARRIVAL_PENDING',
+    'Ce compte attend son arrivée : l’invitation part à la date d’arrivée ; modifiez ou annulez l’arrivée depuis sa page.',
+  );
+
+export const candidacyOwnsAddress = () =>
+  new DomainError('CONFLICT', 'DECLARANT.CANDIDACY_PENDING', 'Ce compte attend la confirmation de sa candidature : renvoyez le lien depuis la candidature.');
+
 export const registrationOwnsAddress = () =>
   new DomainError(
     'CONFLICT',

@@ -108,6 +108,11 @@ describe('arrivals', () => {
     const moved = await admin.post(`/api/arrivals/${id}/start-date`).send({ startDate: inDays(20) });
     expect(moved.body).toMatchObject({ status: 'SCHEDULED', startDate: inDays(20), workflow: { status: 'SCHEDULED', startDate: inDays(20) } });
     expect((await admin.get('/api/arrivals').query({ filter: JSON.stringify({ pending: true, q: 'Blanc' }) })).body).toHaveLength(1);
+    for (const attempt of [admin.post(`/api/declarants/${accountId}/resend`), admin.put(`/api/declarants/${accountId}`).send({ email: 'zoe.blanc@example.test' })]) {
+      const refused = await attempt;
+      expect([refused.status, refused.body.code]).toEqual([409, 'DECLARANT.ARRIVAL_PENDING']);
+    }
+    expect((await env.orm.em.fork().findOneOrFail(Account, accountId)).email).toBe('zoe@example.test');
     const cancelled = await admin.post(`/api/arrivals/${id}/cancel`).send({ reason: 'Embauche annulée' });
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', accountId: null });
     expect(await env.orm.em.fork().findOne(Account, accountId)).toBeNull();

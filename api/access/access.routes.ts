@@ -5,10 +5,12 @@ import { authOf, SIGNED_IN } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
+import { readSmallJson, sendFreshJson } from '../http/small-json';
 import { AccessBatch, AccessBatchAnswer, AccessDecision, AccessQuestion, MyAccess } from './access.schemas';
 import { apiKeyCaller, callerOf, managerCaller } from './api-key.auth';
 
 const DECISION = '/api/access/decisions';
+const BODY_LIMIT = 1024 * 1024;
 const BATCH = '/api/access/decisions/batch';
 const CALLERS = 'Authorization: Bearer <API key> (scoped to its company), or a session of support or of an administrator (his company).';
 
@@ -23,24 +25,24 @@ const answer = (ctx: ApiContext, questions: Question[], companyId: string | null
 /**
  * The decision routes for machine clients (`Authorization` header): mounted
  * before the console's middleware (security headers for pages, cookies,
- * sessions, access log), as they serve none of it and are the hot path.
- * Requests without the header fall through to the session routes below.
+ * sessions, access log), as they serve none of it and are the hot path; their
+ * small JSON bodies are read and written directly. Requests without the header
+ * fall through to the session routes below.
  */
 export function apiKeyAccessRoutes(ctx: ApiContext): Router {
   const router = express.Router();
-  const withApiKey: RequestHandler = (req, res, next) => {
+  const withApiKey: RequestHandler = async (req, _res, next) => {
     if (req.headers.authorization === undefined) return next('router');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    req.body = await readSmallJson(req, BODY_LIMIT);
     next();
   };
-  const guards = [withApiKey, express.json({ limit: '1mb' }), apiKeyCaller(ctx)];
+  const guards = [withApiKey, apiKeyCaller(ctx)];
   router.post(DECISION, ...guards, async (req, res) => {
     const [decision] = await answer(ctx, [AccessQuestion.parse(req.body)], callerOf(req).companyId);
-    res.json(decision);
+    sendFreshJson(res, decision);
   });
   router.post(BATCH, ...guards, async (req, res) => {
-    res.json({ decisions: await answer(ctx, AccessBatch.parse(req.body).questions, callerOf(req).companyId) });
+    sendFreshJson(res, { decisions: await answer(ctx, AccessBatch.parse(req.body).questions, callerOf(req).companyId) });
   });
   return router;
 }

@@ -392,6 +392,13 @@ describe('access decisions: callers and isolation', () => {
     const res = await request(env.app).post('/api/access/decisions').set(withKey(keyA)).send({ accountId: 'x', siret: '123', service: 'PEPS', right: 'ALL' });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['accountId', 'right', 'siret']);
+    const post = () => request(env.app).post('/api/access/decisions').set(withKey(keyA)).set('Content-Type', 'application/json');
+    const malformed = await post().send('{"accountId": ');
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'REQUEST.MALFORMED_JSON']);
+    const huge = await post().send(JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }));
+    expect([huge.status, huge.body.code]).toEqual([413, 'REQUEST.TOO_LARGE']);
+    const notJson = await request(env.app).post('/api/access/decisions').set(withKey(keyA)).set('Content-Type', 'text/plain').send('hello');
+    expect([notJson.status, notJson.body.code]).toEqual([400, 'VALIDATION.FAILED']);
   });
 });
 

@@ -54,7 +54,7 @@ export async function startAccessCache(deps: { databaseUrl: string; orm: MikroOR
       timer = setTimeout(() => reject(new Error('the change feed did not deliver a barrier in time')), BARRIER_TIMEOUT_MS);
     });
     try {
-      await orm.em.fork().getConnection().execute('select pg_notify(?, ?)', [CHANNEL, id]);
+      await orm.em.getConnection().execute('select pg_notify(?, ?)', [CHANNEL, id]);
       await seen;
     } finally {
       clearTimeout(timer);

@@ -68,14 +68,14 @@ export function sharedLoaders(newEm: () => EntityManager): DecisionLoaders {
   const pair = microBatch((pairs: PairQuery[]) => loadPairFacts(newEm(), pairs), PAIRS_PER_QUERY);
   return {
     pairs: (pairs) => Promise.all(pairs.map(pair)),
-    company: once((accountId) => loadCompanyRights(newEm(), accountId)),
-    catalogue: once(() => loadCatalogue(newEm())),
+    company: sharedWhileLoading((accountId) => loadCompanyRights(newEm(), accountId)),
+    catalogue: sharedWhileLoading(() => loadCatalogue(newEm())),
     employed: (siret, employeeIds, day) => loadEmployed(newEm(), siret, employeeIds, day),
   };
 }
 
 /** While a load for `key` is in flight, callers with the same key share it. */
-function once<A extends unknown[], R>(load: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+function sharedWhileLoading<A extends unknown[], R>(load: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   const inFlight = new Map<string, Promise<R>>();
   return (...args) => {
     const key = args.join('\u001f');

@@ -1,4 +1,3 @@
-import { Link } from '@mui/material';
 import {
   FunctionField,
   Labeled,
@@ -7,10 +6,9 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
-  useCreatePath,
   usePermissions,
 } from 'react-admin';
-import { Link as RouterLink } from 'react-router';
+import { WorkflowLinkField } from '../workflows/WorkflowLinkField';
 import { CalendarDateField } from '../common/CalendarDateField';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
@@ -22,7 +20,6 @@ import { CancelArrivalButton, ChangeStartDateButton } from './ArrivalActions';
 
 export const ArrivalShow = () => {
   const { permissions: role } = usePermissions<ConsoleRole | null>();
-  const createPath = useCreatePath();
   return (
     <Show
       actions={
@@ -50,14 +47,7 @@ export const ArrivalShow = () => {
         <Labeled label="resources.arrivals.fields.rights" fullWidth>
           <FunctionField<Arrival> render={({ rights }) => <RightsTable rights={rights} empty="app.arrivals.no_rights" />} />
         </Labeled>
-        <FunctionField<Arrival>
-          source="workflowId"
-          render={({ workflowId }) => (
-            <Link component={RouterLink} to={createPath({ resource: 'workflows', type: 'show', id: workflowId })}>
-              {workflowId}
-            </Link>
-          )}
-        />
+        <WorkflowLinkField<Arrival> source="workflowId" />
         <JsonField source="workflow" />
       </SimpleShowLayout>
     </Show>

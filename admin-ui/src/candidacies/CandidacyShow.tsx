@@ -1,4 +1,3 @@
-import { Link } from '@mui/material';
 import {
   BooleanField,
   FunctionField,
@@ -7,10 +6,9 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
-  useCreatePath,
   usePermissions,
 } from 'react-admin';
-import { Link as RouterLink } from 'react-router';
+import { WorkflowLinkField } from '../workflows/WorkflowLinkField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { JsonField } from '../common/JsonField';
@@ -28,7 +26,6 @@ const SupportActions = () => (
 
 export const CandidacyShow = () => {
   const { permissions: role } = usePermissions<ConsoleRole | null>();
-  const createPath = useCreatePath();
   return (
     <Show actions={<TopToolbar>{role === 'SUPPORT' ? <SupportActions /> : <DecisionButtons />}</TopToolbar>}>
       <SimpleShowLayout>
@@ -52,15 +49,7 @@ export const CandidacyShow = () => {
         />
         <DateTimeField source="decidedAt" />
         <TextField source="refusalReason" />
-        {/* The workflow in « Processus »: history, pending activities, Temporal Web UI. */}
-        <FunctionField<Candidacy>
-          source="workflowId"
-          render={({ workflowId }) => (
-            <Link component={RouterLink} to={createPath({ resource: 'workflows', type: 'show', id: workflowId })}>
-              {workflowId}
-            </Link>
-          )}
-        />
+        <WorkflowLinkField<Candidacy> source="workflowId" />
         <JsonField source="workflow" />
       </SimpleShowLayout>
     </Show>

@@ -1,4 +1,4 @@
-import { Alert, Link } from '@mui/material';
+import { Alert } from '@mui/material';
 import {
   FunctionField,
   Labeled,
@@ -7,11 +7,10 @@ import {
   Show,
   SimpleShowLayout,
   TopToolbar,
-  useCreatePath,
   usePermissions,
   useRecordContext,
 } from 'react-admin';
-import { Link as RouterLink } from 'react-router';
+import { WorkflowLinkField } from '../workflows/WorkflowLinkField';
 import { CalendarDateField } from '../common/CalendarDateField';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
@@ -30,7 +29,6 @@ const WaitingReason = () => {
 
 export const DepartureShow = () => {
   const { permissions: role } = usePermissions<ConsoleRole | null>();
-  const createPath = useCreatePath();
   return (
     <Show
       actions={
@@ -57,14 +55,7 @@ export const DepartureShow = () => {
         <Labeled label="resources.departures.fields.rights" fullWidth>
           <FunctionField<Departure> render={({ rights }) => <RightsTable rights={rights ?? []} empty="app.departures.no_rights" />} />
         </Labeled>
-        <FunctionField<Departure>
-          source="workflowId"
-          render={({ workflowId }) => (
-            <Link component={RouterLink} to={createPath({ resource: 'workflows', type: 'show', id: workflowId })}>
-              {workflowId}
-            </Link>
-          )}
-        />
+        <WorkflowLinkField<Departure> source="workflowId" />
         <JsonField source="workflow" />
       </SimpleShowLayout>
     </Show>

@@ -136,16 +136,24 @@ describe('administratorCandidacyWorkflow', () => {
   });
 
   it('rejects a non-administrator, the candidate himself and a second decision in the validator; the workflow goes on', async () => {
+    let closing!: () => void;
+    const closed = new Promise<void>((resolve) => (closing = resolve));
+    const gated = fakeActivities();
+    // The first decision's closing waits for the second decision, so the workflow is still open to receive it.
+    gated.closeCandidacy.mockImplementation(async (req: CandidacyDecision) => closed.then(() => [`close-${req.outcome}`]));
     await withCandidacy(async ({ handle, acts }) => {
       expect(await updateFailureType(decide(handle, 'declarant-9', 'ACCEPT'))).toBe(CandidacyFailure.NOT_AN_ACTIVE_ADMINISTRATOR);
       expect(await updateFailureType(decide(handle, CANDIDATE, 'ACCEPT'))).toBe(CandidacyFailure.SELF_DECISION);
       expect(await updateFailureType(decide(handle, ADMIN.id, 'REFUSE', '  '))).toBe(CandidacyFailure.REASON_REQUIRED);
       expect(acts.closeCandidacy).not.toHaveBeenCalled();
       expect((await status(handle)).status).toBe('AWAITING_APPROVAL');
-      await decide(handle, ADMIN.id, 'ACCEPT');
+      const first = decide(handle, ADMIN.id, 'ACCEPT');
+      await waitFor(async () => acts.closeCandidacy.mock.calls.length === 1);
       expect(await updateFailureType(decide(handle, ADMIN.id, 'REFUSE', 'non'))).toBe(CandidacyFailure.ALREADY_DECIDED);
+      closing();
+      expect((await first).status).toBe('APPROVED');
       expect(await handle.result()).toEqual({ outcome: 'APPROVED' });
-    });
+    }, gated);
   });
 
   it('support resends the administrators’ mail: a new request to the same people, audited with who asked; nothing to resend on the letter route', async () => {

@@ -20,7 +20,8 @@ const invalidApiKey = () => new DomainError('UNAUTHENTICATED', 'AUTH.INVALID_API
 /**
  * Guard: `Authorization: Bearer <API key>`, a non-revoked key, scoped to its
  * company. A key's use is recorded at most once a minute, the uses of
- * concurrent requests in one statement.
+ * concurrent requests in one statement, off the answer's path: a decision
+ * never waits for that commit (a failed write is logged, and tried again a minute later).
  */
 export function apiKeyCaller(ctx: ApiContext): RequestHandler {
   const recordUse = microBatch((ids: string[]) => recordKeyUse(ctx.orm.em.fork(), ids).then(() => ids), 1000);
@@ -28,7 +29,7 @@ export function apiKeyCaller(ctx: ApiContext): RequestHandler {
     const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const caller = key ? await callerOfApiKey(ctx.orm.em, key, new Date(), ctx.accessCache?.cache) : null;
     if (!caller) throw invalidApiKey();
-    if (caller.staleKeyId) await recordUse(caller.staleKeyId);
+    if (caller.staleKeyId) recordUse(caller.staleKeyId).catch((err: unknown) => ctx.logger.warn({ err }, 'API key use not recorded'));
     (req as WithCaller)[CALLER] = { companyId: caller.companyId };
     next();
   };

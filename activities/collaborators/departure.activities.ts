@@ -6,7 +6,7 @@ import { AuditEvent, SYSTEM_ACTOR } from '../../domain/audit/audit-event.entity'
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import { Session } from '../../domain/auth/session.entity';
-import type { DepartureStatus, RightOutcome, RightReport } from '../../domain/collaborators/collaborators.status';
+import type { DepartureRightsMode, DepartureStatus, RightOutcome, RightReport } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { lastAdministratorGuard } from '../../domain/collaborators/last-administrator.rules';
 import { actorOf } from '../shared/actor';
@@ -26,6 +26,8 @@ export interface DepartureTransition {
   effectiveDate: string;
   waitingReason?: string | null;
   details?: Record<string, unknown>;
+  /** Retargeted: where the rights go now (an existing collaborator, or nobody). */
+  target?: { rightsMode: DepartureRightsMode; toAccountId: string | null };
 }
 
 export interface ApplyDepartureRequest {
@@ -93,6 +95,10 @@ export function createDepartureActivities({ orm }: DepartureDeps) {
           const departure = await em.findOneOrFail(Departure, t.departureId);
           const before = snapshotOf(departure);
           Object.assign(departure, { status: t.status, effectiveDate: t.effectiveDate, waitingReason: t.waitingReason ?? null });
+          if (t.target) {
+            const to = t.target.toAccountId ? await em.findOneOrFail(Account, t.target.toAccountId) : null;
+            Object.assign(departure, { rightsMode: t.target.rightsMode, toAccount: to, toName: to && `${to.firstName} ${to.lastName}` });
+          }
           appendAudit(em, {
             ...(await actorOf(em, t.actorId)),
             action: t.action,
@@ -259,5 +265,5 @@ function rightAuditLine(r: LeaverRight, outcome: RightOutcome, moved: MovedRight
 }
 
 function snapshotOf(d: Departure): Record<string, unknown> {
-  return { status: d.status, effectiveDate: d.effectiveDate, waitingReason: d.waitingReason ?? null };
+  return { status: d.status, effectiveDate: d.effectiveDate, waitingReason: d.waitingReason ?? null, rightsMode: d.rightsMode, toAccountId: d.toAccount?.id ?? null };
 }

@@ -336,11 +336,13 @@ export interface Arrival extends RaRecord {
 
 export type DepartureStatus = 'SCHEDULED' | 'WAITING_FOR_TARGET' | 'COMPLETED' | 'CANCELLED';
 
+/** An existing declarant receives the leaver's rights, or nobody (revoked): what a pending departure can be changed to. */
+export type DepartureTarget = { mode: 'TRANSFER'; toAccountId: Identifier } | { mode: 'REVOKE' };
+
 /** The leaver's rights go to an existing declarant, to a newcomer (an arrival is started), or are revoked. */
 export type DepartureRights =
-  | { mode: 'TRANSFER'; toAccountId: Identifier }
-  | { mode: 'TRANSFER_NEW'; arrival: { siret: string; lastName: string; firstName: string; email: string } }
-  | { mode: 'REVOKE' };
+  | DepartureTarget
+  | { mode: 'TRANSFER_NEW'; arrival: { siret: string; lastName: string; firstName: string; email: string } };
 
 /** « Départ d'un collaborateur » (`POST /api/departures`). */
 export interface DepartureInput {

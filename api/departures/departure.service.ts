@@ -54,8 +54,7 @@ export async function planDeparture(
       let target: Account | null = null;
       let newcomer: Arrival | null = null;
       if (request.rights.mode === 'TRANSFER') {
-        target = await em.findOne(Account, { id: request.rights.toAccountId, company, role: { $in: PEOPLE }, status: { $ne: AccountStatus.RADIATED } });
-        if (!target || target.id === leaver.id) throw invalidField('rights.toAccountId', 'Choisissez un autre déclarant de l’entreprise');
+        target = await transferTarget(em, leaver.company.id, leaver.id, request.rights.toAccountId);
       } else if (request.rights.mode === 'TRANSFER_NEW') {
         const newcomerRequest = { ...request.rights.arrival, startDate: parisToday(new Date()), role: 'DECLARANT' as const, rights: { mode: 'NONE' as const } };
         newcomer = await prepareArrival(em, auth, company, newcomerRequest, 'rights.arrival.');
@@ -119,6 +118,13 @@ export async function planDeparture(
     throw err;
   }
   return departure;
+}
+
+/** Who may receive a leaver's rights: another collaborator of his company, not radiated. */
+export async function transferTarget(em: EntityManager, companyId: string, leaverId: string, toAccountId: string): Promise<Account> {
+  const target = await em.findOne(Account, { id: toAccountId, company: companyId, role: { $in: PEOPLE }, status: { $ne: AccountStatus.RADIATED } });
+  if (!target || target.id === leaverId) throw invalidField('rights.toAccountId', 'Choisissez un autre déclarant de l’entreprise');
+  return target;
 }
 
 /**

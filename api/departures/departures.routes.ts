@@ -4,7 +4,7 @@ import { ARRIVAL_DEFAULTS, DEPARTURE_DEFAULTS } from '../../domain/collaborators
 import { PENDING_DEPARTURE_STATUSES } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { parisStartOf } from '../../domain/collaborators/effective-date.rules';
-import { cancelDepartureUpdate, rescheduleDepartureUpdate } from '../../workflows/collaborator-departure/collaborator-departure.messages';
+import { cancelDepartureUpdate, rescheduleDepartureUpdate, retargetDepartureUpdate } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 import { assertDate, collaboratorScope } from '../arrivals/arrival.service';
 import { CancelBody, IdParams } from '../arrivals/arrivals.schemas';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
@@ -12,8 +12,16 @@ import { newRouter, type ApiContext } from '../context';
 import { containing, defined } from '../http/filters';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
-import { actionableDeparture, departureDetail, findDeparture, planDeparture } from './departure.service';
-import { DepartureAccepted, DepartureCreate, DepartureFilter, DepartureRecord, departureRecord, EffectiveDateBody } from './departures.schemas';
+import { actionableDeparture, departureDetail, findDeparture, planDeparture, transferTarget } from './departure.service';
+import {
+  DepartureAccepted,
+  DepartureCreate,
+  DepartureFilter,
+  DepartureRecord,
+  departureRecord,
+  DepartureTargetBody,
+  EffectiveDateBody,
+} from './departures.schemas';
 
 const RECORD = { 200: { description: 'The departure, as it is now', schema: DepartureRecord } };
 
@@ -106,6 +114,34 @@ export function departureRoutes(ctx: ApiContext) {
       const departure = await actionableDeparture(orm.em.fork(), auth, params.id);
       const effectiveAt = parisStartOf(body.effectiveDate).toISOString();
       await temporal.workflow.getHandle(departure.workflowId).executeUpdate(rescheduleDepartureUpdate, { args: [{ actorId: auth.account.id, effectiveDate: body.effectiveDate, effectiveAt }] });
+      res.json(await reread(departure.id));
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/departures/:id/target',
+      summary:
+        'Send the rights of a departure not applied yet elsewhere: to another collaborator of the company, or revoke them (a new collaborator’s pending arrival is cancelled)',
+      tags: ['departures'],
+      guards: [MANAGERS],
+      params: IdParams,
+      body: DepartureTargetBody,
+      responses: {
+        ...RECORD,
+        400: { description: 'VALIDATION.FAILED (target = the leaver, radiated, or of another company)' },
+        404: { description: 'RESOURCE.NOT_FOUND' },
+        409: { description: 'DEPARTURE.NOT_PENDING or DEPARTURE.SAME_TARGET' },
+      },
+    },
+    async ({ params, body }, req, res) => {
+      const auth = authOf(req);
+      const em = orm.em.fork();
+      const departure = await actionableDeparture(em, auth, params.id);
+      if (body.rights.mode === 'TRANSFER') await transferTarget(em, departure.company.id, departure.account.id, body.rights.toAccountId);
+      await temporal.workflow.getHandle(departure.workflowId).executeUpdate(retargetDepartureUpdate, { args: [{ actorId: auth.account.id, rights: body.rights }] });
       res.json(await reread(departure.id));
     },
   );

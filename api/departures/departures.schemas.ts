@@ -4,13 +4,16 @@ import { CalendarDay, collaboratorFilter, Email, NamedRight, personName } from '
 import { z } from '../http/openapi';
 import { Siret } from '../portfolios/identifier.schemas';
 
+const Transfer = z.object({ mode: z.literal('TRANSFER'), toAccountId: z.string().uuid('Identifiant invalide') });
+const Revoke = z.object({ mode: z.literal('REVOKE') });
+
 export const DepartureRights = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('TRANSFER'), toAccountId: z.string().uuid('Identifiant invalide') }),
+  Transfer,
   z.object({
     mode: z.literal('TRANSFER_NEW'),
     arrival: z.object({ siret: Siret, lastName: personName('Nom'), firstName: personName('Prénom'), email: Email }),
   }),
-  z.object({ mode: z.literal('REVOKE') }),
+  Revoke,
 ]);
 
 export const DepartureCreate = z
@@ -26,6 +29,9 @@ export type DepartureCreate = z.infer<typeof DepartureCreate>;
 export const DepartureAccepted = z.object({ id: z.string(), workflowId: z.string() }).openapi('DepartureAccepted');
 
 export const EffectiveDateBody = z.object({ effectiveDate: CalendarDay }).openapi('DepartureEffectiveDate');
+
+/** Where a pending departure's rights go instead. */
+export const DepartureTargetBody = z.object({ rights: z.discriminatedUnion('mode', [Transfer, Revoke]) }).openapi('DepartureTarget');
 
 export const DepartureFilter = collaboratorFilter(DEPARTURE_STATUSES);
 

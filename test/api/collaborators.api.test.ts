@@ -205,6 +205,39 @@ describe('departures', () => {
     expect(cells(await rightsOf(env.orm, done.toAccountId))).toEqual(cells(rights));
   });
 
+  it('a departure waiting for a new collaborator sends its rights to an existing one instead: his arrival is cancelled, the transfer applies, audited', async () => {
+    const leaver = await createPerson(env.orm, demo, 'DECLARANT');
+    const target = await createPerson(env.orm, demo, 'DECLARANT');
+    const rights = demoRights(seededRandom(13), 5);
+    await grant(env.orm, leaver.id, rights);
+    const res = await admin.post('/api/departures').send({
+      accountId: leaver.id,
+      effectiveDate: today(),
+      rights: { mode: 'TRANSFER_NEW', arrival: { siret: ADMIN.siret, lastName: 'Lemoine', firstName: 'Hugo', email: 'hugo.lemoine@example.test' } },
+    });
+    const waiting = await statusOf('departures', res.body.id, 'WAITING_FOR_TARGET');
+    const retarget = (rights: object, agent = admin) => agent.post(`/api/departures/${res.body.id}/target`).send({ rights });
+
+    for (const wrong of [leaver.id, other.declarantId]) {
+      const refused = await retarget({ mode: 'TRANSFER', toAccountId: wrong });
+      expect([refused.status, Object.keys(refused.body.errors ?? {})]).toEqual([400, ['rights.toAccountId']]);
+    }
+    expect((await retarget({ mode: 'TRANSFER' })).status).toBe(400);
+    expect((await retarget({ mode: 'REVOKE' }, await login(env.app, other.admin))).status).toBe(404);
+
+    const answer = await retarget({ mode: 'TRANSFER', toAccountId: target.id });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ rightsMode: 'TRANSFER', toAccountId: target.id, toName: `${target.firstName} ${target.lastName}` });
+    const done = await statusOf('departures', res.body.id, 'COMPLETED');
+    expect(done).toMatchObject({ transferred: rights.length, toAccountId: target.id });
+    expect(cells(await rightsOf(env.orm, target.id))).toEqual(cells(rights));
+    await statusOf('arrivals', waiting.arrivalId, 'CANCELLED');
+    const [audit] = await env.orm.em.fork().find(AuditEvent, { targetId: res.body.id, action: 'DEPARTURE.RETARGETED' });
+    expect(audit).toMatchObject({ before: { rightsMode: 'TRANSFER_NEW' }, after: { rightsMode: 'TRANSFER', toAccountId: target.id } });
+    const late = await retarget({ mode: 'REVOKE' });
+    expect([late.status, late.body.code]).toEqual([409, 'DEPARTURE.NOT_PENDING']);
+  });
+
   it('the last active administrator cannot leave without a valid successor', async () => {
     const durand = await login(env.app, other.admin);
     const people = (await durand.get('/api/declarants')).body as Array<{ id: string; lastName: string }>;

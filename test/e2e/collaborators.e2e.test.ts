@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { Account, AccountRole, AccountStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
 import { hashPassword } from '../../domain/account/password.hasher';
+import { Departure } from '../../domain/collaborators/departure.entity';
+import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { Establishment } from '../../domain/company/establishment.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { DEMO_CLIENTS_PORTFOLIO } from '../../domain/seed/demo-rights';
@@ -97,4 +99,28 @@ it('an administrator registers a departure effective today with transfer to an e
   await seeTicked(page, own.id, 'LEROY Emma — 84271640900011 — MCF');
   await seeTicked(page, own.id, 'LEROY Emma — 84271640900029 — PREVENTION_PASSPORT');
   await seeTicked(page, clients.id, 'LEROY Emma — 53210987300010 — MCF');
+});
+
+it('an administrator reassigns the rights of a planned departure to another declarant from its page', async () => {
+  const planned = await activeDeclarant({ siret: '84271640900011', lastName: 'FAURE', firstName: 'Louis', email: 'louis.faure@boulangerie-martin.example' });
+  const recipient = await activeDeclarant({ siret: '84271640900029', lastName: 'GIRARD', firstName: 'Chloé', email: 'chloe.girard@boulangerie-martin.example' });
+  const page = await e2e.newPage();
+  await e2e.logIn(page, administrator);
+  await page.getByRole('menuitem', { name: 'Départs' }).waitFor();
+  const effectiveDate = parisToday(new Date(Date.now() + 10 * 24 * 3600_000));
+  const created = await page.request.post(`${e2e.baseUrl}/api/departures`, { data: { accountId: planned.id, effectiveDate, rights: { mode: 'REVOKE' } } });
+  expect(created.status()).toBe(202);
+  const { id } = (await created.json()) as { id: string };
+
+  await page.goto(`${e2e.baseUrl}/#/departures/${id}/show`);
+  await page.getByRole('button', { name: 'Réattribuer les droits' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Transférer à un déclarant existant' }).check();
+  await pick(page, 'Destinataire des droits', recipient.lastName, /GIRARD \(84271640900029\)/);
+  await dialog.getByRole('button', { name: 'Réattribuer' }).click();
+  await page.getByText('Droits réattribués.').waitFor();
+  await page.getByRole('link', { name: /GIRARD/ }).waitFor();
+
+  const departure = await e2e.orm.em.fork().findOneOrFail(Departure, id);
+  expect(departure).toMatchObject({ status: 'SCHEDULED', rightsMode: 'TRANSFER', toAccount: { id: recipient.id } });
 });

@@ -13,8 +13,10 @@ import {
   departureStatusQuery,
   departureWorkflowId,
   rescheduleDepartureUpdate,
+  retargetDepartureUpdate,
   type DepartureInput,
   type DepartureRights,
+  type RetargetDepartureRequest,
 } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
@@ -80,6 +82,8 @@ async function withDeparture(
 }
 
 const status = (handle: WorkflowHandle) => handle.query(departureStatusQuery);
+const retarget = (handle: WorkflowHandle, rights: RetargetDepartureRequest['rights']) =>
+  held(env, () => handle.executeUpdate(retargetDepartureUpdate, { args: [{ actorId: 'admin-1', rights }] }));
 const TRANSFER: DepartureRights = { mode: 'TRANSFER', toAccountId: 'target-1' };
 
 function newcomer(): ArrivalInput {
@@ -177,6 +181,49 @@ describe('collaboratorDepartureWorkflow', () => {
       expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
       expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: 'admin-1' }));
       expect(acts.applyDeparture).not.toHaveBeenCalled();
+    });
+  });
+
+  it('a new collaborator who never confirms: the departure says so and waits; its rights sent to an existing collaborator, it applies to him', async () => {
+    const arrival = newcomer();
+    await withDeparture(0, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
+      const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
+      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      expect(await child.result()).toEqual({ outcome: 'EXPIRED', accountId: 'newcomer-1' });
+      await waitFor(async () => /n’a pas abouti/.test((await status(handle)).waitingReason ?? ''));
+      await env.sleep(10 * DAY);
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+
+      const answer = await retarget(handle, TRANSFER);
+      expect(answer).toMatchObject({ rightsMode: 'TRANSFER', toAccountId: 'target-1' });
+      expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
+      expect(acts.applyDeparture).toHaveBeenCalledTimes(1);
+      expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'target-1' });
+      expect(acts.recordDepartureState).toHaveBeenCalledWith(
+        expect.objectContaining({ action: 'DEPARTURE.RETARGETED', actorId: 'admin-1', target: { rightsMode: 'TRANSFER', toAccountId: 'target-1' } }),
+      );
+    });
+  });
+
+  it('its rights revoked instead while scheduled: the new collaborator’s pending arrival is cancelled, and the date revokes them', async () => {
+    const arrival = newcomer();
+    await withDeparture(5, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
+      const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
+      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      expect(await retarget(handle, { mode: 'REVOKE' })).toMatchObject({ status: 'SCHEDULED', rightsMode: 'REVOKE', toAccountId: null });
+      expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
+      expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
+      expect(acts.applyDeparture).toHaveBeenCalledTimes(1);
+      expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: null });
+    });
+  });
+
+  it('refuses sending the rights where they already go; another target is taken until the date', async () => {
+    await withDeparture(5, TRANSFER, async ({ handle, acts }) => {
+      expect(await updateFailureType(retarget(handle, TRANSFER))).toBe(DepartureFailure.SAME_TARGET);
+      expect(await retarget(handle, { mode: 'TRANSFER', toAccountId: 'target-2' })).toMatchObject({ toAccountId: 'target-2' });
+      expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
+      expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'target-2' });
     });
   });
 });

@@ -7,11 +7,13 @@ export interface DepartureDurations {
   recheckEveryMs: number;
 }
 
+/** An existing collaborator of the company receives the rights, or nobody (revoked). */
+export type DepartureTarget = { mode: 'TRANSFER'; toAccountId: string } | { mode: 'REVOKE' };
+
 export type DepartureRights =
-  | { mode: 'TRANSFER'; toAccountId: string }
+  | DepartureTarget
   /** The new collaborator's arrival runs as a child; the transfer waits for it. */
-  | { mode: 'TRANSFER_NEW'; arrival: ArrivalInput }
-  | { mode: 'REVOKE' };
+  | { mode: 'TRANSFER_NEW'; arrival: ArrivalInput };
 
 export interface DepartureInput {
   departureId: string;
@@ -53,15 +55,23 @@ export interface RescheduleDepartureRequest {
   effectiveAt: string;
 }
 
+/** Where the rights go instead (the new collaborator, if one was awaited, is no longer). */
+export interface RetargetDepartureRequest {
+  actorId: string;
+  rights: DepartureTarget;
+}
+
 /** Failure types of the updates; the API maps them to HTTP once (api/errors/failure-status.ts). */
 export const DepartureFailure = {
   NOT_PENDING: 'DEPARTURE.NOT_PENDING',
   ALREADY_STARTED: 'DEPARTURE.ALREADY_STARTED',
+  SAME_TARGET: 'DEPARTURE.SAME_TARGET',
 } as const;
 
 export const departureStatusQuery = defineQuery<DepartureState>('status');
 export const cancelDepartureUpdate = defineUpdate<DepartureState, [CancelDepartureRequest]>('cancel');
 export const rescheduleDepartureUpdate = defineUpdate<DepartureState, [RescheduleDepartureRequest]>('reschedule');
+export const retargetDepartureUpdate = defineUpdate<DepartureState, [RetargetDepartureRequest]>('retarget');
 
 export function departureWorkflowId(departureId: string): string {
   return `departure-${departureId}`;

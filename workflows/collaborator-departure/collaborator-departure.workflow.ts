@@ -10,7 +10,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { createDepartureActivities } from '../../activities/collaborators/departure.activities';
+import type { createDepartureActivities, DepartureTransition } from '../../activities/collaborators/departure.activities';
 import type { ArrivalOutcome, DepartureStatus } from '../../domain/collaborators/collaborators.status';
 import {
   ARRIVAL_WORKFLOW_TYPE,
@@ -26,11 +26,13 @@ import {
   cancelDepartureUpdate,
   departureStatusQuery,
   rescheduleDepartureUpdate,
+  retargetDepartureUpdate,
   type CancelDepartureRequest,
   type DepartureInput,
   type DepartureResult,
   type DepartureState,
   type RescheduleDepartureRequest,
+  type RetargetDepartureRequest,
 } from './collaborator-departure.messages';
 
 type Activities = ReturnType<typeof createDepartureActivities>;
@@ -57,7 +59,8 @@ const fail = (type: string, message: string) => ApplicationFailure.create({ type
  * target or are revoked, his account is radiated and his sessions end, in
  * one step. A transfer to a new collaborator runs his arrival as a child
  * and waits for it; an inactive target, or a last administrator whose
- * successor is not validated yet, makes the departure wait — support sees why.
+ * successor is not validated yet, makes the departure wait — support sees
+ * why, and can send the rights elsewhere (retarget) until it is applied.
  */
 export async function collaboratorDepartureWorkflow(input: DepartureInput): Promise<DepartureResult> {
   const { departureId, rights, durations } = input;
@@ -75,7 +78,13 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   let steps = 0;
   const newcomer: ArrivalInput | null = rights.mode === 'TRANSFER_NEW' ? rights.arrival : null;
   let arrivalOutcome: ArrivalOutcome | null = null;
-  const toAccountId = rights.mode === 'TRANSFER' ? rights.toAccountId : (newcomer?.accountId ?? null);
+  /** The transfer waits for the new collaborator, until the rights are sent elsewhere. */
+  let awaitsNewcomer = newcomer !== null;
+  let rightsMode = rights.mode;
+  let toAccountId = rights.mode === 'TRANSFER' ? rights.toAccountId : (newcomer?.accountId ?? null);
+  /** Retargets accepted so far, and those whose record is not written yet (the departure applies after them). */
+  let retargets = 0;
+  let retargeting = 0;
   publishState();
 
   setHandler(departureStatusQuery, state);
@@ -114,6 +123,36 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     },
   );
 
+  setHandler(
+    retargetDepartureUpdate,
+    async ({ actorId, rights: target }) => {
+      retargeting++;
+      const abandoned = awaitsNewcomer && arrivalOutcome === null ? newcomer : null;
+      rightsMode = target.mode;
+      toAccountId = target.mode === 'TRANSFER' ? target.toAccountId : null;
+      awaitsNewcomer = false;
+      retargets++;
+      try {
+        await condition(() => !busy);
+        await change(status, 'DEPARTURE.RETARGETED', actorId, undefined, { rightsMode, toAccountId });
+      } finally {
+        retargeting--;
+      }
+      if (abandoned) {
+        await getExternalWorkflowHandle(arrivalWorkflowId(abandoned.arrivalId)).signal(cancelArrivalSignal, { actorId, reason: 'Droits du départ réattribués' });
+      }
+      return state();
+    },
+    {
+      validator: ({ rights: target }: RetargetDepartureRequest) => {
+        if (cancelled || applying || status === 'COMPLETED') throw fail(DepartureFailure.NOT_PENDING, 'Ce départ est déjà appliqué ou annulé.');
+        if (target.mode === 'TRANSFER' && target.toAccountId === toAccountId && !awaitsNewcomer) {
+          throw fail(DepartureFailure.SAME_TARGET, 'Les droits vont déjà à ce collaborateur.');
+        }
+      },
+    },
+  );
+
   const arrival = newcomer ? startArrival(newcomer) : null;
   await untilEffectiveDate();
   while (!cancelled && status !== 'COMPLETED') await applyOrWait();
@@ -133,12 +172,16 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
 
   /** One attempt at the date: apply, or wait for what is missing (the new collaborator, an active target, a successor). */
   async function applyOrWait(): Promise<void> {
-    if (newcomer && arrivalOutcome === null) {
+    if (awaitsNewcomer && arrivalOutcome === null) {
       await waitFor('En attente de l’arrivée du nouveau collaborateur : le transfert suivra la confirmation de son adresse e-mail.', () => arrivalOutcome !== null);
       return;
     }
-    if (newcomer && arrivalOutcome !== 'COMPLETED') {
-      await waitFor('L’arrivée du nouveau collaborateur n’a pas abouti : annulez ce départ et choisissez un autre destinataire.', () => false);
+    if (awaitsNewcomer && arrivalOutcome !== 'COMPLETED') {
+      await waitFor('L’arrivée du nouveau collaborateur n’a pas abouti : attribuez ses droits à un autre collaborateur, révoquez-les ou annulez ce départ.', () => false);
+      return;
+    }
+    if (busy || retargeting > 0) {
+      await condition(() => !busy && retargeting === 0);
       return;
     }
     applying = true;
@@ -153,14 +196,16 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     await waitFor(outcome.reason, () => false, durations.recheckEveryMs);
   }
 
-  /** Shows why the departure waits (once per reason), then waits for `ready`, a cancellation, or the next check. */
+  /** Shows why the departure waits (once per reason), then waits for `ready`, a cancellation, a new target, or the next check. */
   async function waitFor(reason: string, ready: () => boolean, recheckMs?: number): Promise<void> {
     if (status !== 'WAITING_FOR_TARGET' || waitingReason !== reason) {
       waitingReason = reason;
       await change('WAITING_FOR_TARGET', 'DEPARTURE.WAITING_FOR_TARGET', null, { reason });
     }
-    if (recheckMs === undefined) await condition(() => cancelled || ready());
-    else await condition(() => cancelled || ready(), recheckMs);
+    const seen = retargets;
+    const woken = () => cancelled || ready() || retargets !== seen;
+    if (recheckMs === undefined) await condition(woken);
+    else await condition(woken, recheckMs);
     await condition(() => !busy);
   }
 
@@ -184,12 +229,28 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     }
   }
 
-  async function change(next: DepartureStatus, action: string, actorId: string | null, details?: Record<string, unknown>): Promise<void> {
+  async function change(
+    next: DepartureStatus,
+    action: string,
+    actorId: string | null,
+    details?: Record<string, unknown>,
+    target?: DepartureTransition['target'],
+  ): Promise<void> {
     busy = true;
     status = next;
     publishState();
     try {
-      await recordDepartureState({ departureId, step: `step-${++steps}`, action, actorId, status: next, effectiveDate, waitingReason: next === 'WAITING_FOR_TARGET' ? waitingReason : null, details });
+      await recordDepartureState({
+        departureId,
+        step: `step-${++steps}`,
+        action,
+        actorId,
+        status: next,
+        effectiveDate,
+        waitingReason: next === 'WAITING_FOR_TARGET' ? waitingReason : null,
+        details,
+        target,
+      });
     } finally {
       busy = false;
     }
@@ -210,7 +271,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       status,
       effectiveDate,
       effectiveAt: new Date(effectiveAt).toISOString(),
-      rightsMode: rights.mode,
+      rightsMode,
       toAccountId,
       arrivalWorkflowId: newcomer ? arrivalWorkflowId(newcomer.arrivalId) : null,
       waitingReason: status === 'WAITING_FOR_TARGET' ? waitingReason : null,

@@ -24,6 +24,7 @@ import { createDeparture } from './departureCommands';
 import { toDepartureInput, type DepartureFormValues } from './departureForm';
 import { LAST_ADMINISTRATOR } from './departureRules';
 import { DepartureSummary } from './DepartureSummary';
+import { ExistingTargetFields } from './ExistingTargetFields';
 
 /** The leaver's company: the target, the newcomer's establishment and the successor are chosen in it. */
 const useLeaverCompany = (): Identifier | undefined => {
@@ -57,14 +58,7 @@ const RightsStep = () => {
         choices={enumChoices('departureRightsMode')}
         row={false}
       />
-      {mode === 'TRANSFER' && (
-        <DeclarantPickerInput
-          source="rights.toAccountId"
-          label="resources.departures.fields.toAccountId"
-          filter={{ companyId }}
-          validate={mandatory}
-        />
-      )}
+      <ExistingTargetFields mode={mode} source="rights.toAccountId" companyId={companyId} />
       {mode === 'TRANSFER_NEW' && (
         <>
           <Alert severity="info" sx={{ mb: 2 }}>
@@ -87,7 +81,6 @@ const RightsStep = () => {
           />
         </>
       )}
-      {mode === 'REVOKE' && <Alert severity="warning">{translate('app.departures.revoke_help')}</Alert>}
     </>
   );
 };

@@ -19,6 +19,7 @@ import { JsonField } from '../common/JsonField';
 import { RightsTable } from '../common/RightsTable';
 import type { ConsoleRole, Departure } from '../types';
 import { CancelDepartureButton, ChangeEffectiveDateButton } from './DepartureActions';
+import { RetargetDepartureButton } from './RetargetDepartureButton';
 
 /** Why an applied departure still waits (its transfer target is not active yet). */
 const WaitingReason = () => {
@@ -34,6 +35,7 @@ export const DepartureShow = () => {
       actions={
         <TopToolbar>
           <ChangeEffectiveDateButton />
+          <RetargetDepartureButton />
           <CancelDepartureButton />
         </TopToolbar>
       }

@@ -772,6 +772,12 @@ export const en: typeof fr = {
       cancel_title: 'Cancel the departure',
       cancel_content: "%{name}'s departure will be cancelled: the account and its rights stay as they are.",
       cancelled: 'Departure cancelled.',
+      retarget: 'Reassign the rights',
+      retarget_title: 'Reassign the rights',
+      retarget_content:
+        "%{name}'s rights will go to another collaborator or be revoked. If a new collaborator was awaited, his arrival is cancelled.",
+      retarget_confirm: 'Reassign',
+      retargeted: 'Rights reassigned.',
       running: 'Departure planned on %{date}: %{status}.',
     },
     obsolete_rights: {

@@ -780,6 +780,12 @@ export const fr = {
       cancel_title: 'Annuler le départ',
       cancel_content: 'Le départ de %{name} sera annulé : son compte et ses droits restent tels quels.',
       cancelled: 'Départ annulé.',
+      retarget: 'Réattribuer les droits',
+      retarget_title: 'Réattribuer les droits',
+      retarget_content:
+        "Les droits de %{name} iront à un autre collaborateur ou seront révoqués. Si un nouveau collaborateur était attendu, son arrivée est annulée.",
+      retarget_confirm: 'Réattribuer',
+      retargeted: 'Droits réattribués.',
       running: 'Départ prévu le %{date} : %{status}.',
     },
     obsolete_rights: {

@@ -31,11 +31,11 @@ const registration = {
   password: 'Copeaux-et-Sciure-44',
 };
 
-/** The confirmation link of the newest mail sent to `to`, read from the outbox as support. */
+/** The confirmation link of the newest mail sent to `to`, read from the outbox as support (sent: the workflow holds it). */
 async function confirmationLink(to: string): Promise<string> {
   const agent = await login(env.app, support);
   return eventually(async () => {
-    const res = await agent.get('/api/outbox').query({ filter: JSON.stringify({ q: to }) });
+    const res = await agent.get('/api/outbox').query({ filter: JSON.stringify({ q: to, status: 'SENT' }) });
     expect(res.status).toBe(200);
     return (res.body as Array<{ links: string[] }>)[0]?.links[0];
   });

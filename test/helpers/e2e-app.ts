@@ -119,9 +119,9 @@ export class E2eApp {
     await page.getByRole('button', { name: 'Se connecter' }).click();
   }
 
-  /** The first link of the newest mail matching `q`, read from the outbox by a support session. */
+  /** The first link of the newest sent mail matching `q` (the workflow holds it), read from the outbox by a support session. */
   async mailedLink(supportPage: Page, q: string): Promise<string> {
-    const filter = encodeURIComponent(JSON.stringify({ q }));
+    const filter = encodeURIComponent(JSON.stringify({ q, status: 'SENT' }));
     for (let attempt = 0; attempt < 100; attempt++) {
       const outbox = (await (await supportPage.request.get(`${this.baseUrl}/api/outbox?filter=${filter}`)).json()) as Array<{ links: string[] }>;
       const link = outbox[0]?.links[0];

@@ -22,11 +22,14 @@ export const DEMO_SIRETS = ['84271640900011', '84271640900029'];
 /** The token a confirmation link carries. */
 export const tokenOf = (link: string) => new URL(link.replace('/#/', '/')).searchParams.get('token')!;
 
-/** The first link of the newest mail to `to` (read from the outbox as support), once it differs from `previous`. */
+/**
+ * The first link of the newest mail to `to` (read from the outbox as support), once it differs from `previous`.
+ * Sent mails only: a workflow sends a link once it holds it; a queued one may still be unknown to it.
+ */
 export async function latestLink(app: Express, to: string, previous?: string): Promise<string> {
   const agent = await login(app, SUPPORT);
   return eventually(async () => {
-    const res = await agent.get('/api/outbox').query({ filter: JSON.stringify({ q: to }) });
+    const res = await agent.get('/api/outbox').query({ filter: JSON.stringify({ q: to, status: 'SENT' }) });
     const link = (res.body as Array<{ to: string; links: string[] }>).find((m) => m.to === to)?.links[0];
     return link !== previous ? link : undefined;
   });

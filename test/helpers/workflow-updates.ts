@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
+import { waitFor } from './eventually';
 
 /**
  * Sends an update with time skipping held, so the test server does not jump
@@ -29,6 +30,15 @@ export async function updateFailureType(promise: Promise<unknown>): Promise<stri
     return (cause as ApplicationFailure).type ?? undefined;
   }
   throw new Error('the update was accepted');
+}
+
+/**
+ * Waits until the workflow holds link n: it mails the link right after
+ * storing it, whereas the issuing activity's call shows only that the
+ * result is on its way (a confirmation sent then finds no current link).
+ */
+export async function linkMailed(acts: ReturnType<typeof fakeLinkActivities>, n: number): Promise<void> {
+  await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === `mail-${n}`));
 }
 
 /**

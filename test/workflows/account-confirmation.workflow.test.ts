@@ -13,6 +13,7 @@ import {
 } from '../../workflows/account-confirmation/account-confirmation.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+import { endWorkflowTest } from '../helpers/workflow-histories';
 import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
@@ -52,7 +53,7 @@ async function withConfirmation(
       await waitFor(async () => (await handle.query(accountConfirmationStatusQuery)).tokenExpiresAt !== null);
       await body({ handle, acts });
     } finally {
-      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+      await endWorkflowTest(handle);
     }
   });
 }

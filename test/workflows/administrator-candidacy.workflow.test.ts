@@ -26,7 +26,8 @@ import {
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
-import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+import { endWorkflowTest } from '../helpers/workflow-histories';
+import { fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const TERMS: CandidacyTerms = { ...CANDIDACY_DEFAULTS };
@@ -84,12 +85,12 @@ async function withCandidacy(body: (ctx: { handle: Handle; acts: Acts }) => Prom
   await worker.runUntil(async () => {
     const handle = await start(taskQueue);
     try {
-      await waitFor(async () => acts.issueConfirmationToken.mock.calls.length === 1);
+      await linkMailed(acts, 1);
       await held(env, () => handle.executeUpdate(confirmCandidateEmailUpdate, { args: [{ tokenId: 'token-1' }] }));
       await waitFor(async () => (await handle.query(candidacyStatusQuery)).status !== 'AWAITING_EMAIL');
       await body({ handle, acts });
     } finally {
-      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+      await endWorkflowTest(handle);
     }
   });
 }

@@ -21,7 +21,8 @@ import {
 import { RegistrationFailure } from '../../workflows/registration/registration.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
-import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+import { endWorkflowTest } from '../helpers/workflow-histories';
+import { fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const RIGHTS: NamedRightCell[] = [
@@ -64,7 +65,7 @@ async function withArrival(startInDays: number, body: (ctx: { handle: Awaited<Re
     try {
       await body({ handle, acts });
     } finally {
-      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+      await endWorkflowTest(handle);
     }
   });
 }
@@ -104,7 +105,7 @@ describe('collaboratorArrivalWorkflow', () => {
 
   it('confirmed with the current link: completes in one step with exactly the planned rights', async () => {
     await withArrival(0, async ({ handle, acts }) => {
-      await waitFor(async () => acts.issueConfirmationToken.mock.calls.length === 1);
+      await linkMailed(acts, 1);
       expect(await updateFailureType(held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-0' }] })))).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
       const answer = await held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(answer.confirmedAt).toEqual(expect.any(String));
@@ -118,9 +119,9 @@ describe('collaboratorArrivalWorkflow', () => {
 
   it('reminds at day 3 and expires at day 30: the account is removed, nothing granted', async () => {
     await withArrival(0, async ({ handle, acts }) => {
-      await waitFor(async () => acts.issueConfirmationToken.mock.calls.length === 1);
+      await linkMailed(acts, 1);
       await env.sleep(3 * DAY + 3600_000);
-      await waitFor(async () => acts.issueConfirmationToken.mock.calls.length === 2);
+      await linkMailed(acts, 2);
       expect(acts.issueConfirmationToken.mock.calls[1][0]).toMatchObject({ reminder: true });
       expect((await status(handle)).reminderSent).toBe(true);
       expect(await handle.result()).toEqual({ outcome: 'EXPIRED', accountId: 'account-new' });
@@ -147,7 +148,7 @@ describe('collaboratorArrivalWorkflow', () => {
       expect(answer).toMatchObject({ status: 'SCHEDULED', startsAt });
       expect(acts.recordArrivalState).toHaveBeenCalledWith(expect.objectContaining({ action: 'ARRIVAL.RESCHEDULED', actorId: 'admin-1' }));
       await env.sleep(2 * DAY + 3600_000);
-      await waitFor(async () => acts.issueConfirmationToken.mock.calls.length === 1);
+      await linkMailed(acts, 1);
       const again = held(env, () => handle.executeUpdate(rescheduleArrivalUpdate, { args: [{ actorId: 'admin-1', startDate: startsAt.slice(0, 10), startsAt }] }));
       expect(await updateFailureType(again)).toBe(ArrivalFailure.ALREADY_STARTED);
     });
@@ -157,7 +158,7 @@ describe('collaboratorArrivalWorkflow', () => {
     await withArrival(
       0,
       async ({ handle, acts }) => {
-        await waitFor(async () => acts.issueConfirmationToken.mock.calls.length === 1);
+        await linkMailed(acts, 1);
         await held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
         expect((await handle.result()).outcome).toBe('COMPLETED');
         const { candidacyWorkflowId } = await status(handle);

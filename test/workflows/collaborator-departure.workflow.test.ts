@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArrivalTransition, CompleteArrivalRequest, EndArrivalRequest } from '../../activities/collaborators/arrival.activities';
 import type { ApplyDepartureRequest, ApplyOutcome, DepartureTransition } from '../../activities/collaborators/departure.activities';
 import { ARRIVAL_DEFAULTS, DEPARTURE_DEFAULTS } from '../../domain/collaborators/collaborators.defaults';
-import { arrivalStatusQuery, confirmArrivalUpdate, type ArrivalInput } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
+import { confirmArrivalUpdate, type ArrivalInput } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
 import {
   DepartureFailure,
   cancelDepartureUpdate,
@@ -20,7 +20,8 @@ import {
 } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
-import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+import { endWorkflowTest } from '../helpers/workflow-histories';
+import { fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
@@ -76,7 +77,7 @@ async function withDeparture(
     try {
       await body({ handle, acts });
     } finally {
-      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+      await endWorkflowTest(handle);
     }
   });
 }
@@ -163,7 +164,7 @@ describe('collaboratorDepartureWorkflow', () => {
       await env.sleep(2 * DAY);
       expect(acts.applyDeparture).not.toHaveBeenCalled();
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
-      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      await linkMailed(acts, 1);
       expect(acts.issueConfirmationToken).toHaveBeenCalledWith(expect.objectContaining({ accountId: 'newcomer-1', purpose: 'ARRIVAL' }));
       await held(env, () => child.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
@@ -175,7 +176,7 @@ describe('collaboratorDepartureWorkflow', () => {
     const arrival = newcomer();
     await withDeparture(5, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
-      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      await linkMailed(acts, 1);
       await held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
       expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
@@ -188,7 +189,7 @@ describe('collaboratorDepartureWorkflow', () => {
     const arrival = newcomer();
     await withDeparture(0, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
-      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      await linkMailed(acts, 1);
       expect(await child.result()).toEqual({ outcome: 'EXPIRED', accountId: 'newcomer-1' });
       await waitFor(async () => /n’a pas abouti/.test((await status(handle)).waitingReason ?? ''));
       await env.sleep(10 * DAY);
@@ -209,7 +210,7 @@ describe('collaboratorDepartureWorkflow', () => {
     const arrival = newcomer();
     await withDeparture(5, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
-      await waitFor(async () => (await child.query(arrivalStatusQuery).catch(() => undefined))?.status === 'AWAITING_CONFIRMATION');
+      await linkMailed(acts, 1);
       expect(await retarget(handle, { mode: 'REVOKE' })).toMatchObject({ status: 'SCHEDULED', rightsMode: 'REVOKE', toAccountId: null });
       expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });

@@ -11,6 +11,7 @@ import {
 } from '../../workflows/registration/registration.messages';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
+import { endWorkflowTest } from '../helpers/workflow-histories';
 import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
@@ -54,8 +55,7 @@ async function withRegistration(
       await waitFor(async () => (await handle.query(registrationStatusQuery)).tokenExpiresAt !== null);
       await body({ handle, acts });
     } finally {
-      // A workflow left running with a pending activity would stop time skipping for the next tests.
-      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+      await endWorkflowTest(handle);
     }
   });
 }

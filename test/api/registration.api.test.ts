@@ -6,6 +6,7 @@ import { AccountRole } from '../../domain/account/account.entity';
 import { registrationStatusQuery } from '../../workflows/registration/registration.messages';
 import { AwaitedRole, BusinessPhase, CompanySiren, DueDate, SubjectAccount } from '../../workflows/search-attributes';
 import { eventually, login, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
+import { latestLink, tokenOf } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
 
@@ -31,23 +32,13 @@ const registration = {
   password: 'Copeaux-et-Sciure-44',
 };
 
-/** The confirmation link of the newest mail sent to `to`, read from the outbox as support (sent: the workflow holds it). */
-async function confirmationLink(to: string): Promise<string> {
-  const agent = await login(env.app, support);
-  return eventually(async () => {
-    const res = await agent.get('/api/outbox').query({ filter: JSON.stringify({ q: to, status: 'SENT' }) });
-    expect(res.status).toBe(200);
-    return (res.body as Array<{ links: string[] }>)[0]?.links[0];
-  });
-}
-
 describe('company registration over HTTP', () => {
   it('register → mail in the outbox → confirm → the Primo AD logs in', async () => {
     const started = await request(env.app).post('/api/registrations').send(registration);
     expect(started.status).toBe(202);
     expect(started.body.workflowId).toBe('registration-732829320');
 
-    const link = await confirmationLink(registration.email);
+    const link = await latestLink(env.app, registration.email);
     expect(link.startsWith(`${PUBLIC_URL}/#/confirm?token=`)).toBe(true);
     const token = new URL(link.replace('/#/', '/')).searchParams.get('token')!;
 
@@ -85,7 +76,7 @@ describe('company registration over HTTP', () => {
   });
 
   it('keeps only the hash of the confirmation token', async () => {
-    const link = await confirmationLink(registration.email);
+    const link = await latestLink(env.app, registration.email);
     const token = new URL(link.replace('/#/', '/')).searchParams.get('token')!;
     const rows = await env.orm.em.fork().find(ConfirmationToken, {});
     expect(rows.length).toBeGreaterThan(0);
@@ -106,7 +97,7 @@ describe('company registration over HTTP', () => {
     expect(again.body.code).toBe('REGISTRATION.ALREADY_RUNNING');
     const company = await env.orm.em.fork().findOneOrFail(Company, { siren: '532109873' }, { populate: ['id'] });
     expect(company.status).toBe(CompanyStatus.PENDING);
-    await confirmationLink('first@example.test');
+    await latestLink(env.app, 'first@example.test');
   });
 
   it.each([
@@ -129,14 +120,10 @@ describe('company registration over HTTP', () => {
 
     const body = { ...registration, siren: '100000009', siret: '10000000900017', email: 'resend@example.test' };
     expect((await request(env.app).post('/api/registrations').send(body)).status).toBe(202);
-    const first = await confirmationLink('resend@example.test');
+    const first = await latestLink(env.app, 'resend@example.test');
     const resend = await (await login(env.app, support)).post('/api/registrations/registration-100000009/resend');
     expect(resend.status).toBe(200);
-    const second = await eventually(async () => {
-      const link = await confirmationLink('resend@example.test');
-      return link !== first ? link : undefined;
-    });
-    const tokenOf = (link: string) => new URL(link.replace('/#/', '/')).searchParams.get('token')!;
+    const second = await latestLink(env.app, 'resend@example.test', first);
     const stale = await request(env.app).post('/api/registrations/confirm').send({ token: tokenOf(first) });
     expect(stale.status).toBe(410);
     expect(stale.body.code).toBe('REGISTRATION.TOKEN_SUPERSEDED');

@@ -219,6 +219,33 @@ describe('collaboratorDepartureWorkflow', () => {
     });
   });
 
+  it('cancelled after its rights were sent elsewhere: the new collaborator’s arrival, already told, is not signalled again', async () => {
+    const arrival = newcomer();
+    let release!: () => void;
+    const acts = fakeActivities();
+    // The arrival stays open (its closing step held) until the departure is cancelled: a second signal would reach it.
+    acts.endArrival.mockImplementation(() => new Promise<undefined>((resolve) => (release = () => resolve(undefined))));
+    await withDeparture(
+      5,
+      { mode: 'TRANSFER_NEW', arrival },
+      async ({ handle }) => {
+        await linkMailed(acts, 1);
+        await retarget(handle, { mode: 'TRANSFER', toAccountId: 'target-1' });
+        await waitFor(async () => acts.endArrival.mock.calls.length === 1);
+        const answer = await held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1' }] }));
+        expect(answer.status).toBe('CANCELLED');
+        release();
+        const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
+        expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
+        const signals = (await child.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes);
+        expect(signals).toHaveLength(1);
+        expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
+        expect(acts.applyDeparture).not.toHaveBeenCalled();
+      },
+      acts,
+    );
+  });
+
   it('refuses sending the rights where they already go; another target is taken until the date', async () => {
     await withDeparture(5, TRANSFER, async ({ handle, acts }) => {
       expect(await updateFailureType(retarget(handle, TRANSFER))).toBe(DepartureFailure.SAME_TARGET);

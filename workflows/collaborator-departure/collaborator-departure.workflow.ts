@@ -95,7 +95,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       cancelled = true;
       await condition(() => !busy);
       await change('CANCELLED', 'DEPARTURE.CANCELLED', actorId, reason ? { reason } : undefined);
-      if (newcomer && arrivalOutcome === null) {
+      if (newcomer && awaitsNewcomer && arrivalOutcome === null) {
         await getExternalWorkflowHandle(arrivalWorkflowId(newcomer.arrivalId)).signal(cancelArrivalSignal, { actorId, reason: 'Départ annulé' });
       }
       return state();

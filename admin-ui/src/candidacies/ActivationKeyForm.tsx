@@ -7,6 +7,9 @@ import { mandatory } from '../common/validation';
 import type { Candidacy } from '../types';
 import { submitActivationKey } from './candidacyCommands';
 
+/** The form's own record: not the candidacy's, whose refresh after each answer would reset what the candidate is typing. */
+const NO_KEY = { key: '' };
+
 /** The candidate types the key of his letter; a wrong one tells how many attempts are left. */
 export const ActivationKeyForm = () => {
   const candidacy = useRecordContext<Candidacy>();
@@ -23,7 +26,7 @@ export const ActivationKeyForm = () => {
     lastError?.body?.code === 'CANDIDACY.WRONG_KEY' ? lastError.body.attemptsLeft : undefined;
 
   return (
-    <Form onSubmit={(values: FieldValues) => submit(values as { key: string })} noValidate disableInvalidFormNotification>
+    <Form record={NO_KEY} onSubmit={(values: FieldValues) => submit(values as { key: string })} noValidate disableInvalidFormNotification>
       <Stack spacing={2} sx={{ maxWidth: 420 }}>
         {failure && (
           <Alert severity="error">

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { apiKeySql } from './access-data';
+import { seededRandom } from '../domain/shared/seeded-random';
 
 /**
  * Access questions drawn (seeded) from the generated data: half about a
@@ -27,17 +28,6 @@ const FILED = `select f.declaring_account_id as "accountId", f.declared_siret as
 
 const DSN_RELATED = ['DSN', 'ATMP_RATES', 'SOLTEA_EMPL', 'PREVENTION_PASSPORT', 'BONUS_MALUS'];
 const RIGHTS = [undefined, 'DECLARE', 'PAY', 'CONSULT'];
-
-/** mulberry32: the same questions on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function questionSource(client: Client, seed = 42): Promise<() => Question> {
   const granted = (await client.query<Known>(GRANTED)).rows;

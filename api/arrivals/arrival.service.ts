@@ -29,6 +29,7 @@ import {
 import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import type { AuthContext } from '../auth/auth.middleware';
+import { runningState } from '../workflows/executions';
 import { arrivalRecord, type ArrivalCreate, type ArrivalRights } from './arrivals.schemas';
 
 /** Arrivals and departures a manager sees: all for support, his company's for an administrator. */
@@ -211,9 +212,7 @@ export async function actionableArrival(em: EntityManager, auth: AuthContext, id
 
 /** The record with, while it runs, the workflow's own status. */
 export async function arrivalDetail(temporal: Client, arrival: Arrival) {
-  const workflow = isPendingArrival(arrival.status)
-    ? await temporal.workflow.getHandle(arrival.workflowId).query(arrivalStatusQuery).catch(() => null)
-    : null;
+  const workflow = await runningState(temporal, arrival.workflowId, isPendingArrival(arrival.status), arrivalStatusQuery);
   return { ...arrivalRecord(arrival), workflow };
 }
 

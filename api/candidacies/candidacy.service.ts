@@ -21,6 +21,7 @@ import {
 import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import type { AuthContext } from '../auth/auth.middleware';
+import { runningState } from '../workflows/executions';
 import { candidacyRecord, type CandidacyRequest } from './candidacies.schemas';
 
 /** Candidacies a person sees: support all, an administrator his company's, a candidate his own. */
@@ -135,8 +136,6 @@ export async function actionableCandidacy(em: EntityManager, auth: AuthContext, 
 
 /** The record with, while it runs, the workflow's own status. */
 export async function candidacyDetail(temporal: Client, candidacy: Candidacy) {
-  const workflow = isPendingCandidacy(candidacy.status)
-    ? await temporal.workflow.getHandle(candidacy.workflowId).query(candidacyStatusQuery).catch(() => null)
-    : null;
+  const workflow = await runningState(temporal, candidacy.workflowId, isPendingCandidacy(candidacy.status), candidacyStatusQuery);
   return { ...candidacyRecord(candidacy), workflow };
 }

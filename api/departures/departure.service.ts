@@ -24,6 +24,7 @@ import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes'
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { arrivalInput, assertDate, collaboratorScope, prepareArrival, type ArrivalTerms } from '../arrivals/arrival.service';
 import type { AuthContext } from '../auth/auth.middleware';
+import { runningState } from '../workflows/executions';
 import { departureRecord, type DepartureCreate } from './departures.schemas';
 
 const PEOPLE = [AccountRole.DECLARANT, AccountRole.ADMINISTRATOR];
@@ -162,8 +163,6 @@ export async function actionableDeparture(em: EntityManager, auth: AuthContext, 
 
 /** The record with, while it runs, the workflow's own status; after completion, what happened to each right. */
 export async function departureDetail(temporal: Client, departure: Departure) {
-  const workflow = isPendingDeparture(departure.status)
-    ? await temporal.workflow.getHandle(departure.workflowId).query(departureStatusQuery).catch(() => null)
-    : null;
+  const workflow = await runningState(temporal, departure.workflowId, isPendingDeparture(departure.status), departureStatusQuery);
   return { ...departureRecord(departure), workflow, rights: departure.rights ?? [] };
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { QueryDefinition } from '@temporalio/common';
 import type { Execution } from './workflow-record';
 
 /**
@@ -30,3 +31,8 @@ export async function mapBounded<T, R>(items: T[], concurrency: number, fn: (ite
 
 /** Joins visibility query clauses (empty ones ignored). */
 export const allOf = (...clauses: string[]) => clauses.filter(Boolean).join(' AND ');
+
+/** The `status` query's answer of a process still running, or null (closed, or not answering). */
+export async function runningState<T>(temporal: Client, workflowId: string, running: boolean, query: QueryDefinition<T>): Promise<T | null> {
+  return running ? temporal.workflow.getHandle(workflowId).query(query).catch(() => null) : null;
+}

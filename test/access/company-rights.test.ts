@@ -3,6 +3,7 @@ import { DecisionCache } from '../../domain/access/decision-cache';
 import { lookBackStart, type Right } from '../../domain/access/decision.policy';
 import { answerAccessQuestions, sharedLoaders } from '../../domain/access/decision.service';
 import type { AccessQuestion } from '../../domain/access/decision.read-model';
+import { seededRandom } from '../../domain/shared/seeded-random';
 import type { Orm } from '../../platform/orm';
 import { createTestDatabase } from '../helpers/database';
 
@@ -20,16 +21,6 @@ let database: { orm: Orm; drop(): Promise<void> };
 const NOW = new Date('2026-11-26T12:00:00Z');
 const EMPLOYEES = ['E1', 'E2', 'E3', 'E4'];
 const SERVICES = ['DSN', 'ATMP_RATES', 'SOLTEA_EMPL', 'PREVENTION_PASSPORT', 'BONUS_MALUS', 'MCF', 'MCF_REGUL', 'PEPS', 'SOLTEA_ETAB', 'NOPE'];
-
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Fixture {
   companies: string[];

@@ -7,7 +7,8 @@ import type { RightCell } from '../../domain/collaborators/collaborators.status'
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
 import { createTestDatabase } from '../helpers/database';
-import { createPerson, createRightsCompany, departureRow, grant, randomRights, rightsOf, seededRandom, type RightsCompany } from '../helpers/collaborators.fixtures';
+import { seededRandom } from '../../domain/shared/seeded-random';
+import { createPerson, createRightsCompany, departureRow, grant, randomRights, rightsOf, type RightsCompany } from '../helpers/collaborators.fixtures';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let company: RightsCompany;

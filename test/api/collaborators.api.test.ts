@@ -5,7 +5,8 @@ import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { Arrival } from '../../domain/collaborators/arrival.entity';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
-import { createPerson, grant, rightsOf, seededRandom, SERVICES, type RightsCompany } from '../helpers/collaborators.fixtures';
+import { seededRandom } from '../../domain/shared/seeded-random';
+import { createPerson, grant, rightsOf, SERVICES, type RightsCompany } from '../helpers/collaborators.fixtures';
 import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createOtherCompany, DECLARANT, DEMO_SIRETS, demoPortfolioId, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
 

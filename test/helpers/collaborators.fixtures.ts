@@ -16,18 +16,6 @@ import { siretsOf } from './rights.fixtures';
 
 export const SERVICES = ['MCF', 'MCF_REGUL', 'PEPS', 'SOLTEA_ETAB'];
 
-/** Seeded pseudo-random numbers (mulberry32): a failing case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface RightsCompany {
   companyId: string;
   siren: string;

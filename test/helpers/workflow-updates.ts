@@ -5,6 +5,16 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
 import { waitFor } from './eventually';
 
+/** A faked step that waits until the test opens it: `passed` resolves once `open()` is called. */
+export function gate(): { passed: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const passed = new Promise<void>((resolve) => (open = resolve));
+  return { passed, open };
+}
+
+/** Inside a faked activity: the server's (skipped) clock, as a real activity would see it in production. */
+export const serverNow = () => Context.current().info.currentAttemptScheduledTimestampMs;
+
 /**
  * Sends an update with time skipping held, so the test server does not jump
  * to the next timer while the update waits for its workflow task.
@@ -50,9 +60,7 @@ export function fakeLinkActivities() {
   return {
     issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
       issued++;
-      // The server's (skipped) clock, as a real activity would see it in production.
-      const now = Context.current().info.currentAttemptScheduledTimestampMs;
-      return { tokenId: `token-${issued}`, expiresAt: new Date(now + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
+      return { tokenId: `token-${issued}`, expiresAt: new Date(serverNow() + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
     }),
     deliverMail: jest.fn(async (_outboxId: string) => undefined),
   };

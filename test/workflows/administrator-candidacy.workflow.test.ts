@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +26,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
+import { fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const TERMS: CandidacyTerms = { ...CANDIDACY_DEFAULTS };
@@ -43,8 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
 });
-
-const serverNow = () => Context.current().info.currentAttemptScheduledTimestampMs;
 
 function fakeActivities(administrators = [ADMIN]) {
   let letters = 0;
@@ -137,11 +134,10 @@ describe('administratorCandidacyWorkflow', () => {
   });
 
   it('rejects a non-administrator, the candidate himself and a second decision in the validator; the workflow goes on', async () => {
-    let closing!: () => void;
-    const closed = new Promise<void>((resolve) => (closing = resolve));
+    const closing = gate();
     const gated = fakeActivities();
     // The first decision's closing waits for the second decision, so the workflow is still open to receive it.
-    gated.closeCandidacy.mockImplementation(async (req: CandidacyDecision) => closed.then(() => [`close-${req.outcome}`]));
+    gated.closeCandidacy.mockImplementation(async (req: CandidacyDecision) => closing.passed.then(() => [`close-${req.outcome}`]));
     await withCandidacy(async ({ handle, acts }) => {
       expect(await updateFailureType(decide(handle, 'declarant-9', 'ACCEPT'))).toBe(CandidacyFailure.NOT_AN_ACTIVE_ADMINISTRATOR);
       expect(await updateFailureType(decide(handle, CANDIDATE, 'ACCEPT'))).toBe(CandidacyFailure.SELF_DECISION);
@@ -151,7 +147,7 @@ describe('administratorCandidacyWorkflow', () => {
       const first = decide(handle, ADMIN.id, 'ACCEPT');
       await waitFor(async () => acts.closeCandidacy.mock.calls.length === 1);
       expect(await updateFailureType(decide(handle, ADMIN.id, 'REFUSE', 'non'))).toBe(CandidacyFailure.ALREADY_DECIDED);
-      closing();
+      closing.open();
       expect((await first).status).toBe('APPROVED');
       expect(await handle.result()).toEqual({ outcome: 'APPROVED' });
     }, gated);

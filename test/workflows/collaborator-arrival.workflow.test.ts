@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -22,7 +21,7 @@ import { RegistrationFailure } from '../../workflows/registration/registration.m
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
+import { fakeLinkActivities, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const RIGHTS: NamedRightCell[] = [
@@ -39,8 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
 });
-
-const serverNow = () => Context.current().info.currentAttemptScheduledTimestampMs;
 
 function fakeActivities() {
   return {

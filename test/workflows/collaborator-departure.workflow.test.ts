@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -21,7 +20,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
+import { fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
@@ -36,7 +35,6 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-const serverNow = () => Context.current().info.currentAttemptScheduledTimestampMs;
 const APPLIED: ApplyOutcome = { applied: true, transferred: 3, revoked: 0 };
 
 const NOT_READY: ApplyOutcome = { applied: false, reason: 'Le destinataire n’est pas actif.' };
@@ -221,10 +219,10 @@ describe('collaboratorDepartureWorkflow', () => {
 
   it('cancelled after its rights were sent elsewhere: the new collaborator’s arrival, already told, is not signalled again', async () => {
     const arrival = newcomer();
-    let release!: () => void;
+    const closing = gate();
     const acts = fakeActivities();
     // The arrival stays open (its closing step held) until the departure is cancelled: a second signal would reach it.
-    acts.endArrival.mockImplementation(() => new Promise<undefined>((resolve) => (release = () => resolve(undefined))));
+    acts.endArrival.mockImplementation(() => closing.passed.then(() => undefined));
     await withDeparture(
       5,
       { mode: 'TRANSFER_NEW', arrival },
@@ -234,7 +232,7 @@ describe('collaboratorDepartureWorkflow', () => {
         await waitFor(async () => acts.endArrival.mock.calls.length === 1);
         const answer = await held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1' }] }));
         expect(answer.status).toBe('CANCELLED');
-        release();
+        closing.open();
         const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
         expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
         const signals = (await child.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes);

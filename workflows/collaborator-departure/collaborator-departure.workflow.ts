@@ -80,7 +80,6 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   let arrivalOutcome: ArrivalOutcome | null = null;
   /** The transfer waits for the new collaborator, until the rights are sent elsewhere. */
   let awaitsNewcomer = newcomer !== null;
-  let rightsMode = rights.mode;
   let toAccountId = rights.mode === 'TRANSFER' ? rights.toAccountId : (newcomer?.accountId ?? null);
   /** Retargets accepted so far, and those whose record is not written yet (the departure applies after them). */
   let retargets = 0;
@@ -128,13 +127,12 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     async ({ actorId, rights: target }) => {
       retargeting++;
       const abandoned = awaitsNewcomer && arrivalOutcome === null ? newcomer : null;
-      rightsMode = target.mode;
       toAccountId = target.mode === 'TRANSFER' ? target.toAccountId : null;
       awaitsNewcomer = false;
       retargets++;
       try {
         await condition(() => !busy);
-        await change(status, 'DEPARTURE.RETARGETED', actorId, undefined, { rightsMode, toAccountId });
+        await change(status, 'DEPARTURE.RETARGETED', actorId, undefined, { rightsMode: target.mode, toAccountId });
       } finally {
         retargeting--;
       }
@@ -271,7 +269,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       status,
       effectiveDate,
       effectiveAt: new Date(effectiveAt).toISOString(),
-      rightsMode,
+      rightsMode: awaitsNewcomer ? 'TRANSFER_NEW' : toAccountId ? 'TRANSFER' : 'REVOKE',
       toAccountId,
       arrivalWorkflowId: newcomer ? arrivalWorkflowId(newcomer.arrivalId) : null,
       waitingReason: status === 'WAITING_FOR_TARGET' ? waitingReason : null,

@@ -13,12 +13,12 @@ import {
 } from '@mui/material';
 import { useTranslate, type Identifier } from 'react-admin';
 import { Controller, get, useFieldArray, useFormState } from 'react-hook-form';
+import { RightsHeadCells } from '../common/RightsTable';
+import { RIGHTS } from '../habilitations/RightsMenu';
 import { useCompanyPortfolios } from '../portfolios/useCompanyPortfolios';
-import type { HabilitationRights } from '../types';
 import { rightKey, type ArrivalFormValues } from './arrivalForm';
 import { RightsPicker } from './RightsPicker';
 
-const RIGHTS: Array<keyof HabilitationRights> = ['canDeclare', 'canPay', 'canConsult'];
 const ITEMS = 'rights.items';
 
 /** The server's messages about one item (its SIRET, service, rights…), one line each. */
@@ -58,14 +58,7 @@ export const RightsListInput = ({ companyId }: { companyId?: Identifier }) => {
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell>{translate('app.rights.portfolio')}</TableCell>
-              <TableCell>{translate('app.rights.siret')}</TableCell>
-              <TableCell>{translate('app.rights.service')}</TableCell>
-              {RIGHTS.map((right) => (
-                <TableCell key={right} align="center">
-                  {translate(`app.rights.${right}`)}
-                </TableCell>
-              ))}
+              <RightsHeadCells />
               <TableCell />
             </TableRow>
           </TableHead>

@@ -2,10 +2,9 @@ import AddIcon from '@mui/icons-material/Add';
 import { Autocomplete, Button, Checkbox, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
+import { RIGHTS } from '../habilitations/RightsMenu';
 import { useServiceCatalogue } from '../services/useServiceCatalogue';
 import type { HabilitationRights, Portfolio, PortfolioEstablishment, RightItem } from '../types';
-
-const RIGHTS: Array<keyof HabilitationRights> = ['canDeclare', 'canPay', 'canConsult'];
 
 /** What a ticked matrix cell grants: declare and consult. */
 const DEFAULT_RIGHTS: HabilitationRights = { canDeclare: true, canPay: false, canConsult: true };

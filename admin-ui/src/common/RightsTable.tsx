@@ -2,9 +2,8 @@ import CheckIcon from '@mui/icons-material/Check';
 import { Alert, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { toneOf } from '../enums';
+import { RIGHTS } from '../habilitations/RightsMenu';
 import type { HabilitationRights } from '../types';
-
-const RIGHTS: Array<keyof HabilitationRights> = ['canDeclare', 'canPay', 'canConsult'];
 
 export interface RightRow extends HabilitationRights {
   siret: string;
@@ -13,6 +12,23 @@ export interface RightRow extends HabilitationRights {
   /** After a departure: what happened to the right. */
   outcome?: string;
 }
+
+/** The head of a table of rights: portfolio, SIRET, service, then the three rights. */
+export const RightsHeadCells = () => {
+  const translate = useTranslate();
+  return (
+    <>
+      <TableCell>{translate('app.rights.portfolio')}</TableCell>
+      <TableCell>{translate('app.rights.siret')}</TableCell>
+      <TableCell>{translate('app.rights.service')}</TableCell>
+      {RIGHTS.map((right) => (
+        <TableCell key={right} align="center">
+          {translate(`app.rights.${right}`)}
+        </TableCell>
+      ))}
+    </>
+  );
+};
 
 /** Rights as a table: portfolio, SIRET, service, the three rights, and (after a departure) each right's outcome. */
 export const RightsTable = ({ rights, empty }: { rights: RightRow[]; empty: string }) => {
@@ -23,14 +39,7 @@ export const RightsTable = ({ rights, empty }: { rights: RightRow[]; empty: stri
     <Table size="small">
       <TableHead>
         <TableRow>
-          <TableCell>{translate('app.rights.portfolio')}</TableCell>
-          <TableCell>{translate('app.rights.siret')}</TableCell>
-          <TableCell>{translate('app.rights.service')}</TableCell>
-          {RIGHTS.map((right) => (
-            <TableCell key={right} align="center">
-              {translate(`app.rights.${right}`)}
-            </TableCell>
-          ))}
+          <RightsHeadCells />
           {withOutcome && <TableCell>{translate('app.rights.outcome')}</TableCell>}
         </TableRow>
       </TableHead>

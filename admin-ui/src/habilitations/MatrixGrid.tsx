@@ -11,13 +11,13 @@ import {
   TableCell,
   TableContainer,
   TableHead,
-  TablePagination,
   TableRow,
   TextField,
   Tooltip,
   Typography,
 } from '@mui/material';
 import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
+import { useScreenPages } from '../common/useScreenPages';
 import { toneOf } from '../enums';
 import { useServiceCatalogue } from '../services/useServiceCatalogue';
 import type { Declarant, HabilitationRights, Portfolio, PortfolioEstablishment } from '../types';
@@ -55,8 +55,6 @@ export const MatrixGrid = ({ portfolio }: { portfolio: Portfolio }) => {
   const [declarantFilter, setDeclarantFilter] = useState<Declarant | null>(null);
   const [siretFilter, setSiretFilter] = useState('');
   const [serviceFilter, setServiceFilter] = useState('');
-  const [page, setPage] = useState(0);
-  const [perPage, setPerPage] = useState(25);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; cell: MatrixCell } | null>(null);
 
   const declarants = useMemo(
@@ -73,9 +71,9 @@ export const MatrixGrid = ({ portfolio }: { portfolio: Portfolio }) => {
   const services = serviceFilter ? [serviceFilter] : portfolio.serviceCodes;
 
   const total = rowDeclarants.length * establishments.length;
-  const currentPage = Math.min(page, Math.max(0, Math.ceil(total / perPage) - 1));
+  const { start, end, toFirst, pager } = useScreenPages(total, ROWS_PER_PAGE);
   const rows: Row[] = [];
-  for (let i = currentPage * perPage; i < Math.min(total, (currentPage + 1) * perPage); i++) {
+  for (let i = start; i < end; i++) {
     rows.push({
       declarant: rowDeclarants[Math.floor(i / establishments.length)],
       establishment: establishments[i % establishments.length],
@@ -86,7 +84,7 @@ export const MatrixGrid = ({ portfolio }: { portfolio: Portfolio }) => {
 
   const filtered = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
-    setPage(0);
+    toFirst();
   };
   const initials = {
     canDeclare: translate('app.matrix.initials.canDeclare'),
@@ -232,22 +230,7 @@ export const MatrixGrid = ({ portfolio }: { portfolio: Portfolio }) => {
               </TableBody>
             </Table>
           </TableContainer>
-          <TablePagination
-            component="div"
-            count={total}
-            page={currentPage}
-            rowsPerPage={perPage}
-            rowsPerPageOptions={ROWS_PER_PAGE}
-            onPageChange={(_, next) => setPage(next)}
-            onRowsPerPageChange={(event) => {
-              setPerPage(Number(event.target.value));
-              setPage(0);
-            }}
-            labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
-            labelDisplayedRows={({ from, to, count }) =>
-              translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })
-            }
-          />
+          {pager}
         </>
       )}
       <RightsMenu

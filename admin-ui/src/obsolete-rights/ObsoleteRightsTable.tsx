@@ -1,6 +1,6 @@
-import { Chip, Table, TableBody, TableCell, TableHead, TablePagination, TableRow } from '@mui/material';
-import { useState } from 'react';
+import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
+import { useScreenPages } from '../common/useScreenPages';
 import { toneOf } from '../enums';
 import type { ObsoleteRight } from '../types';
 
@@ -10,9 +10,7 @@ const ROWS_PER_PAGE = [25, 50, 100];
 export const ObsoleteRightsTable = ({ items }: { items: ObsoleteRight[] }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const [page, setPage] = useState(0);
-  const [perPage, setPerPage] = useState(25);
-  const currentPage = Math.min(page, Math.max(0, Math.ceil(items.length / perPage) - 1));
+  const { start, end, pager } = useScreenPages(items.length, ROWS_PER_PAGE);
   return (
     <>
       <Table size="small">
@@ -26,7 +24,7 @@ export const ObsoleteRightsTable = ({ items }: { items: ObsoleteRight[] }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {items.slice(currentPage * perPage, (currentPage + 1) * perPage).map((right) => (
+          {items.slice(start, end).map((right) => (
             <TableRow key={String(right.habilitationId)}>
               <TableCell>
                 <Link to={createPath({ resource: 'declarants', type: 'show', id: right.accountId })}>
@@ -43,22 +41,7 @@ export const ObsoleteRightsTable = ({ items }: { items: ObsoleteRight[] }) => {
           ))}
         </TableBody>
       </Table>
-      <TablePagination
-        component="div"
-        count={items.length}
-        page={currentPage}
-        rowsPerPage={perPage}
-        rowsPerPageOptions={ROWS_PER_PAGE}
-        onPageChange={(_, next) => setPage(next)}
-        onRowsPerPageChange={(event) => {
-          setPerPage(Number(event.target.value));
-          setPage(0);
-        }}
-        labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
-        labelDisplayedRows={({ from, to, count }) =>
-          translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })
-        }
-      />
+      {pager}
     </>
   );
 };

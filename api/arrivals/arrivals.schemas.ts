@@ -45,7 +45,7 @@ export const IdParams = z.object({ id: z.string().uuid('Identifiant invalide') }
 
 export const StartDateBody = z.object({ startDate: CalendarDay }).openapi('ArrivalStartDate');
 
-export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).openapi('CollaboratorCancel');
+export const CancelBody = z.object({ reason: z.multilineText().trim().max(1000).optional() }).openapi('CollaboratorCancel');
 
 /** The list filters of arrivals and departures, by their statuses. */
 export const collaboratorFilter = <S extends readonly [string, ...string[]]>(statuses: S) =>

@@ -37,7 +37,7 @@ export const CandidacyAccepted = z.object({ id: z.string(), workflowId: z.string
 
 export const CandidacyParams = z.object({ id: z.string().uuid('Identifiant invalide') });
 
-const Decision = z.object({ decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.string().trim().max(1000).optional() });
+const Decision = z.object({ decision: z.enum(['ACCEPT', 'REFUSE']), reason: z.multilineText().trim().max(1000).optional() });
 const refusalHasReason = (b: z.infer<typeof Decision>) => b.decision === 'ACCEPT' || !!b.reason;
 const REASON_REQUIRED = { path: ['reason'], message: 'Motif obligatoire pour un refus' };
 
@@ -49,7 +49,7 @@ export const BulkDecisionBody = Decision.extend({ ids: z.array(z.string().uuid()
 
 export const KeyBody = z.object({ key: z.string().max(64) }).openapi('ActivationKey');
 
-export const CancelBody = z.object({ reason: z.string().trim().max(1000).optional() }).openapi('CandidacyCancel');
+export const CancelBody = z.object({ reason: z.multilineText().trim().max(1000).optional() }).openapi('CandidacyCancel');
 
 export const CandidacyFilter = z.object({
   status: oneOrMany(z.enum(CANDIDACY_STATUSES)),

@@ -21,6 +21,6 @@ export const CompanyFilter = z.object({
 export const CompanyUpdate = z
   .object({
     legalName: z.string().trim().min(1, 'Raison sociale obligatoire').max(200),
-    headOfficeAddress: z.string().trim().min(5, 'Adresse trop courte').max(500),
+    headOfficeAddress: z.multilineText().trim().min(5, 'Adresse trop courte').max(500),
   })
   .openapi('CompanyUpdate');

@@ -1,5 +1,4 @@
 import type { EntityClass, FilterQuery, QueryOrder } from '@mikro-orm/core';
-import type { ZodType } from 'zod';
 import type { Scope } from '../../domain/auth/scope';
 import { DsnFiling } from '../../domain/dsn/dsn-filing.entity';
 import { dsnLinkScope, employmentRelationScope } from '../../domain/dsn/dsn-control.scope';
@@ -8,24 +7,24 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { defined } from '../http/filters';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
-import { DsnLinkFilter, DsnLinkRecord, EmploymentRelationFilter, EmploymentRelationRecord } from './dsn.schemas';
+import { DsnLinkFilter, DsnLinkRecord, EmploymentRelationFilter, EmploymentRelationRecord, Ids } from './dsn.schemas';
 
 /**
  * The two control services (declarant/declared links, employer/employee
  * relations): react-admin lists limited to the SIRETs the caller manages.
  * Their ids are numbers, not uuids, hence not api/http/read-resource.ts.
  */
-interface ControlList<E extends object, F extends ZodType> {
+interface ControlList<E extends object, F extends z.ZodObject> {
   resource: string;
   summary: string;
   entity: EntityClass<E>;
-  schema: ZodType;
+  schema: z.ZodType;
   scopeWhere: (scope: Scope) => FilterQuery<E>;
   filter: F;
-  filterWhere: (filter: z.infer<F>) => FilterQuery<E>;
+  filterWhere: (filter: Partial<z.infer<F>> & { id?: string | string[] }) => FilterQuery<E>;
   sortable: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
   toRecord: (entity: E) => unknown;
@@ -33,9 +32,12 @@ interface ControlList<E extends object, F extends ZodType> {
 
 /** A whole SIRET is an index lookup; a beginning of one (a SIREN) a prefix match. */
 const siretMatch = (siret: string | undefined) => (siret === undefined ? undefined : siret.length === 14 ? siret : { $like: `${siret}%` });
-const ids = (id: string | string[] | undefined) => (id === undefined ? undefined : { $in: Array.isArray(id) ? id : [id] });
+const ids = (id: string | string[] | undefined) => {
+  const list = idList(id);
+  return list && { $in: list };
+};
 
-function controlList<E extends object, F extends ZodType>(api: ApiRouter, ctx: ApiContext, spec: ControlList<E, F>): void {
+function controlList<E extends object, F extends z.ZodObject>(api: ApiRouter, ctx: ApiContext, spec: ControlList<E, F>): void {
   route(
     api,
     {
@@ -44,17 +46,16 @@ function controlList<E extends object, F extends ZodType>(api: ApiRouter, ctx: A
       summary: `${spec.summary} (react-admin simple-rest; support: all, administrators: the SIRETs their company manages, declarants: 403)`,
       tags: ['dsn'],
       guards: [MANAGERS],
-      query: ListQuery,
+      query: listQuery(spec.filter, Ids),
       responses: { 200: { description: 'One page', schema: z.array(spec.schema), headers: { 'Content-Range': `${spec.resource} start-end/total` } } },
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
-      const filter = spec.filter.parse(page.filter);
       const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
       if (!spec.sortable.includes(field)) {
         throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
       }
-      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter)] } as FilterQuery<E>;
+      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(page.filter as Partial<z.infer<F>> & { id?: string | string[] })] } as FilterQuery<E>;
       const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {
         orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
         offset: page.offset,

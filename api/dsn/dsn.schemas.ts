@@ -1,8 +1,9 @@
+import { idsFilter } from '../http/list-query';
 import { z } from '../http/openapi';
 
 const SiretPrefix = z.string().trim().regex(/^\d{1,14}$/, 'SIRET (ou son début, ex. un SIREN) : chiffres seulement');
 /** DSN facts have numeric ids; react-admin's getMany sends filter={"id":[…]}. */
-const Ids = z.union([z.string().regex(/^\d+$/), z.array(z.string().regex(/^\d+$/)).max(1000)]);
+export const Ids = idsFilter(z.string().regex(/^\d+$/));
 
 export const DsnImportReport = z
   .object({
@@ -30,7 +31,6 @@ export const DsnLinkRecord = z
 export const DsnLinkFilter = z.object({
   siret: SiretPrefix.optional().openapi({ description: 'Declared SIRET, or its beginning' }),
   declaringSiret: SiretPrefix.optional(),
-  id: Ids.optional(),
 });
 
 export const EmploymentRelationRecord = z
@@ -46,5 +46,4 @@ export const EmploymentRelationRecord = z
 export const EmploymentRelationFilter = z.object({
   employerSiret: SiretPrefix.optional(),
   employeeId: z.string().trim().min(1).max(64).optional(),
-  id: Ids.optional(),
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '@mikro-orm/core';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
@@ -25,14 +26,30 @@ interface ErrorBody {
   requestId?: string;
 }
 
-/** Field errors keyed by dotted path, as react-admin forms expect them. */
+/** Field errors keyed by dotted path, as react-admin forms expect them; an unknown key is named with its own path. */
 export function zodFieldErrors(error: ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of unknownKeys(issue)) errors[key] ??= 'Champ inconnu';
+      continue;
+    }
     const key = issue.path.join('.') || '_';
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+function unknownKeys(issue: ZodError['issues'][number]): string[] {
+  return issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [];
+}
+
+function validationError(error: ZodError): [number, ErrorBody] {
+  const unknown = error.issues.flatMap(unknownKeys);
+  if (unknown.length) {
+    return [400, { code: 'VALIDATION.UNKNOWN_FIELD', message: `Champ inconnu : ${unknown.join(', ')}.`, errors: zodFieldErrors(error) }];
+  }
+  return [400, { code: 'VALIDATION.FAILED', message: 'Certains champs sont invalides.', errors: zodFieldErrors(error) }];
 }
 
 /** A workflow failure's first detail, when it is a plain object, adds its fields to the answer (e.g. attemptsLeft). */
@@ -46,9 +63,8 @@ export function toHttp(err: unknown): [number, ErrorBody] | undefined {
   if (err instanceof DomainError) {
     return [KIND_STATUS[err.kind], { code: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) }];
   }
-  if (err instanceof ZodError) {
-    return [400, { code: 'VALIDATION.FAILED', message: 'Certains champs sont invalides.', errors: zodFieldErrors(err) }];
-  }
+  if (err instanceof ZodError) return validationError(err);
+  if (err instanceof NotFoundError) return [404, { code: 'RESOURCE.NOT_FOUND', message: 'Élément introuvable : il vient peut-être d’être supprimé.' }];
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type) {
     return [FAILURE_STATUS[err.cause.type] ?? 409, { ...failureDetails(err.cause), code: err.cause.type, message: err.cause.message }];
   }

@@ -14,25 +14,49 @@ const jsonParam = <T extends z.ZodType>(schema: T) =>
     })
     .pipe(schema);
 
-/** react-admin simple-rest list parameters: sort, range, filter. */
-export const ListQuery = z.object({
-  sort: jsonParam(z.tuple([z.string(), z.enum(['ASC', 'DESC'])])).optional(),
-  range: jsonParam(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
-    .refine(([a, b]) => b >= a && b - a < 1000, 'range: [début, fin] avec au plus 1000 éléments')
-    .optional(),
-  filter: jsonParam(z.record(z.string(), z.unknown())).optional(),
-});
+/** How the OpenAPI document names a list's filter keys (clients and the input-discipline test read it). */
+export const FILTER_KEYS = 'JSON object, strict; keys: ';
 
-export type ListQuery = z.infer<typeof ListQuery>;
+/** One id or many, as react-admin's getMany sends them (`filter={"id":[…]}`). */
+export const idsFilter = <T extends z.ZodType>(id: T) => z.union([id, z.array(id).max(1000)]);
 
-export interface ListPage {
+const uuidIds = idsFilter(z.string().uuid('Identifiant invalide'));
+
+/**
+ * react-admin simple-rest list parameters: sort, range, and a filter that is
+ * the list's own strict schema plus `id` (getMany). An unknown filter key is
+ * a 400 naming it, never a wider list.
+ */
+export function listQuery<S extends z.ZodRawShape, I extends z.ZodType = typeof uuidIds>(filter: z.ZodObject<S>, ids?: I) {
+  const withIds = z.object({ ...filter.shape, id: (ids ?? uuidIds) as I }).partial();
+  return z.object({
+    sort: jsonParam(z.tuple([z.string(), z.enum(['ASC', 'DESC'])])).optional(),
+    range: jsonParam(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
+      .refine(([a, b]) => b >= a && b - a < 1000, 'range: [début, fin] avec au plus 1000 éléments')
+      .optional(),
+    filter: jsonParam(withIds)
+      .optional()
+      .openapi({ description: `${FILTER_KEYS}${Object.keys(withIds.shape).join(', ')}`, example: '{"id":[]}' }),
+  });
+}
+
+/** The list parameters of a list that filters on nothing but `id`. */
+export const NoFilter = z.object({});
+
+export interface ListPage<F = unknown> {
   offset: number;
   limit: number;
   sort?: { field: string; order: 'ASC' | 'DESC' };
-  filter: Record<string, unknown>;
+  filter: F;
 }
 
-export function listPage(query: ListQuery, defaultLimit = 25): ListPage {
+interface ParsedListQuery<F> {
+  sort?: [string, 'ASC' | 'DESC'];
+  range?: [number, number];
+  filter?: F;
+}
+
+export function listPage<F>(query: ParsedListQuery<F>, defaultLimit = 25): ListPage<Partial<F>> {
   const [start, end] = query.range ?? [0, defaultLimit - 1];
   return {
     offset: start,
@@ -41,6 +65,9 @@ export function listPage(query: ListQuery, defaultLimit = 25): ListPage {
     filter: query.filter ?? {},
   };
 }
+
+/** An `id` filter as a list of ids (undefined: no such filter). */
+export const idList = <T>(id: T | T[] | undefined): T[] | undefined => (id === undefined ? undefined : Array.isArray(id) ? id : [id]);
 
 /** Sends a page of a list with the Content-Range header react-admin reads. */
 export function sendList(res: Response, resource: string, page: ListPage, items: unknown[], total: number): void {

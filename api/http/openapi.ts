@@ -1,7 +1,8 @@
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import { z as zod } from 'zod';
+import * as z from './strict-zod';
 
-extendZodWithOpenApi(z);
+extendZodWithOpenApi(zod);
 
 export { z };
 

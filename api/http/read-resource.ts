@@ -5,11 +5,11 @@ import type { Scope } from '../../domain/auth/scope';
 import { DomainError } from '../../domain/shared/domain-error';
 import { authOf } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
-import { listPage, ListQuery, sendList } from './list-query';
+import { idList, listPage, listQuery, sendList } from './list-query';
 import { z } from './openapi';
 import { route, type ApiRouter } from './route';
 
-export interface ReadResource<E extends object, F extends ZodType> {
+export interface ReadResource<E extends object, F extends z.ZodObject> {
   /** REST name, e.g. "companies". */
   resource: string;
   entity: EntityClass<E>;
@@ -20,7 +20,7 @@ export interface ReadResource<E extends object, F extends ZodType> {
   scopeWhere: (scope: Scope) => FilterQuery<E>;
   /** Accepted list filters, and how they become a query. */
   filter: F;
-  filterWhere: (filter: z.infer<F>) => FilterQuery<E>;
+  filterWhere: (filter: Partial<z.infer<F>>) => FilterQuery<E>;
   sortable: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
   toRecord: (entity: E) => unknown;
@@ -32,14 +32,11 @@ export interface ReadResource<E extends object, F extends ZodType> {
 
 const IdParams = z.object({ id: z.string().uuid('Identifiant invalide') });
 
-/** react-admin's getMany sends filter={"id":[…]}; every resource accepts it. */
-const IdFilter = z.object({ id: z.union([z.string().uuid(), z.array(z.string().uuid()).max(1000)]).optional() });
-
 /**
  * GET list and GET one for a resource in react-admin's simple-rest dialect,
  * restricted to the caller's scope: another company's row is a 404.
  */
-export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, ctx: ApiContext, spec: ReadResource<E, F>): void {
+export function readRoutes<E extends object, F extends z.ZodObject>(api: ApiRouter, ctx: ApiContext, spec: ReadResource<E, F>): void {
   const notFound = () => new DomainError('NOT_FOUND', 'RESOURCE.NOT_FOUND', `Élément introuvable dans ${spec.resource}.`);
 
   route(
@@ -50,19 +47,19 @@ export function readRoutes<E extends object, F extends ZodType>(api: ApiRouter, 
       summary: `List ${spec.resource} (react-admin simple-rest: sort, range, filter; Content-Range header)`,
       tags: [spec.resource],
       guards: [spec.guard],
-      query: ListQuery,
+      query: listQuery(spec.filter),
       responses: { 200: { description: 'One page', schema: z.array(spec.schema), headers: { 'Content-Range': `${spec.resource} start-end/total` } } },
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
-      const filter = spec.filter.parse(page.filter);
-      const { id } = IdFilter.parse(page.filter);
+      const { id, ...filter } = page.filter;
+      const ids = idList(id);
       const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
       if (!spec.sortable.includes(field)) {
         throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
       }
-      const byId = id === undefined ? [] : [{ id: { $in: Array.isArray(id) ? id : [id] } }];
-      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter), ...byId] } as FilterQuery<E>;
+      const byId = ids ? [{ id: { $in: ids } }] : [];
+      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter as Partial<z.infer<F>>), ...byId] } as FilterQuery<E>;
       const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {
         orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
         offset: page.offset,

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { ZodType, z } from 'zod';
-import { ErrorBody } from './openapi';
+import { ZodError, type ZodType } from 'zod';
+import { ErrorBody, z } from './openapi';
 
 export interface ApiRouter {
   router: Router;
@@ -35,8 +35,9 @@ export interface Input<B, P, Q> {
 }
 
 /**
- * Declares one route: zod validation of body, params and query, the same
- * schemas in the OpenAPI document, then the handler.
+ * Declares one route: zod validation of body, params and query (all their
+ * issues reported at once), the same schemas in the OpenAPI document, then
+ * the handler.
  */
 export function route<B extends ZodType | undefined, P extends ZodType | undefined, Q extends ZodType | undefined>(
   api: ApiRouter,
@@ -45,14 +46,18 @@ export function route<B extends ZodType | undefined, P extends ZodType | undefin
 ): void {
   api.registry.registerPath(openApiRoute(spec));
   api.router[spec.method](spec.path, ...(spec.guards ?? []), async (req: Request, res: Response) => {
-    const input = {
-      body: (spec.body ? spec.body.parse(req.body ?? {}) : undefined) as Parsed<B>,
-      params: (spec.params ? spec.params.parse(req.params) : undefined) as Parsed<P>,
-      query: (spec.query ? spec.query.parse(req.query) : undefined) as Parsed<Q>,
-    };
-    await handler(input, req, res);
+    const body = (spec.body ?? Nothing).safeParse(req.body ?? {});
+    const params = (spec.params ?? Anything).safeParse(req.params);
+    const query = (spec.query ?? Nothing).safeParse(req.query);
+    const issues = [body, params, query].flatMap((part) => part.error?.issues ?? []);
+    if (issues.length) throw new ZodError(issues);
+    await handler({ body: body.data as Parsed<B>, params: params.data as Parsed<P>, query: query.data as Parsed<Q> }, req, res);
   });
 }
+
+/** What a route that declares no body or no query accepts: nothing (an unknown key is a 400, not ignored). */
+const Nothing = z.object({}).transform(() => undefined);
+const Anything = z.unknown().transform(() => undefined);
 
 function openApiRoute(spec: RouteSpec<ZodType | undefined, ZodType | undefined, ZodType | undefined>): RouteConfig {
   const responses: RouteConfig['responses'] = {};

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { CompanySiren } from '../../workflows/search-attributes';
 import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { idList, idsFilter, listPage, listQuery, NoFilter, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { auditSupportAction } from '../workflows/support-audit';
@@ -39,12 +39,14 @@ export function incidentRoutes(ctx: ApiContext) {
       summary: 'Activities that failed 3 attempts or more in running processes (computed from Temporal at each call)',
       tags: ['incidents'],
       guards: [MANAGERS],
-      query: ListQuery,
+      query: listQuery(NoFilter, idsFilter(z.string().min(1).max(601))),
       responses: { 200: { description: 'Open incidents, the most failed first', schema: z.array(Incident) } },
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
-      const { incidents } = await scanIncidents(temporal, scopeSirenOf(req));
+      const { incidents: open } = await scanIncidents(temporal, scopeSirenOf(req));
+      const ids = idList(page.filter.id);
+      const incidents = ids ? open.filter((i) => ids.includes(i.id)) : open;
       incidents.sort((a, b) => b.failedAttempts - a.failedAttempts || a.id.localeCompare(b.id));
       sendList(res, 'incidents', page, incidents.slice(page.offset, page.offset + page.limit), incidents.length);
     },
@@ -59,7 +61,7 @@ export function incidentRoutes(ctx: ApiContext) {
       tags: ['incidents'],
       guards: [SUPPORT_ONLY],
       params: z.object({ workflowId: z.string().min(1).max(300), activityId: z.string().min(1).max(300) }),
-      body: z.object({ reason: z.string().trim().max(500).optional() }).openapi('RetryIncident'),
+      body: z.object({ reason: z.multilineText().trim().max(500).optional() }).openapi('RetryIncident'),
       responses: { 202: { description: 'Scheduled again' }, 404: { description: 'INCIDENT.NOT_FOUND' } },
     },
     async ({ params, body: { reason } }, req, res) => {

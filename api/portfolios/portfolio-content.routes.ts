@@ -3,7 +3,7 @@ import { Establishment } from '../../domain/company/establishment.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { idList, idsFilter, listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { listSort } from './list-sort';
@@ -23,6 +23,8 @@ import {
 import { reload } from './portfolios.service';
 
 const EstablishmentFilter = z.object({ q: z.string().trim().optional() });
+/** Its rows are named by their SIRET. */
+const SiretIds = idsFilter(z.string().regex(/^\d{14}$/, 'SIRET : 14 chiffres'));
 
 /** What a portfolio holds: its SIRETs and its declarative services. */
 export function portfolioContentRoutes(api: ApiRouter, ctx: ApiContext): void {
@@ -37,16 +39,20 @@ export function portfolioContentRoutes(api: ApiRouter, ctx: ApiContext): void {
       tags: ['portfolios'],
       guards: [MANAGERS],
       params: IdParams,
-      query: ListQuery,
+      query: listQuery(EstablishmentFilter, SiretIds),
       responses: { 200: { description: 'One page', schema: z.array(PortfolioEstablishmentRecord) }, 404: { description: 'RESOURCE.NOT_FOUND' } },
     },
     async ({ params, query }, req, res) => {
       const em = orm.em.fork();
       const portfolio = await findPortfolio(em, authOf(req).scope, params.id);
       const page = listPage(query);
-      const { q } = EstablishmentFilter.parse(page.filter);
+      const { q, id } = page.filter;
+      const sirets = idList(id);
       const [field, order] = listSort(page, ['siret', 'addedAt'], ['siret', 'ASC']);
-      const where: FilterQuery<PortfolioEstablishment> = { portfolio, ...(q ? { siret: { $like: `${q.replace(/\D/g, '')}%` } } : {}) };
+      const where: FilterQuery<PortfolioEstablishment> = {
+        portfolio,
+        $and: [q ? { siret: { $like: `${q.replace(/\D/g, '')}%` } } : {}, sirets ? { siret: { $in: sirets } } : {}],
+      };
       const [rows, total] = await em.findAndCount(PortfolioEstablishment, where, {
         orderBy: { [field]: order, siret: 'ASC' },
         offset: page.offset,

@@ -10,7 +10,8 @@ import {
 import { SUPPORT_ONLY } from '../auth/auth.middleware';
 import { usableConfirmationToken } from '../confirmations/confirmation-token';
 import { newRouter, type ApiContext } from '../context';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { idsFilter, listPage, listQuery, sendList } from '../http/list-query';
+import { workflowIdsClause } from '../workflows/visibility-query';
 import { z } from '../http/openapi';
 import { publicRateLimiter } from '../http/rate-limit';
 import { route } from '../http/route';
@@ -120,13 +121,17 @@ export function registrationRoutes(ctx: ApiContext) {
       summary: 'Company registration processes, read from Temporal (support)',
       tags: ['registrations'],
       guards: [SUPPORT_ONLY],
-      query: ListQuery,
+      query: listQuery(RegistrationFilter, idsFilter(WorkflowIdParams.shape.id)),
       responses: { 200: { description: 'One page', schema: z.array(RegistrationRecord) } },
     },
     async ({ query }, _req, res) => {
       const page = listPage(query);
-      const { workflowStatus } = RegistrationFilter.parse(page.filter);
-      const visibility = [`WorkflowType = '${REGISTRATION_WORKFLOW_TYPE}'`, ...(workflowStatus ? [`ExecutionStatus = '${VISIBILITY_STATUS[workflowStatus]}'`] : [])].join(' AND ');
+      const { workflowStatus, id } = page.filter;
+      const visibility = [
+        `WorkflowType = '${REGISTRATION_WORKFLOW_TYPE}'`,
+        ...(workflowStatus ? [`ExecutionStatus = '${VISIBILITY_STATUS[workflowStatus]}'`] : []),
+        ...(id === undefined ? [] : [workflowIdsClause(id)]),
+      ].join(' AND ');
       const { count } = await temporal.workflow.count(visibility);
       const executions: WorkflowExecutionInfo[] = [];
       let index = 0;

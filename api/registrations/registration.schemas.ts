@@ -9,7 +9,7 @@ export const RegistrationRequest = z
     siren: z.string().openapi({ example: '732829320' }),
     siret: z.string().openapi({ example: '73282932000074', description: 'SIRET of the head office' }),
     legalName: z.string().trim().max(200).optional(),
-    headOfficeAddress: z.string().trim().max(500).optional(),
+    headOfficeAddress: z.multilineText().trim().max(500).optional(),
     lastName: name('Nom'),
     firstName: name('Prénom'),
     email: z.string().trim().toLowerCase().email('Adresse e-mail invalide').max(254),

@@ -6,11 +6,11 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { authOf, SIGNED_IN, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
 import { containing, defined } from '../http/filters';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { listSort } from '../portfolios/list-sort';
-import { CodeParams, ServiceFilter, ServiceRecord, ServiceUpdate, toServiceRecord } from './services.schemas';
+import { CodeParams, ServiceCodes, ServiceFilter, ServiceRecord, ServiceUpdate, toServiceRecord } from './services.schemas';
 
 const serviceNotFound = (code: string) => new DomainError('NOT_FOUND', 'RESOURCE.NOT_FOUND', `Service déclaratif ${code} inconnu.`);
 
@@ -27,16 +27,17 @@ export function serviceRoutes(ctx: ApiContext) {
       summary: 'List the declarative services (react-admin simple-rest: sort, range, filter; Content-Range header)',
       tags: ['services'],
       guards: [SIGNED_IN],
-      query: ListQuery,
+      query: listQuery(ServiceFilter, ServiceCodes),
       responses: { 200: { description: 'One page', schema: z.array(ServiceRecord), headers: { 'Content-Range': 'services start-end/total' } } },
     },
     async ({ query }, _req, res) => {
       const page = listPage(query, 100);
-      const { id, q, accessMode, active } = ServiceFilter.parse(page.filter);
+      const { id, q, accessMode, active } = page.filter;
+      const codes = idList(id);
       const [field, order] = listSort(page, ['code', 'label', 'accessMode', 'active'], ['code', 'ASC']);
       const where: FilterQuery<DeclarativeService> = {
         ...defined({ accessMode, active }),
-        ...(id === undefined ? {} : { code: { $in: Array.isArray(id) ? id : [id] } }),
+        ...(codes ? { code: { $in: codes } } : {}),
         ...(q ? { $or: [{ code: { $ilike: containing(q) } }, { label: { $ilike: containing(q) } }] } : {}),
       };
       const [items, total] = await orm.em.fork().findAndCount(DeclarativeService, where, {

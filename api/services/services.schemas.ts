@@ -1,4 +1,5 @@
 import { AccessMode, type DeclarativeService } from '../../domain/rights/declarative-service.entity';
+import { idsFilter } from '../http/list-query';
 import { z } from '../http/openapi';
 
 export const ServiceRecord = z
@@ -24,8 +25,9 @@ export const ServiceUpdate = z
   .openapi('DeclarativeServiceUpdate');
 
 /** react-admin's getMany sends filter={"id":[…]}, the codes here. */
+export const ServiceCodes = idsFilter(z.string().max(32));
+
 export const ServiceFilter = z.object({
-  id: z.union([z.string(), z.array(z.string()).max(100)]).optional(),
   q: z.string().trim().optional(),
   accessMode: z.enum(AccessMode).optional(),
   active: z.boolean().optional(),

@@ -3,13 +3,13 @@ import type { ActingRole } from '../../domain/auth/scope';
 import { byUrgency } from '../../domain/supervision/task-order.rules';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { listExecutions } from '../workflows/executions';
 import { visibilityQuery } from '../workflows/visibility-query';
 import { scopeSirenOf, workflowRecord } from '../workflows/workflow-record';
-import { WorkflowFilter, WorkflowRecord } from '../workflows/workflows.schemas';
+import { WorkflowFilter, WorkflowIds, WorkflowRecord } from '../workflows/workflows.schemas';
 import { taskPage } from './task-pages';
 
 /** The most tasks one inbox reads (it is sorted in memory: visibility cannot order by DueDate on every store). */
@@ -38,13 +38,13 @@ export function taskRoutes(ctx: ApiContext) {
       summary: 'Running processes awaiting the caller’s role (administrator: his company; support: all), overdue first, then by due date',
       tags: ['tasks'],
       guards: [MANAGERS],
-      query: ListQuery,
+      query: listQuery(TaskFilter, WorkflowIds),
       responses: { 200: { description: 'One page of the inbox', schema: z.array(Task) } },
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
       const now = new Date();
-      const filter = { ...TaskFilter.parse(page.filter), status: 'RUNNING' as const, awaitedRole: ACTS_AS[authOf(req).role] };
+      const filter = { ...page.filter, status: 'RUNNING' as const, awaitedRole: ACTS_AS[authOf(req).role] };
       const executions = await listExecutions(ctx.temporal, visibilityQuery(filter, now, scopeSirenOf(req)), INBOX_LIMIT);
       const tasks = executions
         .map((e) => workflowRecord(e, now, ctx.config))

@@ -7,17 +7,52 @@ import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
-import { allOf } from './executions';
+import { Company } from '../../domain/company/company.entity';
+import { CompanySiren } from '../../workflows/search-attributes';
+import { allOf, listExecutions } from './executions';
 import { auditSupportAction } from './support-audit';
 import { visibilityQuery } from './visibility-query';
-import { BatchBody, BatchJob, BatchPreviewBody, type WorkflowFilter } from './workflows.schemas';
+import { BatchBody, BatchJob, BatchPreview, BatchPreviewBody, type WorkflowFilter } from './workflows.schemas';
 
 /** gRPC status codes the batch service answers with. */
 const GRPC = { NOT_FOUND: 5, RESOURCE_EXHAUSTED: 8 };
 const { BatchOperationState } = proto.api.enums.v1;
 
-/** The running processes a batch acts on: the list's filter, running ones only, any company (support). */
-const batchQuery = (filter: WorkflowFilter, now: Date) => allOf(visibilityQuery(filter, now, null), `ExecutionStatus = 'Running'`);
+/** How many running processes a preview reads to count them per company. */
+export const BATCH_PREVIEW_LIMIT = 5000;
+
+/**
+ * The running processes a batch acts on: the list's filter, running ones
+ * only. A filter that names no company reaches every company: the caller
+ * must say so (`allCompanies: true`), so a mistyped or forgotten filter
+ * never widens a batch to everything.
+ */
+function batchQuery({ filter, allCompanies }: { filter: WorkflowFilter; allCompanies?: true }, now: Date): string {
+  if (!filter.companySiren && !allCompanies) {
+    throw new DomainError('INVALID', 'WORKFLOW.BATCH_SCOPE_REQUIRED', 'Choisissez une entreprise, ou confirmez que le lot concerne toutes les entreprises.', {
+      'filter.companySiren': 'Entreprise (SIREN) à choisir',
+      allCompanies: 'À confirmer pour agir sur toutes les entreprises',
+    });
+  }
+  return allOf(visibilityQuery(filter, now, null), `ExecutionStatus = 'Running'`);
+}
+
+/** Running processes of a batch per company, from the newest BATCH_PREVIEW_LIMIT, with the companies' names. */
+async function countByCompany(ctx: ApiContext, query: string) {
+  const executions = await listExecutions(ctx.temporal, query, BATCH_PREVIEW_LIMIT + 1);
+  const counts = new Map<string | null, number>();
+  for (const e of executions.slice(0, BATCH_PREVIEW_LIMIT)) {
+    const siren = e.typedSearchAttributes.get(CompanySiren) ?? null;
+    counts.set(siren, (counts.get(siren) ?? 0) + 1);
+  }
+  const sirens = [...counts.keys()].filter((s): s is string => s !== null);
+  const companies = await ctx.orm.em.fork().find(Company, { siren: { $in: sirens } }, { fields: ['siren', 'legalName'] });
+  const names = new Map(companies.map((c) => [c.siren, c.legalName] as const));
+  const byCompany = [...counts]
+    .map(([companySiren, count]) => ({ companySiren, legalName: companySiren ? (names.get(companySiren) ?? null) : null, count }))
+    .sort((a, b) => b.count - a.count || (a.companySiren ?? '').localeCompare(b.companySiren ?? ''));
+  return { byCompany, truncated: executions.length > BATCH_PREVIEW_LIMIT };
+}
 
 /**
  * Cancel or terminate by filter, as a Temporal batch operation (the server
@@ -37,11 +72,12 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
       tags: ['workflows'],
       guards: [SUPPORT_ONLY],
       body: BatchPreviewBody,
-      responses: { 200: { description: 'The count', schema: z.object({ count: z.number() }) } },
+      responses: { 200: { description: 'The count, and the count per company', schema: BatchPreview }, 400: { description: 'WORKFLOW.BATCH_SCOPE_REQUIRED' } },
     },
     async ({ body }, _req, res) => {
-      const { count } = await temporal.workflow.count(batchQuery(body.filter, new Date()));
-      res.json({ count });
+      const query = batchQuery(body, new Date());
+      const [{ count }, perCompany] = await Promise.all([temporal.workflow.count(query), countByCompany(ctx, query)]);
+      res.json({ count, ...perCompany });
     },
   );
 
@@ -56,11 +92,12 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
       body: BatchBody,
       responses: {
         202: { description: 'Started: follow GET /api/workflows/batch/{jobId}', schema: z.object({ jobId: z.string(), count: z.number() }) },
+        400: { description: 'WORKFLOW.BATCH_SCOPE_REQUIRED' },
         409: { description: 'WORKFLOW.BATCH_COUNT_CHANGED, WORKFLOW.BATCH_BUSY' },
       },
     },
     async ({ body }, req, res) => {
-      const query = batchQuery(body.filter, new Date());
+      const query = batchQuery(body, new Date());
       const { count } = await temporal.workflow.count(query);
       if (count !== body.expectedCount) {
         throw new DomainError('CONFLICT', 'WORKFLOW.BATCH_COUNT_CHANGED', `Le filtre désigne maintenant ${count} processus (et non ${body.expectedCount}) : vérifiez avant de confirmer.`);
@@ -72,7 +109,7 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
         targetType: 'WorkflowBatch',
         targetId: jobId,
         companySiren: null,
-        after: { filter: body.filter, query, count, reason: body.reason },
+        after: { filter: body.filter, allCompanies: body.allCompanies ?? false, query, count, reason: body.reason },
       });
       const identity = `${account.firstName} ${account.lastName} (console)`;
       try {

@@ -1,3 +1,4 @@
+import { idList } from '../http/list-query';
 import type { WorkflowFilter } from './workflows.schemas';
 
 /** SDK status names → the names visibility queries use. */
@@ -11,13 +12,20 @@ export const VISIBILITY_STATUS: Record<string, string> = {
   TIMED_OUT: 'TimedOut',
 };
 
+/** The processes of a getMany (ids checked by WorkflowIds: no quote reaches here). */
+export function workflowIdsClause(id: string | string[]): string {
+  const ids = idList(id) ?? [];
+  return ids.length ? `WorkflowId IN (${ids.map((i) => `'${i}'`).join(', ')})` : `WorkflowId = ''`;
+}
+
 /**
  * The Temporal visibility query for a list filter. Values were checked by
  * the zod schema (no quotes can reach here). `companySiren` of the caller's
  * scope, when given, always applies: an administrator sees only his company.
  */
-export function visibilityQuery(filter: WorkflowFilter, now: Date, scopeSiren: string | null): string {
+export function visibilityQuery(filter: WorkflowFilter & { id?: string | string[] }, now: Date, scopeSiren: string | null): string {
   const parts: string[] = [];
+  if (filter.id !== undefined) parts.push(workflowIdsClause(filter.id));
   const siren = scopeSiren ?? filter.companySiren;
   if (siren) parts.push(`CompanySiren = '${siren}'`);
   if (scopeSiren && filter.companySiren && filter.companySiren !== scopeSiren) parts.push(`CompanySiren = '${filter.companySiren}'`);

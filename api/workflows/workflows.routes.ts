@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { BusinessPhase, CompanySiren } from '../../workflows/search-attributes';
 import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { listPage, ListQuery, sendList } from '../http/list-query';
+import { listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { batchRoutes } from './batch.routes';
@@ -17,7 +17,7 @@ import { statsRoute } from './stats.routes';
 import { auditSupportAction } from './support-audit';
 import { visibilityQuery } from './visibility-query';
 import { scopeSirenOf, workflowRecord } from './workflow-record';
-import { CancelBody, CommandBody, ResetBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowRecord } from './workflows.schemas';
+import { CancelBody, CommandBody, ResetBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowIds, WorkflowRecord } from './workflows.schemas';
 
 const notFound = () => new DomainError('NOT_FOUND', 'WORKFLOW.NOT_FOUND', 'Processus introuvable.');
 const notRunning = () => new DomainError('CONFLICT', 'WORKFLOW.NOT_RUNNING', 'Ce processus est déjà terminé.');
@@ -55,13 +55,13 @@ export function workflowRoutes(ctx: ApiContext) {
       summary: 'Processes with their business state, from Temporal visibility (filters: type, status, companySiren, phase, awaitedRole, overdue, started/closed between)',
       tags: ['workflows'],
       guards: [MANAGERS],
-      query: ListQuery,
+      query: listQuery(WorkflowFilter, WorkflowIds),
       responses: { 200: { description: 'One page, newest first', schema: z.array(WorkflowRecord) } },
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
       const now = new Date();
-      const visibility = visibilityQuery(WorkflowFilter.parse(page.filter), now, scopeSirenOf(req));
+      const visibility = visibilityQuery(page.filter, now, scopeSirenOf(req));
       const { count } = await temporal.workflow.count(visibility || undefined);
       const executions = (await listExecutions(temporal, visibility, page.offset + page.limit)).slice(page.offset);
       sendList(res, 'workflows', page, executions.map((e) => workflowRecord(e, now, config)), count);

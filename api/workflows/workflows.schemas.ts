@@ -1,3 +1,4 @@
+import { idsFilter } from '../http/list-query';
 import { z } from '../http/openapi';
 
 const word = /^[A-Za-z_]+$/;
@@ -18,6 +19,9 @@ export const WorkflowFilter = z.object({
   closedBefore: z.iso.datetime().optional(),
 });
 export type WorkflowFilter = z.infer<typeof WorkflowFilter>;
+
+/** Workflow ids a list may be asked for (react-admin's getMany): business ids, safe inside a visibility query. */
+export const WorkflowIds = idsFilter(z.string().regex(/^[\w.:@-]{1,300}$/, 'Identifiant de processus invalide'));
 
 export const WorkflowRecord = z
   .object({
@@ -48,22 +52,37 @@ export const WorkflowDetail = WorkflowRecord.extend({
     .openapi({ description: 'Messages of its own the console may send it while it runs (POST …/commands/:name)' }),
 }).openapi('WorkflowDetail');
 
-const requiredReason = z.string().trim().min(5, 'Motif obligatoire (5 caractères au moins)').max(500);
+const requiredReason = z.multilineText().trim().min(5, 'Motif obligatoire (5 caractères au moins)').max(500);
 
 export const TerminateBody = z.object({ reason: requiredReason }).openapi('TerminateWorkflow');
 
 export const ResetBody = z.object({ reason: requiredReason }).openapi('ResetWorkflow');
 
-export const CommandBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('WorkflowCommand');
+export const CommandBody = z.object({ reason: z.multilineText().trim().max(500).optional() }).openapi('WorkflowCommand');
 
-export const CancelBody = z.object({ reason: z.string().trim().max(500).optional() }).openapi('CancelWorkflow');
+export const CancelBody = z.object({ reason: z.multilineText().trim().max(500).optional() }).openapi('CancelWorkflow');
 
-export const BatchPreviewBody = z.object({ filter: WorkflowFilter.default({}) }).openapi('WorkflowBatchPreview');
+const allCompanies = z
+  .literal(true)
+  .optional()
+  .openapi({ description: 'Required when the filter names no company: the batch then acts on every company (the console asks a second confirmation)' });
+
+export const BatchPreviewBody = z.object({ filter: WorkflowFilter, allCompanies }).openapi('WorkflowBatchPreview');
+
+export const BatchPreview = z
+  .object({
+    count: z.number(),
+    byCompany: z.array(z.object({ companySiren: z.string().nullable(), legalName: z.string().nullable(), count: z.number() })),
+    /** More running processes than the preview read: byCompany counts the newest ones only. */
+    truncated: z.boolean(),
+  })
+  .openapi('WorkflowBatchPreviewResult');
 
 export const BatchBody = z
   .object({
     action: z.enum(['cancel', 'terminate']),
     filter: WorkflowFilter,
+    allCompanies,
     reason: requiredReason,
     expectedCount: z.number().int().min(1).openapi({ description: 'The count the preview showed: refused if the filter now matches another number' }),
   })

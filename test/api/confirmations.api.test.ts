@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
-import { DEMO_PASSWORD, login, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
+import { credentials, login, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, DECLARANT, demoPortfolioId, latestLink, tokenOf } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
@@ -68,7 +68,7 @@ describe('declarant life cycle', () => {
     expect((await describeLink(token)).body).toMatchObject({ purpose: 'EMAIL_CONFIRMATION', needsPassword: false });
     expect((await confirm({ token })).status).toBe(200);
     expect((await admin.get(`/api/declarants/${bernard.id}`)).body.emailConfirmedAt).not.toBeNull();
-    expect((await request(env.app).post('/api/auth/login').send({ ...DECLARANT, password: DEMO_PASSWORD })).status).toBe(200);
+    expect((await request(env.app).post('/api/auth/login').send(credentials(DECLARANT))).status).toBe(200);
   });
   it('a corrected address after a finished confirmation starts a new one', async () => {
     const admin = await login(env.app, ADMIN);
@@ -95,7 +95,7 @@ describe('confirmation links', () => {
     const identity = { siret: registration.siret, lastName: 'Durand', firstName: 'Élise' };
     expect((await describeLink(token)).body).toEqual({ purpose: 'REGISTRATION', needsPassword: false, ...identity });
     expect((await confirm({ token })).body).toEqual({ status: 'CONFIRMED', purpose: 'REGISTRATION', ...identity });
-    expect((await request(env.app).post('/api/auth/login').send(registration)).status).toBe(200);
+    expect((await request(env.app).post('/api/auth/login').send(credentials(registration))).status).toBe(200);
   });
 
   it('answer 400 to an unknown token', async () => {

@@ -129,21 +129,22 @@ describe('batch operations by filter', () => {
       await startReview(client, id, { siren: B, phase: 'TO_CLEAN_UP', awaitedRole: 'SUPPORT', dueAt: at(HOUR) });
     }
     const filter = { phase: 'TO_CLEAN_UP' };
+    const scope = { filter, allCompanies: true };
     const preview = await until(async () => {
-      const res = await support.post('/api/workflows/batch/preview').send({ filter });
+      const res = await support.post('/api/workflows/batch/preview').send(scope);
       expect(res.status).toBe(200);
       return res.body.count === 3 ? res.body : undefined;
     });
-    expect(preview).toEqual({ count: 3 });
-    expect((await admin.post('/api/workflows/batch/preview').send({ filter })).status).toBe(403);
-    expect((await admin.post('/api/workflows/batch').send({ action: 'terminate', filter, reason: 'nettoyage', expectedCount: 3 })).status).toBe(403);
-    expect((await support.post('/api/workflows/batch').send({ action: 'terminate', filter, expectedCount: 3 })).body.code).toBe('VALIDATION.FAILED');
+    expect(preview).toEqual({ count: 3, byCompany: [{ companySiren: B, legalName: expect.any(String), count: 3 }], truncated: false });
+    expect((await admin.post('/api/workflows/batch/preview').send(scope)).status).toBe(403);
+    expect((await admin.post('/api/workflows/batch').send({ action: 'terminate', ...scope, reason: 'nettoyage', expectedCount: 3 })).status).toBe(403);
+    expect((await support.post('/api/workflows/batch').send({ action: 'terminate', ...scope, expectedCount: 3 })).body.code).toBe('VALIDATION.FAILED');
 
-    const stale = await support.post('/api/workflows/batch').send({ action: 'terminate', filter, reason: 'nettoyage de test', expectedCount: 2 });
+    const stale = await support.post('/api/workflows/batch').send({ action: 'terminate', ...scope, reason: 'nettoyage de test', expectedCount: 2 });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('WORKFLOW.BATCH_COUNT_CHANGED');
 
-    const started = await support.post('/api/workflows/batch').send({ action: 'terminate', filter, reason: 'nettoyage de test', expectedCount: 3 });
+    const started = await support.post('/api/workflows/batch').send({ action: 'terminate', ...scope, reason: 'nettoyage de test', expectedCount: 3 });
     expect(started.status).toBe(202);
     const job = await until(async () => {
       const res = await support.get(`/api/workflows/batch/${started.body.jobId}`);
@@ -158,10 +159,37 @@ describe('batch operations by filter', () => {
       expect.objectContaining({
         action: 'WORKFLOW.BATCH_TERMINATED',
         actorLabel: 'Sophie SUPPORT',
-        after: expect.objectContaining({ count: 3, reason: 'nettoyage de test', filter }),
+        after: expect.objectContaining({ count: 3, reason: 'nettoyage de test', filter, allCompanies: true }),
       }),
     ]);
     expect((await support.get('/api/workflows/batch/console-terminate-00000000-0000-0000-0000-000000000000')).body.code).toBe('WORKFLOW.BATCH_NOT_FOUND');
+  });
+
+  it('never widens: a mistyped filter key is refused naming it, and a filter without a company needs allCompanies', async () => {
+    await startReview(env.temporal.client, 'batch-scope-a', { siren: A, phase: 'TO_KEEP', awaitedRole: 'SUPPORT', dueAt: at(HOUR) });
+    const terminate = { action: 'terminate', reason: 'nettoyage de test', expectedCount: 1 };
+    for (const [path, body] of [
+      ['/api/workflows/batch/preview', { filter: { companySIREN: A } }],
+      ['/api/workflows/batch', { ...terminate, filter: { companySIREN: A } }],
+    ] as const) {
+      const res = await support.post(path).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION.UNKNOWN_FIELD', errors: { 'filter.companySIREN': expect.any(String) } });
+      expect(res.body.message).toContain('filter.companySIREN');
+    }
+    for (const body of [{ filter: {} }, { filter: { phase: 'TO_KEEP' } }, { filter: {}, allCompanies: false }]) {
+      const res = await support.post('/api/workflows/batch/preview').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(body.allCompanies === false ? 'VALIDATION.FAILED' : 'WORKFLOW.BATCH_SCOPE_REQUIRED');
+    }
+    const unscoped = await support.post('/api/workflows/batch').send({ ...terminate, filter: { phase: 'TO_KEEP' } });
+    expect(unscoped.body.code).toBe('WORKFLOW.BATCH_SCOPE_REQUIRED');
+    const narrowed = await until(async () => {
+      const res = await support.post('/api/workflows/batch/preview').send({ filter: { companySiren: A, phase: 'TO_KEEP' } });
+      return res.body.count === 1 ? res.body : undefined;
+    });
+    expect(narrowed.byCompany).toEqual([{ companySiren: A, legalName: expect.any(String), count: 1 }]);
+    expect((await support.get('/api/workflows/batch-scope-a')).body.status).toBe('RUNNING');
   });
 });
 

@@ -81,9 +81,19 @@ export async function startIntegrationEnv(
 
 export type Agent = ReturnType<typeof request.agent>;
 
-export async function login(app: Express, identity: { siret: string; lastName: string; firstName: string; password?: string }): Promise<Agent> {
+interface Person {
+  siret: string;
+  lastName: string;
+  firstName: string;
+  password?: string;
+}
+
+/** The login body of a person: his triplet and password, none of the other fields the object given may carry. */
+export const credentials = ({ siret, lastName, firstName, password = DEMO_PASSWORD }: Person) => ({ siret, lastName, firstName, password });
+
+export async function login(app: Express, person: Person): Promise<Agent> {
   const agent = request.agent(app);
-  const res = await agent.post('/api/auth/login').send({ password: DEMO_PASSWORD, ...identity });
+  const res = await agent.post('/api/auth/login').send(credentials(person));
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return agent;
 }

@@ -506,6 +506,13 @@ export const en: typeof fr = {
       batch_cancel: 'Cancel',
       batch_progress: 'Progress: %{completed} / %{total} done, %{failed} failed.',
       batch_done: 'Batch operation finished: %{completed} processes handled.',
+      batch_all_companies: 'The filter names no company: the batch will act on %{smart_count} company. |||| The filter names no company: the batch will act on %{smart_count} companies.',
+      batch_company: 'Company',
+      batch_company_count: 'Processes',
+      batch_no_company: 'No company',
+      batch_other_companies: '%{smart_count} other company |||| %{smart_count} other companies',
+      batch_truncated: 'Counts per company taken from the 5,000 newest processes.',
+      batch_every_company: 'I confirm acting on the processes of %{smart_count} company |||| I confirm acting on the processes of %{smart_count} companies',
     },
     menu: {
       matrix: 'Habilitations',

@@ -507,6 +507,13 @@ export const fr = {
       batch_cancel: 'Annuler',
       batch_progress: 'Avancement : %{completed} / %{total} traités, %{failed} en échec.',
       batch_done: 'Opération par lot terminée : %{completed} processus traités.',
+      batch_all_companies: 'Le filtre ne désigne aucune entreprise : le lot agira sur %{smart_count} entreprise. |||| Le filtre ne désigne aucune entreprise : le lot agira sur %{smart_count} entreprises.',
+      batch_company: 'Entreprise',
+      batch_company_count: 'Processus',
+      batch_no_company: 'Sans entreprise',
+      batch_other_companies: '%{smart_count} autre entreprise |||| %{smart_count} autres entreprises',
+      batch_truncated: 'Décompte par entreprise établi sur les 5 000 processus les plus récents.',
+      batch_every_company: 'Je confirme agir sur les processus de %{smart_count} entreprise |||| Je confirme agir sur les processus de %{smart_count} entreprises',
     },
     menu: {
       matrix: 'Habilitations',

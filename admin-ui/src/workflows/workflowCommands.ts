@@ -35,12 +35,23 @@ export interface BatchJob {
   failed: number;
 }
 
-/** How many running processes the list's filter designates. */
-export const previewBatch = (filter: object): Promise<number> =>
-  post('/workflows/batch/preview', { filter }).then((json: { count: number }) => json.count);
+export interface BatchPreview {
+  count: number;
+  byCompany: { companySiren: string | null; legalName: string | null; count: number }[];
+  truncated: boolean;
+}
+
+/** The scope of a batch: a filter that names no company must say it means every company. */
+export interface BatchScope {
+  filter: object;
+  allCompanies?: true;
+}
+
+/** How many running processes the list's filter designates, and per company. */
+export const previewBatch = (scope: BatchScope): Promise<BatchPreview> => post('/workflows/batch/preview', scope);
 
 /** Starts the batch operation; refused if the count changed since the preview. */
-export const startBatch = (body: { action: BatchAction; filter: object; reason: string; expectedCount: number }): Promise<string> =>
+export const startBatch = (body: BatchScope & { action: BatchAction; reason: string; expectedCount: number }): Promise<string> =>
   post('/workflows/batch', body).then((json: { jobId: string }) => json.jobId);
 
 export const batchJob = (jobId: string): Promise<BatchJob> =>

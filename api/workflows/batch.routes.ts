@@ -9,6 +9,7 @@ import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { Company } from '../../domain/company/company.entity';
 import { CompanySiren } from '../../workflows/search-attributes';
+import { consoleIdentity } from './acting-client';
 import { allOf, listExecutions } from './executions';
 import { auditSupportAction } from './support-audit';
 import { visibilityQuery } from './visibility-query';
@@ -111,7 +112,7 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
         companySiren: null,
         after: { filter: body.filter, allCompanies: body.allCompanies ?? false, query, count, reason: body.reason },
       });
-      const identity = `${account.firstName} ${account.lastName} (console)`;
+      const identity = consoleIdentity(account);
       try {
         await temporal.workflowService.startBatchOperation({
           namespace,

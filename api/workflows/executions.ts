@@ -15,6 +15,29 @@ export async function listExecutions(temporal: Client, query: string, limit: num
   return executions;
 }
 
+/** How many runs beyond the page a list reads to drop the earlier runs of the processes it shows. */
+const EARLIER_RUNS_READ = 1000;
+
+/**
+ * The latest run of at most `limit` processes matching a visibility query
+ * (newest first): a reset or a continue-as-new leaves earlier runs of the
+ * same workflow id in visibility, which the process's page lists instead.
+ * `earlierRuns` counts those met on the way, to take them off the total.
+ */
+export async function listLatestRuns(temporal: Client, query: string, limit: number): Promise<{ executions: Execution[]; earlierRuns: number }> {
+  const seen = new Set<string>();
+  const executions: Execution[] = [];
+  let earlierRuns = 0;
+  for await (const execution of temporal.workflow.list({ query: query || undefined, pageSize: Math.min(limit + EARLIER_RUNS_READ, 1000) })) {
+    if (seen.has(execution.workflowId)) earlierRuns++;
+    else if (executions.length < limit) executions.push(execution);
+    else break;
+    seen.add(execution.workflowId);
+    if (executions.length + earlierRuns >= limit + EARLIER_RUNS_READ) break;
+  }
+  return { executions, earlierRuns };
+}
+
 /** `fn` over every item, never more than `concurrency` at once (a bounded fan-out of Temporal calls). */
 export async function mapBounded<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

@@ -32,7 +32,7 @@ export function visibilityQuery(filter: WorkflowFilter & { id?: string | string[
   if (filter.type) parts.push(`WorkflowType = '${filter.type}'`);
   if (filter.status) parts.push(`ExecutionStatus = '${VISIBILITY_STATUS[filter.status]}'`);
   if (filter.phase) parts.push(`BusinessPhase = '${filter.phase}'`);
-  if (filter.awaitedRole) parts.push(`AwaitedRole = '${filter.awaitedRole}'`);
+  if (filter.awaitedRole) parts.push(`ExecutionStatus = 'Running' AND AwaitedRole = '${filter.awaitedRole}'`);
   if (filter.overdue) parts.push(`ExecutionStatus = 'Running' AND DueDate < '${now.toISOString()}'`);
   if (filter.startedAfter) parts.push(`StartTime >= '${filter.startedAfter}'`);
   if (filter.startedBefore) parts.push(`StartTime <= '${filter.startedBefore}'`);

@@ -16,9 +16,14 @@ export function scopeSirenOf(req: Request): string | null {
   return scope.kind === 'all' ? null : account.company.siren;
 }
 
-/** A process as supervision shows it: Temporal's facts and the business state its search attributes carry. */
+/**
+ * A process as supervision shows it: Temporal's facts and the business state
+ * its search attributes carry. A closed process awaits nobody: its last
+ * awaited role and due date are history, not a task.
+ */
 export function workflowRecord(e: Execution, now: Date, config: Pick<RuntimeConfig, 'temporalUiUrl' | 'temporalNamespace'>) {
-  const due = e.typedSearchAttributes.get(DueDate) ?? null;
+  const running = e.status.name === 'RUNNING';
+  const due = (running && e.typedSearchAttributes.get(DueDate)) || null;
   return {
     id: e.workflowId,
     runId: e.runId,
@@ -29,9 +34,9 @@ export function workflowRecord(e: Execution, now: Date, config: Pick<RuntimeConf
     companySiren: e.typedSearchAttributes.get(CompanySiren) ?? null,
     subjectAccount: e.typedSearchAttributes.get(SubjectAccount) ?? null,
     phase: e.typedSearchAttributes.get(BusinessPhase) ?? null,
-    awaitedRole: e.typedSearchAttributes.get(AwaitedRole) ?? null,
+    awaitedRole: (running && e.typedSearchAttributes.get(AwaitedRole)) || null,
     dueDate: due ? due.toISOString() : null,
-    overdue: e.status.name === 'RUNNING' && !!due && due < now,
+    overdue: !!due && due < now,
     temporalUiUrl: temporalUiLink(config.temporalUiUrl, config.temporalNamespace, e),
   };
 }

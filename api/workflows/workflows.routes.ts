@@ -12,10 +12,11 @@ import { z } from '../http/openapi';
 import { route } from '../http/route';
 import { batchRoutes } from './batch.routes';
 import { consoleCommandsOf } from './console-commands';
-import { listExecutions } from './executions';
+import { actingTemporal, consoleIdentity } from './acting-client';
+import { allOf, listExecutions, listLatestRuns } from './executions';
 import { statsRoute } from './stats.routes';
 import { auditSupportAction } from './support-audit';
-import { visibilityQuery } from './visibility-query';
+import { visibilityQuery, workflowIdsClause } from './visibility-query';
 import { scopeSirenOf, workflowRecord } from './workflow-record';
 import { CancelBody, CommandBody, ResetBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowIds, WorkflowRecord } from './workflows.schemas';
 
@@ -24,6 +25,11 @@ const notRunning = () => new DomainError('CONFLICT', 'WORKFLOW.NOT_RUNNING', 'Ce
 const { EventType } = proto.api.enums.v1;
 const { History } = proto.api.history.v1;
 const WorkflowId = z.object({ id: z.string().min(1).max(300) });
+const RunId = z.string().uuid('Identifiant d’exécution invalide');
+/** The runs a process page lists at most. */
+const MAX_RUNS = 50;
+/** A list shows each process once: a continue-as-new's earlier runs only when their status is asked for. */
+const LATEST_RUNS = `ExecutionStatus != 'ContinuedAsNew'`;
 /** Statuses a reset may repair: stuck (running), failed, timed out, stopped by hand. */
 const RESETTABLE = new Set(['RUNNING', 'FAILED', 'TIMED_OUT', 'TERMINATED']);
 
@@ -38,9 +44,9 @@ export function workflowRoutes(ctx: ApiContext) {
   const { temporal, config } = ctx;
   const api = newRouter(ctx);
 
-  /** The process, described, if the caller may see it (another company's → 404). */
-  const visible = async (id: string, req: Request) => {
-    const handle = temporal.workflow.getHandle(id);
+  /** The process (its latest run, or the run asked for), described, if the caller may see it (another company's → 404). */
+  const visible = async (id: string, req: Request, runId?: string) => {
+    const handle = temporal.workflow.getHandle(id, runId);
     const description = await handle.describe();
     const siren = scopeSirenOf(req);
     if (siren && description.typedSearchAttributes.get(CompanySiren) !== siren) throw notFound();
@@ -61,10 +67,12 @@ export function workflowRoutes(ctx: ApiContext) {
     async ({ query }, req, res) => {
       const page = listPage(query);
       const now = new Date();
-      const visibility = visibilityQuery(page.filter, now, scopeSirenOf(req));
-      const { count } = await temporal.workflow.count(visibility || undefined);
-      const executions = (await listExecutions(temporal, visibility, page.offset + page.limit)).slice(page.offset);
-      sendList(res, 'workflows', page, executions.map((e) => workflowRecord(e, now, config)), count);
+      const visibility = allOf(visibilityQuery(page.filter, now, scopeSirenOf(req)), page.filter.status ? '' : LATEST_RUNS);
+      const [{ count }, { executions, earlierRuns }] = await Promise.all([
+        temporal.workflow.count(visibility || undefined),
+        listLatestRuns(temporal, visibility, page.offset + page.limit),
+      ]);
+      sendList(res, 'workflows', page, executions.slice(page.offset).map((e) => workflowRecord(e, now, config)), count - earlierRuns);
     },
   );
 
@@ -80,14 +88,20 @@ export function workflowRoutes(ctx: ApiContext) {
       tags: ['workflows'],
       guards: [MANAGERS],
       params: WorkflowId,
+      query: z.object({ runId: RunId.optional().openapi({ description: 'An earlier run (see `runs`); default: the latest' }) }),
       responses: { 200: { description: 'The process', schema: WorkflowDetail }, 404: { description: 'WORKFLOW.NOT_FOUND' } },
     },
-    async ({ params }, req, res) => {
-      const { handle, description } = await visible(params.id, req);
-      const [state, history] = await Promise.all([handle.query('status').catch(() => null), readableHistory(temporal, params.id)]);
+    async ({ params, query }, req, res) => {
+      const { handle, description } = await visible(params.id, req, query.runId);
+      const [state, history, runs] = await Promise.all([
+        handle.query('status').catch(() => null),
+        readableHistory(handle),
+        runsOf(temporal, params.id),
+      ]);
       res.json({
         ...workflowRecord(description, new Date(), config),
         state,
+        runs,
         pendingActivities: (description.raw.pendingActivities ?? []).map((a) => ({
           activityType: a.activityType?.name ?? '',
           attempt: a.attempt ?? 0,
@@ -130,6 +144,7 @@ export function workflowRoutes(ctx: ApiContext) {
       handle: WorkflowHandle,
       description: WorkflowDescription,
       name: string | undefined,
+      identity: string,
     ) => { audit: string; auditAfter?: boolean; after?: Record<string, unknown>; send: (reason: string | undefined) => Promise<Record<string, unknown>> },
   ) =>
     route(
@@ -145,8 +160,9 @@ export function workflowRoutes(ctx: ApiContext) {
         responses: { 202: { description: 'Sent' }, 404: { description: 'WORKFLOW.NOT_FOUND' }, 409: { description: 'WORKFLOW.NOT_RUNNING, or the workflow refused' } },
       },
       async ({ params, body: { reason } }, req, res) => {
-        const { handle, description } = await visible(params.id, req);
-        const step = plan(handle, description, params.name);
+        const { description } = await visible(params.id, req);
+        const acting = actingTemporal(temporal, req);
+        const step = plan(acting.workflow.getHandle(params.id), description, params.name, consoleIdentity(authOf(req).account));
         const audit = () =>
           auditSupportAction(ctx.orm, authOf(req).account, {
             action: step.audit,
@@ -205,7 +221,7 @@ export function workflowRoutes(ctx: ApiContext) {
       summary: 'Reset a failed or stuck process to its last workflow-task completion (a new run replays up to there), with a mandatory reason (support)',
       body: ResetBody,
     },
-    (handle, description) => {
+    (handle, description, _name, identity) => {
       if (!RESETTABLE.has(description.status.name)) {
         throw new DomainError('CONFLICT', 'WORKFLOW.NOT_RESETTABLE', 'Seul un processus en cours, en échec, expiré ou arrêté peut être réinitialisé.');
       }
@@ -221,6 +237,7 @@ export function workflowRoutes(ctx: ApiContext) {
             workflowTaskFinishEventId: last.eventId,
             reason,
             requestId: randomUUID(),
+            identity,
           });
           return { requested: 'reset', resetToEventId: String(last.eventId), runId };
         },
@@ -231,8 +248,14 @@ export function workflowRoutes(ctx: ApiContext) {
   return api.router;
 }
 
-async function readableHistory(temporal: Client, workflowId: string) {
-  const { events } = await temporal.workflow.getHandle(workflowId).fetchHistory();
+/** Every run of a workflow id, newest first (a reset or a continue-as-new starts a new one). */
+async function runsOf(temporal: Client, workflowId: string) {
+  const runs = await listExecutions(temporal, workflowIdsClause(workflowId), MAX_RUNS);
+  return runs.map((e) => ({ runId: e.runId, status: e.status.name, startedAt: e.startTime.toISOString(), closedAt: e.closeTime?.toISOString() ?? null }));
+}
+
+async function readableHistory(handle: WorkflowHandle) {
+  const { events } = await handle.fetchHistory();
   return (events ?? []).map((e) => ({
     eventId: String(e.eventId),
     eventType: EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, ''),

@@ -42,6 +42,9 @@ export const WorkflowRecord = z
   .openapi('Workflow');
 
 export const WorkflowDetail = WorkflowRecord.extend({
+  runs: z
+    .array(z.object({ runId: z.string(), status: z.string(), startedAt: z.string(), closedAt: z.string().nullable() }))
+    .openapi({ description: 'Every run of this workflow id, newest first (a reset or a continue-as-new starts a new one); GET with ?runId= opens one' }),
   state: z.unknown().openapi({ description: "The workflow's own status query answer (phase, deadlines, counters, who is awaited)" }),
   pendingActivities: z.array(
     z.object({ activityType: z.string(), attempt: z.number(), lastFailure: z.string().nullable(), nextAttemptAt: z.string().nullable() }),

@@ -224,6 +224,37 @@ describe('console commands, reset and raw history (support only)', () => {
     expect(await auditOf({ targetId: 'review-a-later', action: 'WORKFLOW.RESET' })).toEqual([
       expect.objectContaining({ before: { status: 'RUNNING', phase: 'AWAITING_REVIEW' }, after: { reason: 'bloqué depuis hier' } }),
     ]);
+
+    const listed = await until(async () => {
+      const res = await get(support, '/api/workflows', { type: REVIEW_WORKFLOW_TYPE, companySiren: A });
+      const rows = res.body.filter((w: { id: string }) => w.id === 'review-a-later');
+      return rows.length === 1 && rows[0].runId === reset.body.runId ? res : undefined;
+    });
+    expect(Number(listed.headers['content-range'].split('/')[1])).toBe(listed.body.length);
+    expect(after.runs).toEqual([
+      expect.objectContaining({ runId: reset.body.runId, status: 'RUNNING' }),
+      expect.objectContaining({ runId: before.runId, status: 'TERMINATED' }),
+    ]);
+    const earlier = await support.get('/api/workflows/review-a-later').query({ runId: before.runId });
+    expect(earlier.body).toMatchObject({ runId: before.runId, status: 'TERMINATED', awaitedRole: null, dueDate: null, overdue: false, commands: [] });
+    expect(earlier.body.history.length).toBeGreaterThan(0);
+  });
+
+  it('records in Temporal the person who acted, and a closed process awaits nobody', async () => {
+    await startReview(env.temporal.client, 'review-to-stop', { siren: A, phase: 'TO_STOP', awaitedRole: 'SUPPORT', dueAt: at(-HOUR) });
+    await until(async () => ((await get(support, '/api/workflows', { awaitedRole: 'SUPPORT', phase: 'TO_STOP' })).body.length === 1 ? true : undefined));
+    expect((await support.post('/api/workflows/review-to-stop/terminate').send({ reason: 'doublon constaté' })).status).toBe(202);
+    const history = await env.temporal.client.workflow.getHandle('review-to-stop').fetchHistory();
+    const terminated = history.events!.find((e) => e.workflowExecutionTerminatedEventAttributes)!.workflowExecutionTerminatedEventAttributes!;
+    const sophie = (await support.get('/api/auth/me')).body;
+    expect(terminated.identity).toBe(`Sophie SUPPORT <${sophie.id}> (console)`);
+    const closed = await until(async () => {
+      const res = await support.get('/api/workflows/review-to-stop');
+      return res.body.status === 'TERMINATED' ? res.body : undefined;
+    });
+    expect(closed).toMatchObject({ phase: 'TO_STOP', awaitedRole: null, dueDate: null, overdue: false });
+    await until(async () => ((await get(support, '/api/workflows', { awaitedRole: 'SUPPORT', phase: 'TO_STOP' })).body.length === 0 ? true : undefined));
+    expect((await get(support, '/api/tasks', { phase: 'TO_STOP' })).body).toEqual([]);
   });
 
   it('downloads the raw history as Temporal JSON', async () => {

@@ -7,7 +7,9 @@ describe('visibilityQuery', () => {
     ['no filter, support', {}, null, ''],
     ['company', { companySiren: '732829320' }, null, "CompanySiren = '732829320'"],
     ['type and status', { type: 'companyRegistrationWorkflow', status: 'CANCELLED' as const }, null, "WorkflowType = 'companyRegistrationWorkflow' AND ExecutionStatus = 'Canceled'"],
-    ['phase and awaited role', { phase: 'AWAITING_CONFIRMATION', awaitedRole: 'PRIMO_AD' }, null, "BusinessPhase = 'AWAITING_CONFIRMATION' AND AwaitedRole = 'PRIMO_AD'"],
+    ['phase and awaited role', { phase: 'AWAITING_CONFIRMATION', awaitedRole: 'PRIMO_AD' }, null, "BusinessPhase = 'AWAITING_CONFIRMATION' AND ExecutionStatus = 'Running' AND AwaitedRole = 'PRIMO_AD'"],
+    ['ids of a getMany', { id: ['candidacy-1', 'registration-842716409'] }, null, "WorkflowId IN ('candidacy-1', 'registration-842716409')"],
+    ['an empty getMany', { id: [] }, null, "WorkflowId = ''"],
     ['overdue', { overdue: true }, null, "ExecutionStatus = 'Running' AND DueDate < '2026-11-26T12:00:00.000Z'"],
     ['not overdue is no filter', { overdue: false }, null, ''],
     [

@@ -31,7 +31,7 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of unknownKeys(issue)) errors[key] ??= 'Champ inconnu';
+      for (const key of unknownKeys(issue)) errors[key] ??= issue.message;
       continue;
     }
     const key = issue.path.join('.') || '_';

@@ -2,6 +2,7 @@ import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openap
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { ZodError, type ZodType } from 'zod';
 import { ErrorBody, z } from './openapi';
+import { validationLocale } from './strict-zod';
 
 export interface ApiRouter {
   router: Router;
@@ -46,9 +47,10 @@ export function route<B extends ZodType | undefined, P extends ZodType | undefin
 ): void {
   api.registry.registerPath(openApiRoute(spec));
   api.router[spec.method](spec.path, ...(spec.guards ?? []), async (req: Request, res: Response) => {
-    const body = (spec.body ?? Nothing).safeParse(req.body ?? {});
-    const params = (spec.params ?? Anything).safeParse(req.params);
-    const query = (spec.query ?? Nothing).safeParse(req.query);
+    const locale = validationLocale(req.acceptsLanguages('fr', 'en'));
+    const body = (spec.body ?? Nothing).safeParse(req.body ?? {}, locale);
+    const params = (spec.params ?? Anything).safeParse(req.params, locale);
+    const query = (spec.query ?? Nothing).safeParse(req.query, locale);
     const issues = [body, params, query].flatMap((part) => part.error?.issues ?? []);
     if (issues.length) throw new ZodError(issues);
     await handler({ body: body.data as Parsed<B>, params: params.data as Parsed<P>, query: query.data as Parsed<Q> }, req, res);

@@ -192,3 +192,14 @@ it('a CSV import with control characters in a field rejects that line in its rep
     .send(`declaringSiret;declaredSiret;period\n8427164090\u00000011;84271640900011;2024-01\n`);
   expect(filings.status).toBeLessThan(500);
 });
+
+it('field errors speak French, or English when the client prefers it', async () => {
+  const body = { siret: 42, lastName: 'MARTIN' };
+  const french = await agents[0].post('/api/auth/login').send(body);
+  expect(french.status).toBe(400);
+  expect(french.body.errors).toEqual({ siret: expect.stringMatching(/^Entrée invalide/), firstName: expect.stringMatching(/^Entrée invalide/), password: expect.stringMatching(/^Entrée invalide/) });
+  const english = await agents[0].post('/api/auth/login').set('Accept-Language', 'en-GB,en;q=0.9,fr;q=0.5').send(body);
+  expect(english.body.errors).toEqual({ siret: expect.stringMatching(/^Invalid input/), firstName: expect.stringMatching(/^Invalid input/), password: expect.stringMatching(/^Invalid input/) });
+  const unknown = await agents[0].post('/api/auth/login').send({ ...body, zz: 1 });
+  expect(unknown.body.errors.zz).toMatch(/non reconnue/);
+});

@@ -87,7 +87,7 @@ export const ArrivalCreate = () => {
   const { submit, failure } = useServerSubmit(async (values: ArrivalFormValues) => {
     const { id } = await createArrival(toArrivalInput(values));
     notify('app.arrivals.created', { type: 'success' });
-    navigate(createPath({ resource: 'arrivals', type: 'show', id }));
+    void navigate(createPath({ resource: 'arrivals', type: 'show', id }));
   });
   const steps: WizardStep[] = [
     {

@@ -110,7 +110,7 @@ export const DepartureCreate = () => {
   const { submit, failure, lastError } = useServerSubmit(async (values: DepartureFormValues) => {
     const { id } = await createDeparture(toDepartureInput(values));
     notify('app.departures.created', { type: 'success' });
-    navigate(createPath({ resource: 'departures', type: 'show', id }));
+    void navigate(createPath({ resource: 'departures', type: 'show', id }));
   });
   // Once asked for, the successor stays on screen (with the server's errors about him).
   const [askSuccessor, setAskSuccessor] = useState(false);

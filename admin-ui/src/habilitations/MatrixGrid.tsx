@@ -95,7 +95,7 @@ export const MatrixGrid = ({ portfolio }: { portfolio: Portfolio }) => {
     habilitations.setRights(cell, { canDeclare: granted, canPay: false, canConsult: granted });
   const toggle = (cell: MatrixCell, right: keyof HabilitationRights) => {
     const { rights } = habilitations.rightsAt(cell);
-    habilitations.setRights(cell, { ...rights, [right]: !rights[right] });
+    void habilitations.setRights(cell, { ...rights, [right]: !rights[right] });
   };
 
   const loading = declarantList.isPending || siretList.isPending;

@@ -43,7 +43,7 @@ export const BatchByFilterButton = () => {
     onSuccess: setJobId,
     onError: (error) => {
       notify(error.message, { type: 'error', messageArgs: { _: error.message } });
-      preview.refetch();
+      void preview.refetch();
     },
   });
 

@@ -1,7 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { tsToDate } from '@temporalio/common/lib/time';
+import type { FailureSummary } from '../../domain/supervision/failure-cause.rules';
 import { failedAttempts, isIncident } from '../../domain/supervision/incident.rules';
 import { BusinessPhase, CompanySiren } from '../../workflows/search-attributes';
+import { activityFailure } from '../workflows/activity-failure';
 import { allOf, listExecutions, mapBounded } from '../workflows/executions';
 
 /** How many running processes one scan describes, and how many at once (see README, « Incidents »). */
@@ -18,14 +20,17 @@ export interface Incident {
   activityType: string;
   attempt: number;
   failedAttempts: number;
-  lastFailure: string | null;
+  failure: FailureSummary | null;
+  /** Support only (see activityFailure). */
+  failureDetail: string | null;
   nextAttemptAt: string | null;
 }
 
 /**
  * Open incidents, computed now from Temporal (no copy kept): every running
  * process in scope is described, and its pending activities that failed
- * INCIDENT_FAILED_ATTEMPTS times are incidents. A retry that succeeds
+ * INCIDENT_FAILED_ATTEMPTS times are incidents. `scopeSiren` null is
+ * support's view (all companies, with the failures' technical detail). A retry that succeeds
  * leaves nothing pending, so the incident is gone from the next scan.
  */
 export async function scanIncidents(temporal: Client, scopeSiren: string | null): Promise<{ incidents: Incident[]; truncated: boolean }> {
@@ -56,7 +61,7 @@ export async function scanIncidents(temporal: Client, scopeSiren: string | null)
           activityType: a.activityType?.name ?? '',
           attempt: state.attempt,
           failedAttempts: failedAttempts(state),
-          lastFailure: state.lastFailure,
+          ...activityFailure(a.lastFailure, scopeSiren === null),
           nextAttemptAt: a.nextAttemptScheduleTime ? tsToDate(a.nextAttemptScheduleTime).toISOString() : null,
         },
       ];

@@ -5,6 +5,7 @@ import { newRouter, type ApiContext } from '../context';
 import { idList, idsFilter, listPage, listQuery, NoFilter, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
+import { ActivityFailure, activityFailure } from '../workflows/activity-failure';
 import { auditSupportAction } from '../workflows/support-audit';
 import { scopeSirenOf } from '../workflows/workflow-record';
 import { scanIncidents } from './incident-scan';
@@ -21,7 +22,7 @@ const Incident = z
     activityType: z.string(),
     attempt: z.number(),
     failedAttempts: z.number(),
-    lastFailure: z.string().nullable(),
+    ...ActivityFailure,
     nextAttemptAt: z.string().nullable(),
   })
   .openapi('Incident');
@@ -76,7 +77,7 @@ export function incidentRoutes(ctx: ApiContext) {
         targetType: 'Activity',
         targetId: `${params.workflowId}/${params.activityId}`,
         companySiren: description.typedSearchAttributes.get(CompanySiren) ?? null,
-        before: { activityType: activity.activityType?.name ?? null, attempt: activity.attempt ?? 0, lastFailure: activity.lastFailure?.message ?? null },
+        before: { activityType: activity.activityType?.name ?? null, attempt: activity.attempt ?? 0, failure: activityFailure(activity.lastFailure, false).failure },
         after: { reason: reason ?? null },
       });
       await temporal.workflowService.resetActivity({

@@ -13,6 +13,7 @@ import { route } from '../http/route';
 import { batchRoutes } from './batch.routes';
 import { consoleCommandsOf } from './console-commands';
 import { actingTemporal, consoleIdentity } from './acting-client';
+import { activityFailure } from './activity-failure';
 import { allOf, listExecutions, listLatestRuns } from './executions';
 import { statsRoute } from './stats.routes';
 import { auditSupportAction } from './support-audit';
@@ -105,7 +106,7 @@ export function workflowRoutes(ctx: ApiContext) {
         pendingActivities: (description.raw.pendingActivities ?? []).map((a) => ({
           activityType: a.activityType?.name ?? '',
           attempt: a.attempt ?? 0,
-          lastFailure: a.lastFailure?.message ?? null,
+          ...activityFailure(a.lastFailure, scopeSirenOf(req) === null),
           nextAttemptAt: a.nextAttemptScheduleTime ? tsToDate(a.nextAttemptScheduleTime).toISOString() : null,
         })),
         history,

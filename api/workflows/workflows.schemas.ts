@@ -1,4 +1,5 @@
 import { idsFilter } from '../http/list-query';
+import { ActivityFailure } from './activity-failure';
 import { z } from '../http/openapi';
 
 const word = /^[A-Za-z_]+$/;
@@ -47,7 +48,7 @@ export const WorkflowDetail = WorkflowRecord.extend({
     .openapi({ description: 'Every run of this workflow id, newest first (a reset or a continue-as-new starts a new one); GET with ?runId= opens one' }),
   state: z.unknown().openapi({ description: "The workflow's own status query answer (phase, deadlines, counters, who is awaited)" }),
   pendingActivities: z.array(
-    z.object({ activityType: z.string(), attempt: z.number(), lastFailure: z.string().nullable(), nextAttemptAt: z.string().nullable() }),
+    z.object({ activityType: z.string(), attempt: z.number(), ...ActivityFailure, nextAttemptAt: z.string().nullable() }),
   ),
   history: z.array(z.object({ eventId: z.string(), eventType: z.string(), at: z.string() })),
   commands: z

@@ -282,12 +282,14 @@ describe('incidents: activities failing 3 attempts while SMTP is unreachable', (
     const registration = incidents.find((i: { workflowId: string }) => i.workflowId === `registration-${B}`);
     expect(registration).toMatchObject({ workflowType: 'companyRegistrationWorkflow', companySiren: B, activityType: 'deliverMail' });
     expect(registration.failedAttempts).toBeGreaterThanOrEqual(3);
-    expect(registration.lastFailure).toEqual(expect.any(String)); // refused, or no greeting: the mailer's own message
+    expect(registration.failure.cause).toBe('SERVICE_UNREACHABLE');
+    expect(registration.failureDetail).toEqual(expect.any(String)); // refused, or no greeting: the mailer's own message, for support only
     expect(registration.nextAttemptAt).toEqual(expect.any(String));
 
-    const theirs = (await get(admin, '/api/incidents')).body as Array<{ companySiren: string }>;
+    const theirs = (await get(admin, '/api/incidents')).body as Array<{ companySiren: string; failureDetail: string | null }>;
     expect(theirs.length).toBeGreaterThan(0);
     expect(theirs.every((i) => i.companySiren === A)).toBe(true);
+    expect(theirs.every((i) => i.failureDetail === null)).toBe(true);
     expect((await admin.get('/api/workflows/stats')).body.openIncidents).toBe(theirs.length);
 
     await new Promise((resolve) => smtpDown.close(resolve));

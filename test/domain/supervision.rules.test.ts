@@ -1,4 +1,5 @@
 import { failedAttempts, isIncident } from '../../domain/supervision/incident.rules';
+import { failureSummary } from '../../domain/supervision/failure-cause.rules';
 import { byUrgency, type DatedTask } from '../../domain/supervision/task-order.rules';
 
 describe('incidents: an activity failing at least 3 attempts', () => {
@@ -33,5 +34,24 @@ describe('task inbox order', () => {
       task('2026-05-10T00:00:00.000Z'),
       task(null),
     ]);
+  });
+});
+
+describe('failure summaries: a cause and a code, never the message', () => {
+  it.each([
+    // type, message, timed out → cause, code
+    ['Error', 'connect ECONNREFUSED 127.0.0.1:2525', false, 'SERVICE_UNREACHABLE', 'ECONNREFUSED'],
+    ['Error', 'Greeting never received (ETIMEDOUT)', false, 'SERVICE_UNREACHABLE', 'ETIMEDOUT'],
+    ['Error', 'Connection closed unexpectedly', false, 'SERVICE_UNREACHABLE', null],
+    ['UniqueConstraintViolationException', 'insert into "audit_event" … duplicate key value violates unique constraint', false, 'DATABASE_CONSTRAINT', 'UniqueConstraintViolationException'],
+    ['DriverException', 'insert into "audit_event" ("id") values (…) - invalid byte sequence', false, 'DATABASE_ERROR', 'DriverException'],
+    ['ConnectionException', 'connect ECONNREFUSED 127.0.0.1:5432', false, 'DATABASE_UNAVAILABLE', 'ConnectionException'],
+    ['Error', 'terminating connection due to administrator command', false, 'DATABASE_UNAVAILABLE', 'Error'],
+    ['CANDIDACY.ALREADY_DECIDED', 'Cette candidature est déjà décidée.', false, 'BUSINESS_RULE', 'CANDIDACY.ALREADY_DECIDED'],
+    [null, 'activity StartToClose timeout', true, 'TIMEOUT', null],
+    ['TypeError', "Cannot read properties of undefined (reading 'id')", false, 'UNEXPECTED', 'TypeError'],
+    [null, 'something', false, 'UNEXPECTED', null],
+  ])('%p %p (timed out %p) → %p %p', (type, message, timedOut, cause, code) => {
+    expect(failureSummary({ type, message, timedOut })).toEqual({ cause, code });
   });
 });

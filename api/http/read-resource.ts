@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { authOf } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { idList, listPage, listQuery, sendList } from './list-query';
+import { listSort } from './list-sort';
 import { z } from './openapi';
 import { route, type ApiRouter } from './route';
 
@@ -54,10 +55,7 @@ export function readRoutes<E extends object, F extends z.ZodObject>(api: ApiRout
       const page = listPage(query);
       const { id, ...filter } = page.filter;
       const ids = idList(id);
-      const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
-      if (!spec.sortable.includes(field)) {
-        throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
-      }
+      const [field, order] = listSort(page, spec.sortable, spec.defaultSort);
       const byId = ids ? [{ id: { $in: ids } }] : [];
       const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(filter as Partial<z.infer<F>>), ...byId] } as FilterQuery<E>;
       const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {

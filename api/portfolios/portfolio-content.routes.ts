@@ -6,7 +6,7 @@ import type { ApiContext } from '../context';
 import { idList, idsFilter, listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
-import { listSort } from './list-sort';
+import { listSort } from '../http/list-sort';
 import { addEstablishments, addService, removeEstablishment, removeService } from './portfolio-content.service';
 import { findPortfolio } from './portfolio-scope';
 import {

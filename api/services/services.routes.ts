@@ -9,7 +9,7 @@ import { containing, defined } from '../http/filters';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
-import { listSort } from '../portfolios/list-sort';
+import { listSort } from '../http/list-sort';
 import { CodeParams, ServiceCodes, ServiceFilter, ServiceRecord, ServiceUpdate, toServiceRecord } from './services.schemas';
 
 const serviceNotFound = (code: string) => new DomainError('NOT_FOUND', 'RESOURCE.NOT_FOUND', `Service déclaratif ${code} inconnu.`);

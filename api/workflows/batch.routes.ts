@@ -12,7 +12,7 @@ import { CompanySiren } from '../../workflows/search-attributes';
 import { consoleIdentity } from './acting-client';
 import { allOf, listExecutions } from './executions';
 import { auditSupportAction } from './support-audit';
-import { visibilityQuery } from './visibility-query';
+import { processQuery } from './process-search';
 import { BatchBody, BatchJob, BatchPreview, BatchPreviewBody, type WorkflowFilter } from './workflows.schemas';
 
 /** gRPC status codes the batch service answers with. */
@@ -28,14 +28,14 @@ export const BATCH_PREVIEW_LIMIT = 5000;
  * must say so (`allCompanies: true`), so a mistyped or forgotten filter
  * never widens a batch to everything.
  */
-function batchQuery({ filter, allCompanies }: { filter: WorkflowFilter; allCompanies?: true }, now: Date): string {
+async function batchQuery(ctx: ApiContext, { filter, allCompanies }: { filter: WorkflowFilter; allCompanies?: true }, now: Date): Promise<string> {
   if (!filter.companySiren && !allCompanies) {
     throw new DomainError('INVALID', 'WORKFLOW.BATCH_SCOPE_REQUIRED', 'Choisissez une entreprise, ou confirmez que le lot concerne toutes les entreprises.', {
       'filter.companySiren': 'Entreprise (SIREN) à choisir',
       allCompanies: 'À confirmer pour agir sur toutes les entreprises',
     });
   }
-  return allOf(visibilityQuery(filter, now, null), `ExecutionStatus = 'Running'`);
+  return allOf(await processQuery(ctx.orm.em.fork(), filter, now, { kind: 'all' }, null), `ExecutionStatus = 'Running'`);
 }
 
 /** Running processes of a batch per company, from the newest BATCH_PREVIEW_LIMIT, with the companies' names. */
@@ -76,7 +76,7 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
       responses: { 200: { description: 'The count, and the count per company', schema: BatchPreview }, 400: { description: 'WORKFLOW.BATCH_SCOPE_REQUIRED' } },
     },
     async ({ body }, _req, res) => {
-      const query = batchQuery(body, new Date());
+      const query = await batchQuery(ctx, body, new Date());
       const [{ count }, perCompany] = await Promise.all([temporal.workflow.count(query), countByCompany(ctx, query)]);
       res.json({ count, ...perCompany });
     },
@@ -98,7 +98,7 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
       },
     },
     async ({ body }, req, res) => {
-      const query = batchQuery(body, new Date());
+      const query = await batchQuery(ctx, body, new Date());
       const { count } = await temporal.workflow.count(query);
       if (count !== body.expectedCount) {
         throw new DomainError('CONFLICT', 'WORKFLOW.BATCH_COUNT_CHANGED', `Le filtre désigne maintenant ${count} processus (et non ${body.expectedCount}) : vérifiez avant de confirmer.`);

@@ -10,6 +10,7 @@ import { newRouter, type ApiContext } from '../context';
 import { listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route } from '../http/route';
+import { listSort } from '../http/list-sort';
 import { batchRoutes } from './batch.routes';
 import { consoleCommandsOf } from './console-commands';
 import { actingTemporal, consoleIdentity } from './acting-client';
@@ -17,7 +18,8 @@ import { activityFailure } from './activity-failure';
 import { allOf, listExecutions, listLatestRuns } from './executions';
 import { statsRoute } from './stats.routes';
 import { auditSupportAction } from './support-audit';
-import { visibilityQuery, workflowIdsClause } from './visibility-query';
+import { processQuery } from './process-search';
+import { workflowIdsClause } from './visibility-query';
 import { scopeSirenOf, workflowRecord } from './workflow-record';
 import { CancelBody, CommandBody, ResetBody, TerminateBody, WorkflowDetail, WorkflowFilter, WorkflowIds, WorkflowRecord } from './workflows.schemas';
 
@@ -29,6 +31,17 @@ const WorkflowId = z.object({ id: z.string().min(1).max(300) });
 const RunId = z.string().uuid('Identifiant d’exécution invalide');
 /** The runs a process page lists at most. */
 const MAX_RUNS = 50;
+/** Columns a process list sorts on; visibility orders by start only, so other orders sort the SORT_WINDOW newest. */
+const SORTABLE = ['startedAt', 'closedAt', 'dueDate', 'type', 'phase', 'status'];
+const SORT_WINDOW = 1000;
+/** Nulls last whatever the direction (a running process has no close date, a closed one no due date). */
+const byField = (field: string, order: 'ASC' | 'DESC') => (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const [x, y] = [a[field], b[field]] as (string | null)[];
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return (x < y ? -1 : 1) * (order === 'ASC' ? 1 : -1);
+};
 /** A list shows each process once: a continue-as-new's earlier runs only when their status is asked for. */
 const LATEST_RUNS = `ExecutionStatus != 'ContinuedAsNew'`;
 /** Statuses a reset may repair: stuck (running), failed, timed out, stopped by hand. */
@@ -68,12 +81,17 @@ export function workflowRoutes(ctx: ApiContext) {
     async ({ query }, req, res) => {
       const page = listPage(query);
       const now = new Date();
-      const visibility = allOf(visibilityQuery(page.filter, now, scopeSirenOf(req)), page.filter.status ? '' : LATEST_RUNS);
+      const filtered = await processQuery(ctx.orm.em.fork(), page.filter, now, authOf(req).scope, scopeSirenOf(req));
+      const visibility = allOf(filtered, page.filter.status ? '' : LATEST_RUNS);
+      const [field, order] = listSort(page, SORTABLE, ['startedAt', 'DESC']);
+      const visibilityOrder = field === 'startedAt' && order === 'DESC';
       const [{ count }, { executions, earlierRuns }] = await Promise.all([
         temporal.workflow.count(visibility || undefined),
-        listLatestRuns(temporal, visibility, page.offset + page.limit),
+        listLatestRuns(temporal, visibility, visibilityOrder ? page.offset + page.limit : SORT_WINDOW),
       ]);
-      sendList(res, 'workflows', page, executions.slice(page.offset).map((e) => workflowRecord(e, now, config)), count - earlierRuns);
+      const records = executions.map((e) => workflowRecord(e, now, config));
+      if (!visibilityOrder) records.sort(byField(field, order));
+      sendList(res, 'workflows', page, records.slice(page.offset, page.offset + page.limit), count - earlierRuns);
     },
   );
 

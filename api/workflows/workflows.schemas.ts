@@ -8,9 +8,21 @@ export const WORKFLOW_STATUSES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED',
 
 /** Filters of GET /api/workflows; each value is checked so it can go into a visibility query. */
 export const WorkflowFilter = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Search: SIREN or SIRET (spaces allowed), workflow id, run id, account id, or a person’s name or e-mail' }),
   type: z.string().regex(word, 'Type de processus invalide').optional(),
   status: z.enum(WORKFLOW_STATUSES).optional(),
-  companySiren: z.string().regex(/^\d{9}$/, 'SIREN : 9 chiffres').optional(),
+  companySiren: z
+    .string()
+    .transform((s) => s.replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{9}$/, 'SIREN : 9 chiffres'))
+    .optional()
+    .openapi({ type: 'string', description: 'SIREN (spaces allowed)' }),
   phase: z.string().regex(word, 'Étape invalide').optional(),
   awaitedRole: z.string().regex(word, 'Rôle invalide').optional(),
   overdue: z.boolean().optional(),

@@ -112,6 +112,36 @@ describe('a workflow type unknown to supervision (defined in this test)', () => 
     expect(mine.overdue).toBe(1);
   });
 
+  it('is found by the search box: SIREN or SIRET with spaces, workflow id, a person’s name or e-mail, within the caller’s scope', async () => {
+    const ids = async (agent: Agent, q: string, type?: string) =>
+      ((await get(agent, '/api/workflows', { q, ...(type ? { type } : {}) })).body as Row[]).map((r) => r.id).sort();
+    expect(await ids(support, '842 716 409', REVIEW_WORKFLOW_TYPE)).toEqual(['review-a-later', 'review-a-overdue']);
+    expect(await ids(support, '842 716 409 00011', REVIEW_WORKFLOW_TYPE)).toEqual(['review-a-later', 'review-a-overdue']);
+    expect(await ids(support, 'review-b-admin')).toEqual(['review-b-admin']);
+    expect(await ids(admin, 'review-b-admin')).toEqual([]);
+    expect(await ids(support, 'Durand')).toEqual([`registration-${B}`]);
+    expect(await ids(support, 'primo-b@example')).toEqual([`registration-${B}`]);
+    expect(await ids(admin, 'Durand')).toEqual([]);
+    const petit = await ids(admin, 'petit');
+    expect(petit).toHaveLength(1);
+    expect(petit[0]).toMatch(/^account-confirmation-/);
+    expect(await ids(support, 'Personne Inconnue')).toEqual([]);
+    const detail = (await support.get(`/api/workflows/${petit[0]}`)).body;
+    expect(await ids(support, detail.runId)).toEqual(petit);
+    expect(await ids(support, detail.subjectAccount)).toEqual(petit);
+    expect((await get(support, '/api/workflows', { companySiren: '842 716 409', type: REVIEW_WORKFLOW_TYPE })).body).toHaveLength(2);
+  });
+
+  it('is sorted on the column asked for, nulls last', async () => {
+    const sorted = async (sort: [string, string]) =>
+      ((await get(support, '/api/workflows', { type: REVIEW_WORKFLOW_TYPE }).query({ sort: JSON.stringify(sort) })).body as Row[]).map((r) => r.id);
+    const byDue = await sorted(['dueDate', 'ASC']);
+    expect(byDue.slice(0, 2).sort()).toEqual(['review-a-overdue', 'review-b-admin']);
+    expect(byDue.slice(2)).toEqual(['review-b-support', 'review-a-later']);
+    expect((await sorted(['dueDate', 'DESC'])).slice(0, 2)).toEqual(['review-a-later', 'review-b-support']);
+    expect((await get(support, '/api/workflows').query({ sort: JSON.stringify(['runId', 'ASC']) })).body.code).toBe('LIST.UNSORTABLE');
+  });
+
   it('fills the task inbox of the role it awaits, overdue first, with the page where the task is done', async () => {
     const adminTasks: Row[] = (await get(admin, '/api/tasks')).body;
     expect(adminTasks.map((t) => t.id)).toEqual(['review-a-overdue', 'review-a-later']);

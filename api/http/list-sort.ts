@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error';
-import type { ListPage } from '../http/list-query';
+import type { ListPage } from './list-query';
 
 /** The page's sort if the field is sortable (400 otherwise), else the default; for lists readRoutes cannot serve. */
 export function listSort(page: ListPage, sortable: string[], fallback: [string, 'ASC' | 'DESC']): [string, 'ASC' | 'DESC'] {

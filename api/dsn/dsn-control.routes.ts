@@ -1,13 +1,14 @@
 import type { EntityClass, FilterQuery, QueryOrder } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../domain/auth/scope';
 import { DsnFiling } from '../../domain/dsn/dsn-filing.entity';
-import { dsnLinkScope, employmentRelationScope } from '../../domain/dsn/dsn-control.scope';
+import { dsnLinkScope, employmentRelationScope, shownDeclaringAccounts } from '../../domain/dsn/dsn-control.scope';
 import { EmploymentRelation } from '../../domain/dsn/employment-relation.entity';
-import { DomainError } from '../../domain/shared/domain-error';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { defined } from '../http/filters';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
+import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { DsnLinkFilter, DsnLinkRecord, EmploymentRelationFilter, EmploymentRelationRecord, Ids } from './dsn.schemas';
@@ -27,7 +28,8 @@ interface ControlList<E extends object, F extends z.ZodObject> {
   filterWhere: (filter: Partial<z.infer<F>> & { id?: string | string[] }) => FilterQuery<E>;
   sortable: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
-  toRecord: (entity: E) => unknown;
+  /** The page's records, as the caller may see them. */
+  toRecords: (entities: E[], em: EntityManager, scope: Scope) => Promise<unknown[]>;
 }
 
 /** A whole SIRET is an index lookup; a beginning of one (a SIREN) a prefix match. */
@@ -43,7 +45,7 @@ function controlList<E extends object, F extends z.ZodObject>(api: ApiRouter, ct
     {
       method: 'get',
       path: `/api/${spec.resource}`,
-      summary: `${spec.summary} (react-admin simple-rest; support: all, administrators: the SIRETs their company manages, declarants: 403)`,
+      summary: `${spec.summary} (react-admin simple-rest; support: all, administrators: the SIRETs their company manages — its own establishments and those whose DSN it filed within the look-back, never a SIRET only typed into a portfolio —, declarants: 403)`,
       tags: ['dsn'],
       guards: [MANAGERS],
       query: listQuery(spec.filter, Ids),
@@ -51,17 +53,16 @@ function controlList<E extends object, F extends z.ZodObject>(api: ApiRouter, ct
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
-      const [field, order] = page.sort ? [page.sort.field, page.sort.order] : spec.defaultSort;
-      if (!spec.sortable.includes(field)) {
-        throw new DomainError('INVALID', 'LIST.UNSORTABLE', `Tri impossible sur « ${field} ».`, { sort: `Champs triables : ${spec.sortable.join(', ')}` });
-      }
-      const where = { $and: [spec.scopeWhere(authOf(req).scope), spec.filterWhere(page.filter as Partial<z.infer<F>> & { id?: string | string[] })] } as FilterQuery<E>;
-      const [items, total] = await ctx.orm.em.fork().findAndCount(spec.entity, where, {
+      const [field, order] = listSort(page, spec.sortable, spec.defaultSort);
+      const { scope } = authOf(req);
+      const where = { $and: [spec.scopeWhere(scope), spec.filterWhere(page.filter as Partial<z.infer<F>> & { id?: string | string[] })] } as FilterQuery<E>;
+      const em = ctx.orm.em.fork();
+      const [items, total] = await em.findAndCount(spec.entity, where, {
         orderBy: { [field]: order as QueryOrder, id: 'ASC' } as never,
         offset: page.offset,
         limit: page.limit,
       });
-      sendList(res, spec.resource, page, items.map(spec.toRecord), total);
+      sendList(res, spec.resource, page, await spec.toRecords(items, em, scope), total);
     },
   );
 }
@@ -72,7 +73,7 @@ export function dsnControlRoutes(api: ApiRouter, ctx: ApiContext): void {
     summary: 'Declarant/declared links: which firm filed which SIRET’s DSN, for which month',
     entity: DsnFiling,
     schema: DsnLinkRecord,
-    scopeWhere: dsnLinkScope,
+    scopeWhere: (scope) => dsnLinkScope(scope),
     filter: DsnLinkFilter,
     filterWhere: ({ siret, declaringSiret, id }) =>
       defined({
@@ -82,14 +83,17 @@ export function dsnControlRoutes(api: ApiRouter, ctx: ApiContext): void {
       }),
     sortable: ['period', 'filedAt', 'declaredSiret', 'declaringSiret'],
     defaultSort: ['period', 'DESC'],
-    toRecord: (f) => ({
-      id: f.id,
-      declaringSiret: f.declaringSiret,
-      declaredSiret: f.declaredSiret,
-      period: f.period.slice(0, 7),
-      filedAt: f.filedAt.toISOString(),
-      declaringAccountId: f.declaringAccountId ?? null,
-    }),
+    toRecords: async (filings, em, scope) => {
+      const shown = await shownDeclaringAccounts(em, scope, filings.flatMap((f) => (f.declaringAccountId ? [f.declaringAccountId] : [])));
+      return filings.map((f) => ({
+        id: f.id,
+        declaringSiret: f.declaringSiret,
+        declaredSiret: f.declaredSiret,
+        period: f.period.slice(0, 7),
+        filedAt: f.filedAt.toISOString(),
+        declaringAccountId: f.declaringAccountId && shown(f.declaringAccountId) ? f.declaringAccountId : null,
+      }));
+    },
   });
 
   controlList(api, ctx, {
@@ -97,12 +101,13 @@ export function dsnControlRoutes(api: ApiRouter, ctx: ApiContext): void {
     summary: 'Employer/employee relations (pseudonymous employee ids)',
     entity: EmploymentRelation,
     schema: EmploymentRelationRecord,
-    scopeWhere: employmentRelationScope,
+    scopeWhere: (scope) => employmentRelationScope(scope),
     filter: EmploymentRelationFilter,
     filterWhere: ({ employerSiret, employeeId, id }) =>
       defined({ employerSiret: siretMatch(employerSiret), employeeId, id: ids(id) }),
     sortable: ['employerSiret', 'employeeId', 'startDate', 'endDate'],
     defaultSort: ['startDate', 'DESC'],
-    toRecord: (r) => ({ id: r.id, employerSiret: r.employerSiret, employeeId: r.employeeId, startDate: r.startDate, endDate: r.endDate ?? null }),
+    toRecords: async (relations) =>
+      relations.map((r) => ({ id: r.id, employerSiret: r.employerSiret, employeeId: r.employeeId, startDate: r.startDate, endDate: r.endDate ?? null })),
   });
 }

@@ -24,7 +24,11 @@ export const DsnLinkRecord = z
     declaredSiret: z.string(),
     period: z.string().openapi({ example: '2026-01' }),
     filedAt: z.string().datetime(),
-    declaringAccountId: z.string().uuid().nullable(),
+    declaringAccountId: z
+      .string()
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The declarant who filed it, when known and of the caller’s company (support: always)' }),
   })
   .openapi('DsnLink');
 

@@ -12,21 +12,24 @@ export type Catalogue = Map<string, ServiceFacts>;
 
 /**
  * What the decisions about one company's accounts read, whole: its accounts,
- * their habilitations that count (at least one right, the portfolio still
- * holding the SIRET and the service), the (SIRET, service) cells its
- * portfolios hold, the latest DSN period each account filed per SIRET, and
- * per SIRET the latest period filed from any of the company's SIRETs. The
- * same rules as the per-pair statement of decision.read-model.ts, which
- * test/domain/company-rights.test.ts checks row by row.
+ * its establishments, their habilitations that count (at least one right,
+ * the portfolio still holding the SIRET and the service), the (SIRET,
+ * service) cells its portfolios hold, the latest DSN period each account
+ * filed per SIRET from one of the company's SIRETs, and per SIRET the latest
+ * period filed from any of the company's SIRETs. The same rules as the
+ * per-pair statement of decision.read-model.ts, which
+ * test/access/company-rights.test.ts checks question by question.
  */
 export interface CompanyRights {
   companyId: string;
   accounts: Map<string, { active: boolean }>;
+  /** SIRETs of its own establishments */
+  establishments: Set<string>;
   /** `account|siret|service` → rights (bits: DECLARE 1, PAY 2, CONSULT 4) */
   habilitations: Map<string, number>;
   /** `siret|service` cells a portfolio of the company holds */
   portfolioCells: Set<string>;
-  /** `account|siret` → latest period (YYYY-MM-DD) */
+  /** `account|siret` → latest period (YYYY-MM-DD) filed by the account from a SIRET of the company */
   ownFilings: Map<string, string>;
   /** SIRET → latest period filed by the company */
   companyFilings: Map<string, string>;
@@ -43,6 +46,7 @@ with c as (select company_id as id from account where id = $1)
 select
   c.id as company_id,
   (select coalesce(json_agg(json_build_array(a.id, a.status)), '[]') from account a where a.company_id = c.id) as accounts,
+  (select coalesce(json_agg(e.siret), '[]') from establishment e where e.company_id = c.id) as establishments,
   (
     select coalesce(json_agg(json_build_array(h.account_id, h.siret, h.service_code, h.can_declare, h.can_pay, h.can_consult)), '[]')
     from account a
@@ -68,6 +72,7 @@ select
       select f.declaring_account_id, f.declared_siret, max(f.period)::text as period
       from account a
       join dsn_filing f on f.declaring_account_id = a.id
+      join establishment e on e.siret = f.declaring_siret and e.company_id = c.id
       where a.company_id = c.id
       group by f.declaring_account_id, f.declared_siret
     ) x
@@ -87,6 +92,7 @@ from c`;
 interface CompanyRow {
   company_id: string;
   accounts: Array<[string, AccountStatus]>;
+  establishments: string[];
   habilitations: Array<[string, string, string, boolean, boolean, boolean]>;
   portfolio_cells: Array<[string, string]>;
   own_filings: Array<[string, string, string]>;
@@ -100,6 +106,7 @@ export async function loadCompanyRights(em: EntityManager, accountId: string): P
   return {
     companyId: row.company_id,
     accounts: new Map(row.accounts.map(([id, status]) => [id, { active: status === AccountStatus.ACTIVE }])),
+    establishments: new Set(row.establishments),
     habilitations: new Map(
       row.habilitations.map(([account, siret, service, canDeclare, canPay, canConsult]) => [
         key(account, siret, service),
@@ -152,6 +159,7 @@ export function companyFacts(
     service,
     habilitation: bits === undefined ? null : rightsOf(bits),
     serviceInPortfolio: service !== null && rights.portfolioCells.has(key(q.siret, q.service)),
+    ownEstablishment: rights.establishments.has(q.siret),
     lastOwnFiling: rights.ownFilings.get(key(q.accountId, q.siret)) ?? null,
     lastCompanyFiling: rights.companyFilings.get(q.siret) ?? null,
     employeesNotEmployed: (q.employeeIds ?? []).filter((id) => !employed(id)),

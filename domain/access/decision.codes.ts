@@ -21,6 +21,7 @@ export const DENIAL_REASONS = Object.keys({
   SIRET_NOT_IN_DSN: true,
   NOT_OWN_FILING: true,
   DECLARING_SIRET_MISMATCH: true,
+  SIRET_NOT_MANAGED: true,
   EMPLOYEE_NOT_EMPLOYED: true,
 } satisfies Record<DenialReason, true>) as [DenialReason, ...DenialReason[]];
 

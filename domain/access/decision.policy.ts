@@ -18,6 +18,7 @@ export type DenialReason =
   | 'SIRET_NOT_IN_DSN'
   | 'NOT_OWN_FILING'
   | 'DECLARING_SIRET_MISMATCH'
+  | 'SIRET_NOT_MANAGED'
   | 'EMPLOYEE_NOT_EMPLOYED';
 
 export type Right = 'DECLARE' | 'PAY' | 'CONSULT';
@@ -32,7 +33,13 @@ export interface DecisionFacts {
   habilitation: { canDeclare: boolean; canPay: boolean; canConsult: boolean } | null;
   /** Some portfolio of the account's company holds the SIRET and the service. */
   serviceInPortfolio: boolean;
-  /** Latest DSN period (YYYY-MM-DD, first of month) of the SIRET filed by this account. */
+  /** The SIRET is one of the establishments of the account's company. */
+  ownEstablishment: boolean;
+  /**
+   * Latest DSN period (YYYY-MM-DD, first of month) of the SIRET filed by this
+   * account from a SIRET of its company (a filing crediting it from another
+   * company's SIRET is no evidence of anything).
+   */
   lastOwnFiling: string | null;
   /** Latest DSN period of the SIRET filed from any SIRET of the account's company. */
   lastCompanyFiling: string | null;
@@ -94,6 +101,11 @@ export function decide(
   const recent = (period: string | null) => period !== null && period >= since;
   const ownFiling = recent(facts.lastOwnFiling);
   const companyFiling = ownFiling || recent(facts.lastCompanyFiling);
+  // DOMAIN.md "Manages needs evidence, not a claim": its own establishment, or
+  // a DSN it filed within the look-back. A SIRET only typed into a client
+  // portfolio is none: specific rights granted there work, but the employees'
+  // check does not answer there (it would tell who works at that SIRET).
+  const managed = facts.ownEstablishment || companyFiling;
   const habilitation = facts.serviceInPortfolio ? facts.habilitation : null;
 
   switch (service.accessMode) {
@@ -114,8 +126,9 @@ export function decide(
       if (!habilitation) return deny('NO_HABILITATION');
       if (!grants(habilitation, question.right)) return deny('RIGHT_NOT_GRANTED');
       if (service.checkDeclaringSiret && !companyFiling) return deny('DECLARING_SIRET_MISMATCH');
-      if (service.checkEmployees && question.employeeIds?.length && facts.employeesNotEmployed.length) {
-        return deny('EMPLOYEE_NOT_EMPLOYED');
+      if (service.checkEmployees && question.employeeIds?.length) {
+        if (!managed) return deny('SIRET_NOT_MANAGED');
+        if (facts.employeesNotEmployed.length) return deny('EMPLOYEE_NOT_EMPLOYED');
       }
       return allow('EXPLICIT_HABILITATION');
   }

@@ -22,6 +22,7 @@ interface FactsRow {
   n: string;
   account_company_id: string | null;
   account_status: AccountStatus | null;
+  own_establishment: boolean;
   last_own_filing: string | null;
   last_company_filing: string | null;
   employees_not_employed: string[];
@@ -41,7 +42,8 @@ interface FactsRow {
  * one row per pair and service, pairs in order. An account outside the
  * caller's company is not found. A habilitation counts only while the
  * portfolio it was granted through still holds its SIRET and its service,
- * and only with at least one right ticked. Every lookup is an index probe
+ * and only with at least one right ticked; an account's own filings count
+ * only when filed from a SIRET of its company. Every lookup is an index probe
  * (indexes of Migration20261126100000_rights); the company's filings are
  * found from the declared SIRET's latest filings backwards, each declaring
  * SIRET checked by its unique index, so a company with thousands of
@@ -55,10 +57,12 @@ with q as (
 ), pair as (
   select
     q.n, q.siret, a.id as account_id, a.company_id, a.status,
+    exists (select 1 from establishment e where e.siret = q.siret and e.company_id = a.company_id) as own_establishment,
     (
       select f.period::text
       from dsn_filing f
       where f.declaring_account_id = a.id and f.declared_siret = q.siret
+        and (select e.company_id from establishment e where e.siret = f.declaring_siret) = a.company_id
       order by f.period desc
       limit 1
     ) as last_own_filing,
@@ -86,7 +90,7 @@ with q as (
 )
 select
   pair.n, pair.company_id as account_company_id, pair.status as account_status,
-  pair.last_own_filing, pair.last_company_filing, pair.employees_not_employed,
+  pair.own_establishment, pair.last_own_filing, pair.last_company_filing, pair.employees_not_employed,
   s.code as service_code, s.access_mode, s.active as service_active, s.check_declaring_siret, s.check_employees,
   h.can_declare, h.can_pay, h.can_consult,
   exists (
@@ -140,6 +144,7 @@ export const OUT_OF_SCOPE: PairFacts = {
     service: null,
     habilitation: null,
     serviceInPortfolio: false,
+    ownEstablishment: false,
     lastOwnFiling: null,
     lastCompanyFiling: null,
     employeesNotEmployed: [],
@@ -175,6 +180,7 @@ function toFacts(row: FactsRow, known: boolean): DecisionFacts {
     habilitation:
       known && row.can_declare !== null ? { canDeclare: row.can_declare, canPay: row.can_pay === true, canConsult: row.can_consult === true } : null,
     serviceInPortfolio: known && row.service_in_portfolio,
+    ownEstablishment: row.own_establishment,
     lastOwnFiling: row.last_own_filing,
     lastCompanyFiling: row.last_company_filing,
     employeesNotEmployed: row.employees_not_employed,

@@ -1,4 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../account/account.entity';
+import { DEFAULT_DECISION_POLICY, lookBackStart, type DecisionPolicyOptions } from '../access/decision.policy';
 import { forbidden } from '../auth/auth.errors';
 import type { Scope } from '../auth/scope';
 import type { DsnFiling } from './dsn-filing.entity';
@@ -6,34 +9,56 @@ import type { EmploymentRelation } from './employment-relation.entity';
 
 /**
  * What the control services show (DOMAIN.md: they never reveal data of a
- * SIRET the caller does not manage). A company manages the SIRETs of its
- * portfolios and its own establishments; support sees all; a declarant nothing.
+ * SIRET the caller does not manage, and "manages" needs evidence, not a
+ * claim). A company manages its own establishments and the SIRETs whose DSN
+ * it filed (from one of its establishments) within the look-back of the
+ * access decisions; a SIRET typed into one of its portfolios opens nothing
+ * here. Support sees all; a declarant nothing.
  */
-const PORTFOLIO_SIRETS = 'select pe.siret from portfolio_establishment pe join portfolio p on p.id = pe.portfolio_id where p.company_id = ?';
 const OWN_SIRETS = 'select e.siret from establishment e where e.company_id = ?';
+const FILED_SIRETS = `select f.declared_siret from establishment e join dsn_filing f on f.declaring_siret = e.siret
+  where e.company_id = ? and f.period >= ?::date`;
+const MANAGED_SIRETS = `${OWN_SIRETS} union ${FILED_SIRETS}`;
 
 function managerCompany(scope: Scope): string | null {
   if (scope.kind === 'self') throw forbidden();
   return scope.kind === 'all' ? null : scope.companyId;
 }
 
+/** The parameters of MANAGED_SIRETS. */
+const managed = (company: string, now: Date, policy: DecisionPolicyOptions) => [company, company, lookBackStart(now, policy.lookBackMonths)];
+
 /**
  * Links whose declared SIRET the company manages, or that one of its
- * establishments filed. A union of two index scans: an OR of the two would
- * scan every filing.
+ * establishments filed (its own acts, however old). A union of index scans:
+ * an OR of the two would scan every filing.
  */
-const MANAGED_LINKS = `select m.id from dsn_filing m where m.declared_siret in (${PORTFOLIO_SIRETS})
+const MANAGED_LINKS = `select m.id from dsn_filing m where m.declared_siret in (${MANAGED_SIRETS})
   union all select m.id from dsn_filing m where m.declaring_siret in (${OWN_SIRETS})`;
 
-export function dsnLinkScope(scope: Scope): FilterQuery<DsnFiling> {
+export function dsnLinkScope(scope: Scope, now = new Date(), policy = DEFAULT_DECISION_POLICY): FilterQuery<DsnFiling> {
   const company = managerCompany(scope);
   if (!company) return {};
-  return { [raw((a: string) => `${a}.id in (${MANAGED_LINKS})`, [company, company])]: [] };
+  return { [raw((a: string) => `${a}.id in (${MANAGED_LINKS})`, [...managed(company, now, policy), company])]: [] };
 }
 
 /** Relations whose employer SIRET the company manages. */
-export function employmentRelationScope(scope: Scope): FilterQuery<EmploymentRelation> {
+export function employmentRelationScope(scope: Scope, now = new Date(), policy = DEFAULT_DECISION_POLICY): FilterQuery<EmploymentRelation> {
   const company = managerCompany(scope);
   if (!company) return {};
-  return { [raw((a: string) => `${a}.employer_siret in (${PORTFOLIO_SIRETS} union ${OWN_SIRETS})`, [company, company])]: [] };
+  return { [raw((a: string) => `${a}.employer_siret in (${MANAGED_SIRETS})`, managed(company, now, policy))]: [] };
+}
+
+/**
+ * Which of these declaring accounts a link may name: support sees them all,
+ * an administrator those of his company — another company's account (a
+ * payroll firm's declarant) is that company's data.
+ */
+export async function shownDeclaringAccounts(em: EntityManager, scope: Scope, accountIds: string[]): Promise<(accountId: string) => boolean> {
+  const company = managerCompany(scope);
+  if (!company) return () => true;
+  const ids = [...new Set(accountIds)];
+  const own = ids.length ? await em.find(Account, { id: { $in: ids }, company }, { fields: ['id'] }) : [];
+  const shown = new Set(own.map((a) => a.id));
+  return (accountId) => shown.has(accountId);
 }

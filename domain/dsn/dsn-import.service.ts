@@ -11,8 +11,18 @@ import { importBadHeader, importEmpty } from './dsn.errors';
 export interface Importer<C extends string, L> {
   layout: CsvLayout<C>;
   check(values: Record<C, string>): Check<L>;
-  /** Writes one batch idempotently: how many rows were new, how many changed. */
-  write(em: EntityManager, lines: L[]): Promise<{ inserted: number; updated: number }>;
+  /**
+   * Writes one batch idempotently, but for the lines that what the database
+   * holds refuses: how many rows were new, how many changed, and each line
+   * refused (its index in the batch) with its reason.
+   */
+  write(em: EntityManager, lines: L[]): Promise<Written>;
+}
+
+export interface Written {
+  inserted: number;
+  updated: number;
+  refused: Array<{ index: number; reason: string }>;
 }
 
 export interface Rejection {
@@ -68,13 +78,20 @@ export async function importCsv<C extends string, L>(
   const counts: ImportCounts = { valid: 0, imported: 0, updated: 0, rejectedCount: 0 };
   const rejected: Rejection[] = [];
   let header: CsvHeader<C> | undefined;
-  let batch: L[] = [];
+  let batch: Array<{ line: number; value: L }> = [];
+  /** The lines rejected since the last write, in line order, as many as may still be listed. */
+  let pending: Rejection[] = [];
+  /** Writes the batch; its refused lines join those rejected meanwhile, listed in line order. */
   const flush = async () => {
-    if (!batch.length) return;
-    const written = await importer.write(em, batch);
+    const written = batch.length ? await importer.write(em, batch.map((b) => b.value)) : { inserted: 0, updated: 0, refused: [] };
+    const refused = written.refused.map(({ index, reason }) => ({ line: batch[index].line, reason }));
+    counts.valid += batch.length - refused.length;
     counts.imported += written.inserted;
     counts.updated += written.updated;
+    counts.rejectedCount += refused.length;
+    rejected.push(...[...pending, ...refused].sort((a, b) => a.line - b.line).slice(0, REJECTIONS_LISTED - rejected.length));
     batch = [];
+    pending = [];
   };
 
   for await (const entry of readCsv(body)) {
@@ -84,12 +101,11 @@ export async function importCsv<C extends string, L>(
     }
     const line: Check<L> = 'fields' in entry ? checkLine(importer, header, entry.fields) : { ok: false, reason: entry.unreadable };
     if (line.ok) {
-      counts.valid++;
-      batch.push(line.value);
+      batch.push({ line: entry.line, value: line.value });
       if (batch.length >= batchRows) await flush();
     } else {
       counts.rejectedCount++;
-      if (rejected.length < REJECTIONS_LISTED) rejected.push({ line: entry.line, reason: line.reason });
+      if (rejected.length + pending.length < REJECTIONS_LISTED) pending.push({ line: entry.line, reason: line.reason });
     }
   }
   if (!header) throw importEmpty(importer.layout.columns);

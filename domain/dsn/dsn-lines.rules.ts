@@ -34,6 +34,32 @@ export function checkFilingLine(v: Record<FilingColumn, string>): Check<FilingLi
   return checks.result(() => line);
 }
 
+/** Whose are a filing's declaring account and declaring SIRET, as the database knows them (null: unknown there). */
+export interface FilingOwners {
+  accountCompanyId: string | null;
+  declaringCompanyId: string | null;
+}
+
+/**
+ * DOMAIN.md: a filing is only accepted when its declaring account belongs to
+ * the company of its declaring SIRET — otherwise it would credit another
+ * company's declarant with a DSN (and the rights that come with it). A filing
+ * without an account is the declaring firm's alone.
+ */
+export function checkFilingAccount(line: FilingLine, owners: FilingOwners): Check<FilingLine> {
+  const { declaringAccountId: account, declaringSiret } = line;
+  const refused = (reason: string): Check<FilingLine> => ({ ok: false, reason: `declaringAccountId : ${reason}` });
+  if (account === null) return { ok: true, value: line };
+  if (owners.accountCompanyId === null) return refused(`compte ${account} inconnu.`);
+  if (owners.declaringCompanyId === null) {
+    return refused(`le SIRET déclarant ${declaringSiret} n’est l’établissement d’aucune entreprise inscrite : aucun compte ne peut déposer pour lui.`);
+  }
+  if (owners.accountCompanyId !== owners.declaringCompanyId) {
+    return refused(`le compte ${account} n’appartient pas à l’entreprise du SIRET déclarant ${declaringSiret} : un dépôt ne crédite qu’un compte de l’entreprise qui dépose.`);
+  }
+  return { ok: true, value: line };
+}
+
 export const RELATION_LAYOUT = {
   columns: ['employerSiret', 'employeeId', 'startDate', 'endDate'],
   optional: ['endDate'],

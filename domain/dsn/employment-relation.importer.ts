@@ -32,6 +32,6 @@ export const employmentRelationImporter: Importer<RelationColumn, RelationLine> 
   async write(em: EntityManager, lines: RelationLine[]) {
     const rows = await em.getConnection().execute<Array<{ inserted: boolean }>>(UPSERT_RELATIONS, [JSON.stringify(lastPerKey(lines))], 'all');
     const inserted = rows.filter((r) => r.inserted).length;
-    return { inserted, updated: rows.length - inserted };
+    return { inserted, updated: rows.length - inserted, refused: [] };
   },
 };

@@ -15,9 +15,12 @@ import { DEMO_LOGINS } from './demo-data';
 
 /**
  * Idempotent demo rights for Boulangerie Martin (run after seedDemoData):
- * its own DSN filings, a client portfolio whose SIRETs it files (one beyond
- * the 6-month look-back), a few habilitations for its declarant, employees,
- * and facts about a firm it does not manage (seen by support only).
+ * its own DSN filings, a client portfolio with a SIRET whose DSN it files
+ * (it manages it: its control data and implicit mandate), one it filed
+ * beyond the 6-month look-back and one whose DSN is filed elsewhere (typed
+ * in only: neither opens control data nor a mandate, DOMAIN.md "Manages
+ * needs evidence"), a few habilitations for its declarant, employees, and
+ * facts about a firm it does not manage (seen by support only).
  */
 const HEAD_OFFICE = '84271640900011';
 const SHOP = '84271640900029';

@@ -14,13 +14,23 @@ import { createTestDatabase } from '../helpers/database';
  * rules. On random data (seeded) with every oddity they must handle —
  * habilitations whose portfolio lost the SIRET or the service, rights all
  * unticked, inactive accounts, filings by other companies and old ones,
- * unknown services, employees gone or never there, callers of another
- * company — they must decide alike, question by question.
+ * filings crediting an account from another company's SIRET, SIRETs only
+ * claimed in a portfolio (no establishment, no filing), unknown services,
+ * employees gone or never there, callers of another company — they must
+ * decide alike, question by question.
  */
 let database: { orm: Orm; drop(): Promise<void> };
 const NOW = new Date('2026-11-26T12:00:00Z');
 const EMPLOYEES = ['E1', 'E2', 'E3', 'E4'];
-const SERVICES = ['DSN', 'ATMP_RATES', 'SOLTEA_EMPL', 'PREVENTION_PASSPORT', 'BONUS_MALUS', 'MCF', 'MCF_REGUL', 'PEPS', 'SOLTEA_ETAB', 'NOPE'];
+/**
+ * A SPECIFIC service checking the employees only (added here): held by every
+ * portfolio, often granted, always asked with employees, so that whether the
+ * company manages the SIRET decides often.
+ */
+const EMPLOYEES_ONLY = 'EMPLOYEES_ONLY';
+/** The catalogue's services, and an unknown code last. */
+const SERVICES = ['DSN', 'ATMP_RATES', 'SOLTEA_EMPL', 'PREVENTION_PASSPORT', 'BONUS_MALUS', 'MCF', 'MCF_REGUL', 'PEPS', 'SOLTEA_ETAB', EMPLOYEES_ONLY, 'NOPE'];
+const KNOWN_SERVICES = SERVICES.slice(0, -1);
 
 interface Fixture {
   companies: string[];
@@ -35,6 +45,7 @@ async function randomRights(orm: Orm, random: () => number): Promise<Fixture> {
   const accounts: string[] = [];
   const sirets: string[] = [];
   const portfolios: Array<{ id: string; company: string }> = [];
+  await sql(`insert into declarative_service (code, label, access_mode, check_declaring_siret, check_employees) values (?, 'E', 'SPECIFIC', false, true)`, [EMPLOYEES_ONLY]);
   for (let c = 0; c < 4; c++) {
     const company = randomUUID();
     companies.push(company);
@@ -70,15 +81,15 @@ async function randomRights(orm: Orm, random: () => number): Promise<Fixture> {
   sirets.push(...outside);
   for (const p of portfolios) {
     for (const siret of sirets) if (random() < 0.35) await sql(`insert into portfolio_establishment (portfolio_id, siret, added_at) values (?, ?, now())`, [p.id, siret]);
-    for (const code of SERVICES.slice(0, 9)) if (random() < 0.45) await sql(`insert into portfolio_service (portfolio_id, service_code, added_at) values (?, ?, now())`, [p.id, code]);
+    for (const code of KNOWN_SERVICES) if (code === EMPLOYEES_ONLY || random() < 0.45) await sql(`insert into portfolio_service (portfolio_id, service_code, added_at) values (?, ?, now())`, [p.id, code]);
   }
   const companyOf = new Map<string, string>();
   accounts.forEach((a, i) => companyOf.set(a, companies[Math.floor(i / 3)]));
   for (const account of accounts) {
     const own = portfolios.filter((p) => p.company === companyOf.get(account));
     for (const siret of sirets) {
-      for (const code of SERVICES.slice(0, 9)) {
-        if (random() > 0.25) continue;
+      for (const code of KNOWN_SERVICES) {
+        if (random() > (code === EMPLOYEES_ONLY ? 0.75 : 0.25)) continue;
         await sql(
           `insert into habilitation (id, created_at, account_id, siret, service_code, portfolio_id, can_declare, can_pay, can_consult) values (?, now(), ?, ?, ?, ?, ?, ?, ?)`,
           [randomUUID(), account, siret, code, pick(own).id, random() < 0.5, random() < 0.3, random() < 0.5],
@@ -121,13 +132,14 @@ it('the cached decisions equal the per-pair statement’s, question by question,
   for (const accountId of [...accounts, randomUUID()]) {
     for (const siret of sirets) {
       for (const service of SERVICES) {
-        const employeeIds = random() < 0.3 ? [...EMPLOYEES, 'E9'].filter(() => random() < 0.5) : undefined;
+        const employeeIds = service === EMPLOYEES_ONLY || random() < 0.3 ? [...EMPLOYEES, 'E9'].filter(() => random() < 0.5) : undefined;
         questions.push({ accountId, siret, service, right: rights[Math.floor(random() * 4)], employeeIds });
       }
     }
   }
   const em = database.orm.em.fork();
   let allowed = 0;
+  const outcomes = new Set<string | null>();
   for (const caller of [null, ...companies]) {
     const cache = new DecisionCache();
     cache.open();
@@ -141,9 +153,12 @@ it('the cached decisions equal the per-pair statement’s, question by question,
         expect({ q, decision: cold[i] }).toEqual({ q, decision: expected[i] });
         expect({ q, decision: warm[i] }).toEqual({ q, decision: expected[i] });
         if (expected[i].allowed) allowed++;
+        outcomes.add(expected[i].basis ?? expected[i].reason);
       });
     }
     expect(cache.stats().companies).toBeGreaterThan(0);
   }
   expect(allowed).toBeGreaterThan(100);
+  // The outcomes that hinge on the evidence of management (own establishment, own filing from a SIRET of the company).
+  expect([...outcomes]).toEqual(expect.arrayContaining(['DSN_INHERITED', 'NOT_OWN_FILING', 'EMPLOYEE_NOT_EMPLOYED', 'SIRET_NOT_MANAGED']));
 }, 180_000);

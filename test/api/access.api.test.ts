@@ -294,6 +294,54 @@ describe('access decisions: DSN links', () => {
   });
 });
 
+describe('access decisions: "manages" needs evidence, not a claim', () => {
+  /** A SPECIFIC service checking the employees named, and not the declaring SIRET. */
+  const EMPLOYEES_CHECKED = 'EMPLOYEES_CHECKED';
+
+  beforeAll(async () => {
+    const db = em();
+    db.create(DeclarativeService, { code: EMPLOYEES_CHECKED, label: EMPLOYEES_CHECKED, accessMode: AccessMode.SPECIFIC, checkEmployees: true });
+    await db.flush();
+  });
+
+  it('a SIRET only typed into a client portfolio: its specific rights work, but the employees’ check tells nothing of who works there', async () => {
+    const claimed = clientSiret();
+    const db = em();
+    db.create(EmploymentRelation, { employerSiret: claimed, employeeId: 'E-THERE', startDate: '2020-01-01', endDate: null });
+    await db.flush();
+    const clients = await clientsPortfolio([claimed], [EMPLOYEES_CHECKED]);
+    await grant(luc, claimed, EMPLOYEES_CHECKED, clients);
+    const question = { accountId: luc.id, siret: claimed, service: EMPLOYEES_CHECKED };
+    expect(await ask(question)).toEqual(allowed('EXPLICIT_HABILITATION'));
+    expect(await ask({ ...question, employeeIds: ['E-THERE'] })).toEqual(denied('SIRET_NOT_MANAGED'));
+    expect(await ask({ ...question, employeeIds: ['E-NOBODY'] })).toEqual(denied('SIRET_NOT_MANAGED'));
+
+    await file(HEAD_OFFICE, claimed, 1);
+    expect(await ask({ ...question, employeeIds: ['E-THERE'] })).toEqual(allowed('EXPLICIT_HABILITATION'));
+    expect(await ask({ ...question, employeeIds: ['E-NOBODY'] })).toEqual(denied('EMPLOYEE_NOT_EMPLOYED'));
+  });
+
+  it('an own establishment is evidence enough for the employees’ check, with no DSN filed', async () => {
+    await addToPortfolio(companyPortfolioA, [], [EMPLOYEES_CHECKED]);
+    await grant(luc, SHOP, EMPLOYEES_CHECKED, companyPortfolioA);
+    const db = em();
+    db.create(EmploymentRelation, { employerSiret: SHOP, employeeId: 'E-SHOP', startDate: '2020-01-01', endDate: null });
+    await db.flush();
+    const question = { accountId: luc.id, siret: SHOP, service: EMPLOYEES_CHECKED };
+    expect(await ask({ ...question, employeeIds: ['E-SHOP'] })).toEqual(allowed('EXPLICIT_HABILITATION'));
+    expect(await ask({ ...question, employeeIds: ['E-THERE'] })).toEqual(denied('EMPLOYEE_NOT_EMPLOYED'));
+  });
+
+  it('a filing crediting an account from another company’s SIRET (stored before imports refused it) opens nothing to that account; the filing firm keeps its mandate', async () => {
+    const siret = clientSiret();
+    await file(HEAD_OFFICE, siret, 1, bDeclarant);
+    expect(await ask({ accountId: bDeclarant.id, siret, service: 'DSN' }, keyB)).toEqual(denied('SIRET_NOT_IN_DSN'));
+    expect(await ask({ accountId: bDeclarant.id, siret, service: 'SOLTEA_EMPL' }, keyB)).toEqual(denied('SERVICE_NOT_IN_PORTFOLIO'));
+    expect(await ask({ accountId: luc.id, siret, service: 'SOLTEA_EMPL' })).toEqual(allowed('IMPLICIT_MANDATE_DSN'));
+    expect(await ask({ accountId: luc.id, siret, service: 'DSN' })).toEqual(denied('NOT_OWN_FILING'));
+  });
+});
+
 describe('access decisions: batch', () => {
   it('answers ~50 mixed questions exactly as the single route does, in order', async () => {
     const [x1, x2, x3] = [clientSiret(), clientSiret(), clientSiret()];

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { AccountRole } from '../../domain/account/account.entity';
+import { lookBackStart } from '../../domain/access/decision.policy';
+import { Account, AccountRole } from '../../domain/account/account.entity';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { DsnFiling } from '../../domain/dsn/dsn-filing.entity';
 import { EmploymentRelation } from '../../domain/dsn/employment-relation.entity';
@@ -8,19 +10,30 @@ import { seedDemoRights } from '../../domain/seed/demo-rights';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { createOtherCompany, siretsOf, type OtherCompany } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
 let support: Agent;
 let admin: Agent;
 let declarant: Agent;
+/** Menuiserie Durand, registered here: its own establishment is the SIRET the demo company only typed into its client portfolio. */
+let durand: OtherCompany;
+let durandAdmin: Agent;
 
 const [supportLogin, adminLogin, declarantLogin] = [AccountRole.SUPPORT, AccountRole.ADMINISTRATOR, AccountRole.DECLARANT].map(
   (role) => DEMO_LOGINS.find((l) => l.role === role)!,
 );
 
-/** The demo company's establishments, its client portfolio's SIRETs, and SIRETs it has nothing to do with. */
+/**
+ * The demo company's establishments; its client portfolio's SIRETs: one whose
+ * DSN it files, one it filed 8 months ago (beyond the look-back), one only
+ * typed in (Menuiserie Durand's, which files its own); SIRETs it has nothing
+ * to do with.
+ */
 const HEAD_OFFICE = '84271640900011';
 const SHOP = '84271640900029';
+const CLIENT_FILED = '53210987300010';
+const CLIENT_LAPSED = '53210987300028';
 const CLIENT = '73282932000074';
 const UNRELATED = '10000000900017';
 const STRANGER = '53210987300036';
@@ -28,7 +41,13 @@ const STRANGER = '53210987300036';
 beforeAll(async () => {
   env = await startIntegrationEnv();
   await seedDemoRights(env.orm.em.fork());
-  [support, admin, declarant] = await Promise.all([login(env.app, supportLogin), login(env.app, adminLogin), login(env.app, declarantLogin)]);
+  durand = await createOtherCompany(env.orm);
+  [support, admin, declarant, durandAdmin] = await Promise.all([
+    login(env.app, supportLogin),
+    login(env.app, adminLogin),
+    login(env.app, declarantLogin),
+    login(env.app, durand.admin),
+  ]);
 });
 
 afterAll(async () => {
@@ -49,7 +68,7 @@ const FILINGS = [
   `${HEAD_OFFICE};${STRANGER};2024-13;2024-11-05;`,
   `${HEAD_OFFICE};${STRANGER};2024-11;2024-12-05;not-a-uuid`,
   '',
-  `${UNRELATED};${UNRELATED};2024-09;05/10/2024;0f8fad5b-d9cb-469f-a165-70867728950e`,
+  `${UNRELATED};${UNRELATED};2024-09;05/10/2024;`,
 ].join('\n');
 
 const FILING_REJECTIONS = [
@@ -140,16 +159,59 @@ describe('control services', () => {
     const all = await list(support, 'dsn-links', {}, ['period', 'ASC']);
     expect(all.status).toBe(200);
     const sirets = new Set(all.body.map((l: { declaredSiret: string }) => l.declaredSiret));
-    expect(sirets).toEqual(new Set([HEAD_OFFICE, SHOP, '53210987300010', '53210987300028', CLIENT, UNRELATED, STRANGER]));
+    expect(sirets).toEqual(new Set([HEAD_OFFICE, SHOP, CLIENT_FILED, CLIENT_LAPSED, CLIENT, UNRELATED, STRANGER]));
 
     const mine = await list(admin, 'dsn-links');
     expect(total(mine)).toBe(mine.body.length);
-    const managed = new Set([HEAD_OFFICE, SHOP, '53210987300010', '53210987300028', CLIENT]);
+    const managed = new Set([HEAD_OFFICE, SHOP, CLIENT_FILED]);
     for (const link of mine.body) expect(managed.has(link.declaredSiret) || [HEAD_OFFICE, SHOP].includes(link.declaringSiret)).toBe(true);
     expect(mine.body.filter((l: { declaredSiret: string }) => l.declaredSiret === STRANGER)).toEqual([
       { id: expect.any(String), declaringSiret: HEAD_OFFICE, declaredSiret: STRANGER, period: '2024-10', filedAt: '2024-11-05T00:00:00.000Z', declaringAccountId: null },
     ]);
-    expect(total(all) - total(mine)).toBe(5);
+    expect(total(all) - total(mine)).toBe(8);
+  });
+
+  it('a SIRET typed into a client portfolio is no evidence: the demo company sees nothing of the client whose DSN it never filed, of the one it stopped filing only its own old filing', async () => {
+    expect(total(await list(support, 'dsn-links', { siret: CLIENT }))).toBe(3);
+    expect(total(await list(admin, 'dsn-links', { siret: CLIENT }))).toBe(0);
+    expect(total(await list(support, 'dsn-links', { declaringSiret: CLIENT }))).toBe(4);
+    expect(total(await list(admin, 'dsn-links', { declaringSiret: CLIENT }))).toBe(0);
+    expect(total(await list(support, 'employment-relations', { employerSiret: CLIENT }))).toBe(12_000);
+    expect(total(await list(admin, 'employment-relations', { employerSiret: CLIENT }))).toBe(0);
+
+    const lapsed = `employerSiret;employeeId;startDate;endDate\n${CLIENT_LAPSED};SAL-L4PS3D;2023-01-01;\n`;
+    expect((await csv(support, '/api/employment-relations/import', lapsed)).body).toMatchObject({ outcome: 'OK', imported: 1 });
+    expect(total(await list(support, 'employment-relations', { employerSiret: CLIENT_LAPSED }))).toBe(1);
+    expect(total(await list(admin, 'employment-relations', { employerSiret: CLIENT_LAPSED }))).toBe(0);
+    expect((await list(admin, 'dsn-links', { siret: CLIENT_LAPSED })).body.map((l: { declaringSiret: string }) => l.declaringSiret)).toEqual([HEAD_OFFICE]);
+    expect((await list(admin, 'employment-relations', { employerSiret: CLIENT_FILED })).body.map((r: { employeeId: string }) => r.employeeId)).toEqual(['SAL-Q5V1JE']);
+  });
+
+  it('a new company claiming another’s establishment in a client portfolio learns neither its employees nor who files its DSN, by filter, id or count', async () => {
+    const portfolio = await durandAdmin.post('/api/portfolios').send({ name: 'Clients revendiqués' }).expect(201);
+    await durandAdmin.post(`/api/portfolios/${portfolio.body.id}/establishments`).send({ siret: SHOP }).expect(200);
+
+    const employees = await list(support, 'employment-relations', { employerSiret: SHOP });
+    const links = await list(support, 'dsn-links', { siret: SHOP });
+    expect([total(employees), total(links)]).toEqual([2, 3]);
+    expect(links.body.map((l: { declaringAccountId: string | null }) => l.declaringAccountId)).toEqual(Array(3).fill(expect.any(String)));
+    for (const [resource, filter] of [
+      ['employment-relations', { employerSiret: SHOP }],
+      ['employment-relations', { employerSiret: '842716409' }],
+      ['employment-relations', { employeeId: 'SAL-H9C3LN' }],
+      ['employment-relations', { id: employees.body.map((r: { id: string }) => r.id) }],
+      ['dsn-links', { siret: SHOP }],
+      ['dsn-links', { declaringSiret: HEAD_OFFICE }],
+      ['dsn-links', { id: links.body.map((l: { id: string }) => l.id) }],
+    ] as const) {
+      const res = await list(durandAdmin, resource, filter);
+      expect({ resource, filter, status: res.status, total: total(res) }).toEqual({ resource, filter, status: 200, total: 0 });
+    }
+    const own = await list(durandAdmin, 'dsn-links');
+    expect(total(own)).toBe(4);
+    for (const link of own.body) expect([link.declaredSiret, link.declaringSiret]).toContain(CLIENT);
+    const ownEmployees = await list(durandAdmin, 'employment-relations', { employerSiret: CLIENT });
+    expect(total(ownEmployees)).toBe(12_000);
   });
 
   it('never reveals a link about a SIRET the administrator does not manage, even asked by filter or id', async () => {
@@ -157,8 +219,6 @@ describe('control services', () => {
     expect(total(unrelated)).toBe(4);
     expect(total(await list(admin, 'dsn-links', { siret: UNRELATED }))).toBe(0);
     expect(total(await list(admin, 'dsn-links', { id: unrelated.body.map((l: { id: string }) => l.id) }))).toBe(0);
-    const byClientFirm = await list(admin, 'dsn-links', { declaringSiret: CLIENT });
-    expect(byClientFirm.body.map((l: { declaredSiret: string }) => l.declaredSiret)).toEqual([CLIENT, CLIENT, CLIENT]);
   });
 
   it('filters links by declared SIRET (or its SIREN) and by declaring SIRET', async () => {
@@ -187,6 +247,64 @@ describe('control services', () => {
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('AUTH.FORBIDDEN');
     }
+  });
+});
+
+describe('a DSN filing credits only an account of its declaring SIRET’s company', () => {
+  const month = lookBackStart(new Date(), 1).slice(0, 7);
+  const filedAt = new Date().toISOString();
+  const filings = (...lines: string[][]) => ['declaringSiret;declaredSiret;period;filedAt;declaringAccountId', ...lines.map((l) => l.join(';'))].join('\n');
+  const decide = (key: string, question: object) => request(env.app).post('/api/access/decisions').set('Authorization', `Bearer ${key}`).send(question);
+
+  it('rejects, with its number and reason, a line crediting another company’s declarant or an unknown account; the others apply, and that declarant gains nothing', async () => {
+    const keyDurand = (await support.post('/api/api-keys').send({ name: 'Paie Durand', companyId: durand.companyId }).expect(201)).body.key;
+    const luc = await env.orm.em.fork().findOneOrFail(Account, { lastName: declarantLogin.lastName, firstName: declarantLogin.firstName });
+    const [credited, durandsOwn, lucs, unknown, unregistered] = siretsOf('990000002', 5);
+    const nobody = randomUUID();
+    const file = filings(
+      [HEAD_OFFICE, credited, month, filedAt, durand.declarantId],
+      [CLIENT, durandsOwn, month, filedAt, durand.declarantId],
+      [HEAD_OFFICE, lucs, month, filedAt, luc.id],
+      [HEAD_OFFICE, unknown, month, filedAt, nobody],
+      [UNRELATED, unregistered, month, filedAt, luc.id],
+    );
+    const rejected = [
+      { line: 2, reason: `declaringAccountId : le compte ${durand.declarantId} n’appartient pas à l’entreprise du SIRET déclarant ${HEAD_OFFICE} : un dépôt ne crédite qu’un compte de l’entreprise qui dépose.` },
+      { line: 5, reason: `declaringAccountId : compte ${nobody} inconnu.` },
+      { line: 6, reason: `declaringAccountId : le SIRET déclarant ${UNRELATED} n’est l’établissement d’aucune entreprise inscrite : aucun compte ne peut déposer pour lui.` },
+    ];
+    const first = await csv(support, '/api/dsn-filings/import', file);
+    expect(first.body).toEqual({
+      outcome: 'PARTIAL',
+      message: expect.stringMatching(/^Import partiel : 2 lignes valides appliquées \(2 nouvelles, 0 déjà présente\) ; 3 lignes rejetées/),
+      imported: 2,
+      updated: 0,
+      duplicates: 0,
+      rejected,
+      rejectedCount: 3,
+    });
+    expect((await csv(support, '/api/dsn-filings/import', file)).body).toMatchObject({ outcome: 'PARTIAL', imported: 0, duplicates: 2, rejected });
+    const rows = await env.orm.em.fork().find(DsnFiling, { declaredSiret: { $in: [credited, durandsOwn, lucs, unknown, unregistered] } }, { orderBy: { declaredSiret: 'ASC' } });
+    expect(rows.map((f) => [f.declaringSiret, f.declaredSiret, f.declaringAccountId])).toEqual([
+      [CLIENT, durandsOwn, durand.declarantId],
+      [HEAD_OFFICE, lucs, luc.id],
+    ]);
+
+    const asked = (accountId: string, siret: string, service: string) => ({ accountId, siret, service });
+    expect((await decide(keyDurand, asked(durand.declarantId, credited, 'DSN'))).body).toEqual({ allowed: false, basis: null, reason: 'SIRET_NOT_IN_DSN' });
+    expect((await decide(keyDurand, asked(durand.declarantId, credited, 'SOLTEA_EMPL'))).body).toMatchObject({ allowed: false });
+    expect((await decide(keyDurand, asked(durand.declarantId, durandsOwn, 'DSN'))).body).toEqual({ allowed: true, basis: 'DSN_INHERITED', reason: null });
+    expect((await support.post('/api/access/decisions').send(asked(luc.id, lucs, 'DSN'))).body).toEqual({ allowed: true, basis: 'DSN_INHERITED', reason: null });
+  });
+
+  it('a link names its declaring account only to that account’s company (and to support)', async () => {
+    const file = filings([CLIENT, SHOP, month, filedAt, durand.declarantId]);
+    expect((await csv(support, '/api/dsn-filings/import', file)).body).toMatchObject({ outcome: 'OK', imported: 1 });
+    const filter = { siret: SHOP, declaringSiret: CLIENT };
+    const accountsSeenBy = async (agent: Agent) => (await list(agent, 'dsn-links', filter)).body.map((l: { declaringAccountId: string | null }) => l.declaringAccountId);
+    expect(await accountsSeenBy(support)).toEqual([durand.declarantId]);
+    expect(await accountsSeenBy(durandAdmin)).toEqual([durand.declarantId]);
+    expect(await accountsSeenBy(admin)).toEqual([null]);
   });
 });
 

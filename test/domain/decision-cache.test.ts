@@ -4,6 +4,7 @@ import { ANY_COMPANY, DecisionCache } from '../../domain/access/decision-cache';
 const rightsOf = (companyId: string, accounts: string[]): CompanyRights => ({
   companyId,
   accounts: new Map(accounts.map((a) => [a, { active: true }])),
+  establishments: new Set(),
   habilitations: new Map(),
   portfolioCells: new Set(),
   ownFilings: new Map(),

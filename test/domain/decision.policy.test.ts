@@ -32,6 +32,7 @@ const facts = (over: Partial<DecisionFacts> = {}): DecisionFacts => ({
   service: service(AccessMode.SPECIFIC),
   habilitation: null,
   serviceInPortfolio: false,
+  ownEstablishment: false,
   lastOwnFiling: null,
   lastCompanyFiling: null,
   employeesNotEmployed: [],
@@ -77,7 +78,8 @@ const REASON_ROWS: Row[] = [
   ['DSN_INHERITED: a colleague’s filing', facts({ service: DSN, lastCompanyFiling: monthsAgo(1) }), {}, denied('NOT_OWN_FILING')],
   ['DSN_INHERITED: his own filing too old, a colleague’s recent', facts({ service: DSN, lastOwnFiling: monthsAgo(9), lastCompanyFiling: monthsAgo(1) }), {}, denied('NOT_OWN_FILING')],
   ['SPECIFIC + declaring check: company never filed the SIRET', facts({ service: service(AccessMode.SPECIFIC, { checkDeclaringSiret: true }), ...habilitated }), {}, denied('DECLARING_SIRET_MISMATCH')],
-  ['SPECIFIC + employees check: one employee left', facts({ service: service(AccessMode.SPECIFIC, { checkEmployees: true }), ...habilitated, employeesNotEmployed: ['E2'] }), { employeeIds: ['E1', 'E2'] }, denied('EMPLOYEE_NOT_EMPLOYED')],
+  ['SPECIFIC + employees check: the SIRET only typed into a client portfolio', facts({ service: service(AccessMode.SPECIFIC, { checkEmployees: true }), ...habilitated }), { employeeIds: ['E1'] }, denied('SIRET_NOT_MANAGED')],
+  ['SPECIFIC + employees check: one employee left', facts({ service: service(AccessMode.SPECIFIC, { checkEmployees: true }), ...habilitated, ownEstablishment: true, employeesNotEmployed: ['E2'] }), { employeeIds: ['E1', 'E2'] }, denied('EMPLOYEE_NOT_EMPLOYED')],
 ];
 
 describe('decide: one row per basis and per reason', () => {
@@ -193,8 +195,8 @@ describe('decide: optional checks of SPECIFIC services', () => {
     ${'declaring check, filing older than the window'}  | ${{ checkDeclaringSiret: true }}                      | ${{ lastCompanyFiling: monthsAgo(7) }}                                    | ${{}}                              | ${denied('DECLARING_SIRET_MISMATCH')}
     ${'declaring check, never filed'}                   | ${{ checkDeclaringSiret: true }}                      | ${{}}                                                                     | ${{}}                              | ${denied('DECLARING_SIRET_MISMATCH')}
     ${'no declaring check, never filed'}                | ${{}}                                                 | ${{}}                                                                     | ${{}}                              | ${allowed('EXPLICIT_HABILITATION')}
-    ${'employees check, all employed'}                  | ${{ checkEmployees: true }}                           | ${{}}                                                                     | ${{ employeeIds: ['E1', 'E2'] }}   | ${allowed('EXPLICIT_HABILITATION')}
-    ${'employees check, one not employed'}              | ${{ checkEmployees: true }}                           | ${{ employeesNotEmployed: ['E2'] }}                                       | ${{ employeeIds: ['E1', 'E2'] }}   | ${denied('EMPLOYEE_NOT_EMPLOYED')}
+    ${'employees check, all employed'}                  | ${{ checkEmployees: true }}                           | ${{ ownEstablishment: true }}                                             | ${{ employeeIds: ['E1', 'E2'] }}   | ${allowed('EXPLICIT_HABILITATION')}
+    ${'employees check, one not employed'}              | ${{ checkEmployees: true }}                           | ${{ ownEstablishment: true, employeesNotEmployed: ['E2'] }}               | ${{ employeeIds: ['E1', 'E2'] }}   | ${denied('EMPLOYEE_NOT_EMPLOYED')}
     ${'employees check, no employee named'}             | ${{ checkEmployees: true }}                           | ${{}}                                                                     | ${{ employeeIds: [] }}             | ${allowed('EXPLICIT_HABILITATION')}
     ${'no employees check, one not employed'}           | ${{}}                                                 | ${{ employeesNotEmployed: ['E2'] }}                                       | ${{ employeeIds: ['E1', 'E2'] }}   | ${allowed('EXPLICIT_HABILITATION')}
     ${'both checks (MCF): declaring fails first'}       | ${{ checkDeclaringSiret: true, checkEmployees: true }} | ${{ employeesNotEmployed: ['E1'] }}                                     | ${{ employeeIds: ['E1'] }}         | ${denied('DECLARING_SIRET_MISMATCH')}
@@ -210,5 +212,39 @@ describe('decide: optional checks of SPECIFIC services', () => {
   it('a missing right is reported before the checks', () => {
     const f = facts({ service: mcf({ checkDeclaringSiret: true, checkEmployees: true }), serviceInPortfolio: true, habilitation: { ...ALL_RIGHTS, canPay: false } });
     expect(decide(f, { right: 'PAY', employeeIds: ['E1'] }, NOW)).toEqual(denied('RIGHT_NOT_GRANTED'));
+  });
+});
+
+describe('decide: the employees’ check answers only where the company manages the SIRET (evidence, not a claim)', () => {
+  const checkEmployees = service(AccessMode.SPECIFIC, { checkEmployees: true });
+  it.each`
+    evidence                                                 | f                                                                  | question                  | expected
+    ${'own establishment, employee there'}                   | ${{ ownEstablishment: true }}                                      | ${{ employeeIds: ['E1'] }} | ${allowed('EXPLICIT_HABILITATION')}
+    ${'own establishment, employee gone'}                    | ${{ ownEstablishment: true, employeesNotEmployed: ['E1'] }}        | ${{ employeeIds: ['E1'] }} | ${denied('EMPLOYEE_NOT_EMPLOYED')}
+    ${'the company filed its DSN 6 months ago'}              | ${{ lastCompanyFiling: monthsAgo(6) }}                             | ${{ employeeIds: ['E1'] }} | ${allowed('EXPLICIT_HABILITATION')}
+    ${'he filed its DSN last month'}                         | ${{ lastOwnFiling: monthsAgo(1) }}                                 | ${{ employeeIds: ['E1'] }} | ${allowed('EXPLICIT_HABILITATION')}
+    ${'the company filed its DSN 7 months ago'}              | ${{ lastCompanyFiling: monthsAgo(7) }}                             | ${{ employeeIds: ['E1'] }} | ${denied('SIRET_NOT_MANAGED')}
+    ${'only claimed, employee there'}                        | ${{}}                                                              | ${{ employeeIds: ['E1'] }} | ${denied('SIRET_NOT_MANAGED')}
+    ${'only claimed, employee gone: the same answer'}        | ${{ employeesNotEmployed: ['E1'] }}                                | ${{ employeeIds: ['E1'] }} | ${denied('SIRET_NOT_MANAGED')}
+    ${'only claimed, no employee named: its specific right'} | ${{ employeesNotEmployed: ['E1'] }}                                | ${{}}                      | ${allowed('EXPLICIT_HABILITATION')}
+  `('$evidence', ({ f, question, expected }: { f: Partial<DecisionFacts>; question: DecisionQuestion; expected: Decision }) => {
+    expect(decide(facts({ service: checkEmployees, ...habilitated, ...f }), question, NOW)).toEqual(expected);
+  });
+
+  it.each`
+    mode                          | expected
+    ${AccessMode.DSN_INHERITED}   | ${denied('SIRET_NOT_IN_DSN')}
+    ${AccessMode.PAYROLL_LINKED}  | ${denied('SIRET_NOT_IN_DSN')}
+    ${AccessMode.SPECIFIC}        | ${allowed('EXPLICIT_HABILITATION')}
+  `('$mode on a SIRET only claimed, with a habilitation there: only the specific right', ({ mode, expected }: { mode: AccessMode; expected: Decision }) => {
+    expect(decide(facts({ service: service(mode), ...habilitated }), {}, NOW)).toEqual(expected);
+  });
+
+  it.each`
+    mode                          | expected
+    ${AccessMode.DSN_INHERITED}   | ${denied('SIRET_NOT_IN_DSN')}
+    ${AccessMode.PAYROLL_LINKED}  | ${denied('SERVICE_NOT_IN_PORTFOLIO')}
+  `('$mode on an own establishment nobody of the company filed: no mandate without a DSN', ({ mode, expected }: { mode: AccessMode; expected: Decision }) => {
+    expect(decide(facts({ service: service(mode), ownEstablishment: true }), {}, NOW)).toEqual(expected);
   });
 });

@@ -3,3 +3,4 @@ export { companyRegistrationWorkflow } from './registration/registration.workflo
 export { administratorCandidacyWorkflow } from './administrator-candidacy/administrator-candidacy.workflow';
 export { collaboratorArrivalWorkflow } from './collaborator-arrival/collaborator-arrival.workflow';
 export { collaboratorDepartureWorkflow } from './collaborator-departure/collaborator-departure.workflow';
+export { publicFormNoticeWorkflow } from './public-form-notice/public-form-notice.workflow';

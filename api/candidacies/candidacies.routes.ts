@@ -55,21 +55,19 @@ export function candidacyRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/candidacies',
-      summary: 'Apply to become an administrator of a registered company (public): starts the administratorCandidacy workflow',
+      summary:
+        'Apply to become an administrator of a registered company (public): starts the administratorCandidacy workflow. The answer is the same whatever the portal holds; the mail to the address given tells the truth (the confirmation link, or why nothing started)',
       tags: ['candidacies'],
       public: true,
       guards: [publicRateLimiter(config)],
       body: CandidacyRequest,
       responses: {
-        202: { description: 'Candidacy started; a confirmation mail is on its way', schema: CandidacyAccepted },
+        202: { description: 'Accepted, whatever the portal holds: a candidacy id and its workflow id; a mail is on its way', schema: CandidacyAccepted },
         400: { description: 'VALIDATION.FAILED with field errors' },
-        404: { description: 'CANDIDACY.COMPANY_NOT_FOUND' },
-        409: { description: 'ACCOUNT.IDENTITY_TAKEN' },
       },
     },
     async ({ body }, _req, res) => {
-      const candidacy = await applyForCandidacy(orm, temporal, body, terms);
-      res.status(202).json({ id: candidacy.id, workflowId: candidacy.workflowId });
+      res.status(202).json(await applyForCandidacy(orm, temporal, body, terms));
     },
   );
 

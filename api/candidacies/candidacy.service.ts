@@ -1,13 +1,14 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
 import { hashPassword, hashSecretAnswer } from '../../domain/account/password.hasher';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import type { Scope } from '../../domain/auth/scope';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
-import { candidacyClosed, candidacyCompanyNotFound, candidacyNotFound, candidateIdentityTaken } from '../../domain/candidacy/candidacy.errors';
+import { candidacyClosed, candidacyNotFound } from '../../domain/candidacy/candidacy.errors';
 import { isPendingCandidacy } from '../../domain/candidacy/candidacy.status';
 import { CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
@@ -19,8 +20,10 @@ import {
   type CandidacyTerms,
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
+import type { PublicFormNoticeKind } from '../../workflows/public-form-notice/public-form-notice.messages';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import type { AuthContext } from '../auth/auth.middleware';
+import { mailPublicFormNotice } from '../registrations/public-form-notice';
 import { runningState } from '../workflows/executions';
 import { candidacyRecord, type CandidacyRequest } from './candidacies.schemas';
 
@@ -28,24 +31,74 @@ import { candidacyRecord, type CandidacyRequest } from './candidacies.schemas';
 export const candidacyScope = (scope: Scope): FilterQuery<Candidacy> =>
   scope.kind === 'all' ? {} : scope.kind === 'company' ? { company: scope.companyId } : { account: scope.accountId };
 
+/** Why a candidacy did not start: told by mail, never in the answer. */
+type CandidacyRefusal = Extract<PublicFormNoticeKind, 'CANDIDACY.COMPANY_NOT_FOUND' | 'ACCOUNT.IDENTITY_TAKEN'>;
+
+/**
+ * An administrator candidacy asked on the public form. The answer has the
+ * same shape whatever the portal holds (an id, and the workflow id it would
+ * run under), so the form tells nobody which establishments are registered
+ * nor who has access; the truth goes by mail to the address typed in: the
+ * confirmation link when the candidacy starts, a notice saying why otherwise.
+ */
+export async function applyForCandidacy(
+  orm: MikroORM,
+  temporal: Client,
+  request: CandidacyRequest,
+  terms: CandidacyTerms,
+): Promise<{ id: string; workflowId: string }> {
+  // Hashed before anything is looked up: a refusal takes as long as a start.
+  const [passwordHash, secretAnswerHash] = await Promise.all([hashPassword(request.password), hashSecretAnswer(request.secretAnswer)]);
+  const written = await writeCandidacy(orm, request, { passwordHash, secretAnswerHash });
+  if (typeof written === 'string') {
+    const { email: to, siret, lastName, firstName } = request;
+    await mailPublicFormNotice(temporal, { kind: written, to, siret, lastName, firstName });
+    // An id of the same kind as a real one, naming nothing.
+    const id = randomUUID();
+    return { id, workflowId: candidacyWorkflowId(id) };
+  }
+  const candidacy = written;
+
+  const input: CandidacyInput = { candidacyId: candidacy.id, accountId: candidacy.account!.id, terms };
+  try {
+    await temporal.workflow.start(CANDIDACY_WORKFLOW_TYPE, {
+      taskQueue: TASK_QUEUE,
+      workflowId: candidacy.workflowId,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      typedSearchAttributes: [
+        { key: CompanySiren, value: candidacy.companySiren },
+        { key: SubjectAccount, value: input.accountId },
+      ],
+    });
+  } catch (err) {
+    await orm.em.fork().nativeDelete(Account, { id: input.accountId });
+    await orm.em.fork().nativeDelete(Candidacy, { id: candidacy.id });
+    throw err;
+  }
+  return { id: candidacy.id, workflowId: candidacy.workflowId };
+}
+
 /**
  * Writes the candidate's PENDING account (ADMINISTRATOR, CANDIDATE_AD) and
- * the candidacy, then hands them to the candidacy workflow, which mails the
- * confirmation link and owns them from then on. If the workflow cannot
- * start, both rows are removed again.
+ * the candidacy, to be handed to the candidacy workflow, which mails the
+ * confirmation link and owns them from then on; or answers why not.
  */
-export async function applyForCandidacy(orm: MikroORM, temporal: Client, request: CandidacyRequest, terms: CandidacyTerms): Promise<Candidacy> {
-  const [passwordHash, secretAnswerHash] = await Promise.all([hashPassword(request.password), hashSecretAnswer(request.secretAnswer)]);
-  const candidacy = await orm.em
+async function writeCandidacy(
+  orm: MikroORM,
+  request: CandidacyRequest,
+  hashes: { passwordHash: string; secretAnswerHash: string },
+): Promise<Candidacy | CandidacyRefusal> {
+  return orm.em
     .fork()
-    .transactional(async (em) => {
+    .transactional(async (em): Promise<Candidacy | CandidacyRefusal> => {
       const establishment = await em.findOne(
         Establishment,
         { siret: request.siret, status: EstablishmentStatus.ACTIVE, company: { status: CompanyStatus.ACTIVE, operator: false } },
         { populate: ['company'] },
       );
-      if (!establishment) throw candidacyCompanyNotFound(request.siret);
-      if (await em.getRepository(Account).identityTaken(request.siret, request.lastName, request.firstName)) throw candidateIdentityTaken(request.siret);
+      if (!establishment) return 'CANDIDACY.COMPANY_NOT_FOUND';
+      if (await em.getRepository(Account).identityTaken(request.siret, request.lastName, request.firstName)) return 'ACCOUNT.IDENTITY_TAKEN';
       const { company } = establishment;
       const account = em.create(Account, {
         company,
@@ -57,9 +110,8 @@ export async function applyForCandidacy(orm: MikroORM, temporal: Client, request
         email: request.email,
         role: AccountRole.ADMINISTRATOR,
         adminStatus: AdminStatus.CANDIDATE_AD,
-        passwordHash,
+        ...hashes,
         secretQuestion: request.secretQuestion,
-        secretAnswerHash,
       });
       const created = em.create(Candidacy, {
         workflowId: '',
@@ -85,27 +137,9 @@ export async function applyForCandidacy(orm: MikroORM, temporal: Client, request
       return created;
     })
     .catch((err: unknown) => {
-      throw err instanceof UniqueConstraintViolationException ? candidateIdentityTaken(request.siret) : err;
+      if (err instanceof UniqueConstraintViolationException) return 'ACCOUNT.IDENTITY_TAKEN';
+      throw err;
     });
-
-  const input: CandidacyInput = { candidacyId: candidacy.id, accountId: candidacy.account!.id, terms };
-  try {
-    await temporal.workflow.start(CANDIDACY_WORKFLOW_TYPE, {
-      taskQueue: TASK_QUEUE,
-      workflowId: candidacy.workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      typedSearchAttributes: [
-        { key: CompanySiren, value: candidacy.companySiren },
-        { key: SubjectAccount, value: input.accountId },
-      ],
-    });
-  } catch (err) {
-    await orm.em.fork().nativeDelete(Account, { id: input.accountId });
-    await orm.em.fork().nativeDelete(Candidacy, { id: candidacy.id });
-    throw err;
-  }
-  return candidacy;
 }
 
 /** Relations a candidacy record shows (the decider's name): every read of a record loads them. */

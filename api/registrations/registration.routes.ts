@@ -23,7 +23,7 @@ import {
   RegistrationRequest,
   TokenBody,
 } from './registration.schemas';
-import { startRegistration } from './registration.service';
+import { registerCompany } from './registration.service';
 
 const WorkflowIdParams = z.object({ id: z.string().regex(/^registration-\d{9}$/, 'Identifiant d’inscription invalide') });
 /** Status names as the SDK and the console spell them → as visibility queries spell them. */
@@ -53,19 +53,19 @@ export function registrationRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/registrations',
-      summary: 'Register a company (public): starts the companyRegistration workflow and sends the confirmation mail',
+      summary:
+        'Register a company (public): starts the companyRegistration workflow. The answer is the same whatever the portal holds; the mail to the address given tells the truth (the confirmation link, or why nothing started)',
       tags: ['registrations'],
       public: true,
       guards: [publicLimiter],
       body: RegistrationRequest,
       responses: {
-        202: { description: 'Registration started; a confirmation mail is on its way', schema: RegistrationAccepted },
+        202: { description: 'Accepted, whatever the portal holds: the id of the SIREN’s registration workflow; a mail is on its way', schema: RegistrationAccepted },
         400: { description: 'VALIDATION.FAILED with field errors' },
-        409: { description: 'REGISTRATION.COMPANY_EXISTS, REGISTRATION.ALREADY_RUNNING or REGISTRATION.SIRET_TAKEN' },
       },
     },
     async ({ body }, _req, res) => {
-      const workflowId = await startRegistration(orm, temporal, body, durations);
+      const workflowId = await registerCompany(orm, temporal, body, durations);
       res.status(202).json({ id: workflowId, workflowId });
     },
   );

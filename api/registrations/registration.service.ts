@@ -8,11 +8,7 @@ import { hashPassword } from '../../domain/account/password.hasher';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
 import { ensureCompanyPortfolio } from '../../domain/rights/company-portfolio';
-import {
-  companyAlreadyRegistered,
-  registrationRunning,
-  siretTaken,
-} from '../../domain/registration/registration.errors';
+import type { PublicFormNoticeKind } from '../../workflows/public-form-notice/public-form-notice.messages';
 import {
   REGISTRATION_WORKFLOW_TYPE,
   registrationWorkflowId,
@@ -21,31 +17,58 @@ import {
 } from '../../workflows/registration/registration.messages';
 import { CompanySiren, SubjectAccount } from '../../workflows/search-attributes';
 import { TASK_QUEUE } from '../../workflows/task-queue';
+import { mailPublicFormNotice } from './public-form-notice';
 import type { RegistrationRequest } from './registration.schemas';
 
+/** Why a registration did not start: told by mail, never in the answer. */
+type RegistrationRefusal = Extract<PublicFormNoticeKind, `REGISTRATION.${string}`>;
+
 /**
- * Writes the PENDING company, head office and Primo AD, then hands them to
- * the registration workflow, which owns them from then on. If the workflow
- * cannot start, the rows are removed again: nothing is half-applied.
+ * A company registration asked on the public form. The answer is the same
+ * whatever the portal holds — the workflow id of the SIREN's registration —
+ * so the form tells nobody which companies are registered; the truth goes by
+ * mail to the address typed in: the confirmation link when the registration
+ * starts, a notice saying why otherwise.
  */
-export async function startRegistration(
+export async function registerCompany(
   orm: MikroORM,
   temporal: Client,
   request: RegistrationRequest,
   durations: RegistrationDurations,
 ): Promise<string> {
+  const refusal = await startRegistration(orm, temporal, request, durations);
+  if (refusal) {
+    const { email: to, siret, lastName, firstName } = request;
+    await mailPublicFormNotice(temporal, { kind: refusal, to, siret, lastName, firstName });
+  }
+  return registrationWorkflowId(request.siren);
+}
+
+/**
+ * Writes the PENDING company, head office and Primo AD, then hands them to
+ * the registration workflow, which owns them from then on; or answers why
+ * the registration cannot start. If the workflow cannot start, the rows are
+ * removed again: nothing is half-applied.
+ */
+async function startRegistration(
+  orm: MikroORM,
+  temporal: Client,
+  request: RegistrationRequest,
+  durations: RegistrationDurations,
+): Promise<RegistrationRefusal | null> {
   const workflowId = registrationWorkflowId(request.siren);
+  // Hashed before anything is looked up: a refusal takes as long as a start.
   const passwordHash = await hashPassword(request.password);
   const em = orm.em.fork();
 
   const companies = em.getRepository(Company);
   const existing = await companies.findBySiren(request.siren);
   if (existing) {
-    if (existing.status !== CompanyStatus.PENDING) throw companyAlreadyRegistered(request.siren);
-    if (await isRunning(temporal, workflowId)) throw registrationRunning(request.siren);
+    if (existing.status !== CompanyStatus.PENDING) return 'REGISTRATION.COMPANY_EXISTS';
+    if (await isRunning(temporal, workflowId)) return 'REGISTRATION.ALREADY_RUNNING';
     await em.nativeDelete(Company, { id: existing.id, status: CompanyStatus.PENDING });
   }
-  if (await companies.siretTaken(request.siret)) throw siretTaken(request.siret);
+  if (await companies.siretTaken(request.siret)) return 'REGISTRATION.SIRET_TAKEN';
 
   const company = em.create(Company, {
     siren: request.siren,
@@ -75,7 +98,7 @@ export async function startRegistration(
   try {
     await em.flush();
   } catch (err) {
-    if (err instanceof UniqueConstraintViolationException) throw registrationRunning(request.siren);
+    if (err instanceof UniqueConstraintViolationException) return 'REGISTRATION.ALREADY_RUNNING';
     throw err;
   }
 
@@ -95,10 +118,10 @@ export async function startRegistration(
     });
   } catch (err) {
     await em.nativeDelete(Company, { id: company.id });
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw registrationRunning(request.siren);
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'REGISTRATION.ALREADY_RUNNING';
     throw err;
   }
-  return workflowId;
+  return null;
 }
 
 async function isRunning(temporal: Client, workflowId: string): Promise<boolean> {

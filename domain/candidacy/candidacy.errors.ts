@@ -1,16 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import type { CandidacyStatus } from './candidacy.status';
 
-export const candidacyCompanyNotFound = (siret: string) =>
-  new DomainError('NOT_FOUND', 'CANDIDACY.COMPANY_NOT_FOUND', `Aucune entreprise active ne possède l’établissement ${siret}.`, {
-    siret: 'Établissement inconnu ou entreprise non active',
-  });
-
-export const candidateIdentityTaken = (siret: string) =>
-  new DomainError('CONFLICT', 'ACCOUNT.IDENTITY_TAKEN', `Une personne de même nom et prénom a déjà un accès sur le SIRET ${siret}.`, {
-    lastName: 'Identité déjà utilisée sur cet établissement',
-  });
-
 export const candidacyNotFound = () => new DomainError('NOT_FOUND', 'CANDIDACY.NOT_FOUND', 'Candidature introuvable.');
 
 export const letterNotFound = () => new DomainError('NOT_FOUND', 'CANDIDACY.LETTER_NOT_FOUND', 'Courrier introuvable.');

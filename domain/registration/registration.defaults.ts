@@ -10,3 +10,12 @@ export const REGISTRATION_DEFAULTS = {
   /** An unconfirmed registration is purged after 30 days. */
   purgeAfterMs: 30 * DAY,
 } as const;
+
+/**
+ * A public form that starts nothing (company already registered, unknown
+ * establishment, identity taken…) says why by mail; the same notice to the
+ * same address goes at most once an hour, however often the form is posted.
+ */
+export const PUBLIC_FORM_NOTICE_DEFAULTS = {
+  quietPeriodMs: HOUR,
+} as const;

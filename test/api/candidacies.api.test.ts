@@ -9,7 +9,7 @@ import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { REDACTED_PATHS } from '../../platform/logger';
 import { allTextInDatabase } from '../helpers/database';
-import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { eventually, login, mailsTo, PUBLIC_URL, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { pdfText } from '../helpers/pdf-text';
 import { ADMIN, createOtherCompany, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
 
@@ -54,13 +54,44 @@ async function download(agent: Agent, path: string): Promise<{ headers: Record<s
 const statusOf = (agent: Agent, status: string) => eventually(async () => ((await mine(agent)).body.status === status ? true : undefined));
 
 describe('POST /api/candidacies', () => {
-  it('refuses an unknown establishment, a bad SIRET and a taken identity', async () => {
-    const body = { lastName: 'Blanc', firstName: 'Léa', email: 'lea@example.test', password: PASSWORD, ...SECRET };
-    expect((await request(env.app).post('/api/candidacies').send({ ...body, siret: '12345678901234' })).body.code).toBe('VALIDATION.FAILED');
-    const unknown = await request(env.app).post('/api/candidacies').send({ ...body, siret: '53210987300010' });
-    expect([unknown.status, unknown.body.code]).toEqual([404, 'CANDIDACY.COMPANY_NOT_FOUND']);
-    const taken = await request(env.app).post('/api/candidacies').send({ ...body, siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName });
-    expect([taken.status, taken.body.code]).toEqual([409, 'ACCOUNT.IDENTITY_TAKEN']);
+  it('answers an unknown establishment and a taken identity as it answers a new candidate, and tells each the truth by mail', async () => {
+    const apply = (body: object) => request(env.app).post('/api/candidacies').send({ password: PASSWORD, ...SECRET, ...body });
+    /** What a visitor learns from an answer: its status, headers' names, content type and body, the generated id masked. */
+    const seen = (res: request.Response) => ({
+      status: res.status,
+      headers: Object.keys(res.headers).sort(),
+      type: res.headers['content-type'],
+      body: { ...res.body, id: '<id>', workflowId: String(res.body.workflowId).replace(res.body.id, '<id>') },
+    });
+    const notice = (subject: string, link: string) =>
+      expect.objectContaining({ subject: expect.stringContaining(subject), links: [`${PUBLIC_URL}${link}`], status: 'SENT' });
+    const person = { lastName: 'Lemoine', firstName: 'Inès' };
+
+    expect((await apply({ ...person, siret: '12345678901234', email: 'ines@example.test' })).body.code).toBe('VALIDATION.FAILED');
+    const genuine = await apply({ ...person, siret: ADMIN.siret, email: 'ines.lemoine@example.test' });
+    const unknown = await apply({ ...person, siret: '53210987300010', email: 'ines.inconnue@example.test' });
+    const taken = await apply({ siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName, email: 'usurpateur@example.test' });
+    const takenTwice = await apply({ siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName, email: 'usurpateur@example.test' });
+    expect(seen(genuine)).toMatchObject({ status: 202, type: 'application/json; charset=utf-8', body: { id: '<id>', workflowId: 'candidacy-<id>' } });
+    expect(genuine.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect([unknown, taken, takenTwice].map(seen)).toEqual([seen(genuine), seen(genuine), seen(genuine)]);
+    expect(new Set([genuine, unknown, taken, takenTwice].map((r) => r.body.id)).size).toBe(4);
+
+    expect(await mailsTo(env.app, 'ines.lemoine@example.test')).toEqual([
+      expect.objectContaining({ subject: expect.stringContaining('Confirmez votre candidature'), links: [expect.stringContaining(`${PUBLIC_URL}/#/confirm?token=`)] }),
+    ]);
+    expect(await mailsTo(env.app, 'ines.inconnue@example.test')).toEqual([notice('aucune entreprise inscrite', '/#/register')]);
+    const [takenMail, ...more] = await mailsTo(env.app, 'usurpateur@example.test');
+    expect([takenMail, ...more]).toEqual([notice('vous avez déjà un accès', '/#/login')]);
+    expect(takenMail.text).toContain(`Un accès au portail existe déjà avec cette identité (SIRET ${ADMIN.siret}, nom ${ADMIN.lastName}, prénom ${ADMIN.firstName})`);
+
+    const em = env.orm.em.fork();
+    const emails = ['ines.lemoine@example.test', 'ines.inconnue@example.test', 'usurpateur@example.test'];
+    expect((await em.find(Candidacy, { email: { $in: emails } })).map((c) => c.id)).toEqual([genuine.body.id]);
+    expect((await em.find(Account, { email: { $in: emails } })).map((a) => a.email)).toEqual(['ines.lemoine@example.test']);
+    const support = await login(env.app, SUPPORT);
+    expect((await support.get(`/api/candidacies/${unknown.body.id}`)).status).toBe(404);
+    expect((await support.post(`/api/candidacies/${genuine.body.id}/cancel`).send({})).body.status).toBe('CANCELLED');
   });
 
   it('requires a secret question and an answer the question does not give away, with field errors, and writes nothing', async () => {

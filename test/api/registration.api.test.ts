@@ -1,12 +1,13 @@
 import request from 'supertest';
 import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
+import { Account, AccountRole } from '../../domain/account/account.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
+import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
-import { AccountRole } from '../../domain/account/account.entity';
 import { registrationStatusQuery } from '../../workflows/registration/registration.messages';
 import { AwaitedRole, BusinessPhase, CompanySiren, DueDate, SubjectAccount } from '../../workflows/search-attributes';
-import { eventually, login, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
-import { latestLink, tokenOf } from '../helpers/rights.fixtures';
+import { credentials, eventually, login, mailsTo, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
+import { latestLink, siretsOf, tokenOf } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
 
@@ -32,17 +33,40 @@ const registration = {
   password: 'Copeaux-et-Sciure-44',
 };
 
+const register = (body: object) => request(env.app).post('/api/registrations').send(body);
+
+/** What a visitor learns from an answer: its status, its headers' names, its content type and body. */
+const seen = (res: request.Response) => ({
+  status: res.status,
+  headers: Object.keys(res.headers).sort(),
+  type: res.headers['content-type'],
+  body: res.body,
+});
+
+/** The answer to every registration of `siren` the form lets through, started or not. */
+const accepted = (siren: string) => ({
+  status: 202,
+  headers: expect.any(Array),
+  type: 'application/json; charset=utf-8',
+  body: { id: `registration-${siren}`, workflowId: `registration-${siren}` },
+});
+
+/** A notice: why the registration did not start, with the one link it gives. */
+const notice = (subject: string, link: string) =>
+  expect.objectContaining({ subject: expect.stringContaining(subject), links: [`${PUBLIC_URL}${link}`], status: 'SENT' });
+
 describe('company registration over HTTP', () => {
   it('register → mail in the outbox → confirm → the Primo AD logs in', async () => {
-    const started = await request(env.app).post('/api/registrations').send(registration);
-    expect(started.status).toBe(202);
-    expect(started.body.workflowId).toBe('registration-732829320');
+    const started = await register(registration);
+    expect(seen(started)).toEqual(accepted('732829320'));
 
-    const link = await latestLink(env.app, registration.email);
-    expect(link.startsWith(`${PUBLIC_URL}/#/confirm?token=`)).toBe(true);
-    const token = new URL(link.replace('/#/', '/')).searchParams.get('token')!;
+    const mails = await mailsTo(env.app, registration.email);
+    expect(mails).toEqual([
+      expect.objectContaining({ subject: "Confirmez l'inscription de l'entreprise Menuiserie Durand", links: [expect.stringContaining(`${PUBLIC_URL}/#/confirm?token=`)] }),
+    ]);
+    const token = tokenOf(mails[0].links[0]);
 
-    const refused = await request(env.app).post('/api/auth/login').send({ ...registration });
+    const refused = await request(env.app).post('/api/auth/login').send(credentials(registration));
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('AUTH.ACCOUNT_INACTIVE');
 
@@ -83,23 +107,6 @@ describe('company registration over HTTP', () => {
     expect(rows.every((r) => r.tokenHash !== token && r.tokenHash.length === 64)).toBe(true);
   });
 
-  it('refuses a company already registered with 409', async () => {
-    const res = await request(env.app).post('/api/registrations').send({ ...registration, email: 'other@example.test' });
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('REGISTRATION.COMPANY_EXISTS');
-  });
-
-  it('refuses a second registration while one is running with 409, and changes nothing', async () => {
-    const body = { ...registration, siren: '532109873', siret: '53210987300010', email: 'first@example.test' };
-    expect((await request(env.app).post('/api/registrations').send(body)).status).toBe(202);
-    const again = await request(env.app).post('/api/registrations').send({ ...body, email: 'second@example.test' });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('REGISTRATION.ALREADY_RUNNING');
-    const company = await env.orm.em.fork().findOneOrFail(Company, { siren: '532109873' }, { populate: ['id'] });
-    expect(company.status).toBe(CompanyStatus.PENDING);
-    await latestLink(env.app, 'first@example.test');
-  });
-
   it.each([
     ['a wrong checksum', { siret: '73282932000075' }, 'siret', 'clé de contrôle'],
     ['a SIRET outside the SIREN', { siret: '73282932000074' }, 'siret', 'n’appartient pas'],
@@ -128,6 +135,49 @@ describe('company registration over HTTP', () => {
     expect(stale.status).toBe(410);
     expect(stale.body.code).toBe('REGISTRATION.TOKEN_SUPERSEDED');
     expect((await request(env.app).post('/api/registrations/confirm').send({ token: tokenOf(second) })).status).toBe(200);
+  });
+});
+
+describe('the public form tells nobody what the portal holds', () => {
+  it('a registration while one runs for the SIREN: the same answer as the first, the truth by mail to each address, nothing changed', async () => {
+    const body = { ...registration, siren: '532109873', siret: '53210987300010', email: 'first@example.test' };
+    const first = await register(body);
+    const second = await register({ ...body, lastName: 'Autre', firstName: 'Personne', email: 'second@example.test' });
+    expect(seen(first)).toEqual(accepted('532109873'));
+    expect(seen(second)).toEqual(seen(first));
+
+    expect(await mailsTo(env.app, 'first@example.test')).toEqual([
+      expect.objectContaining({ subject: "Confirmez l'inscription de l'entreprise Menuiserie Durand", links: [expect.stringContaining('/#/confirm?token=')] }),
+    ]);
+    expect(await mailsTo(env.app, 'second@example.test')).toEqual([notice('une inscription est déjà en cours', '/#/login')]);
+    const em = env.orm.em.fork();
+    expect((await em.find(Company, { siren: '532109873' })).map((c) => c.status)).toEqual([CompanyStatus.PENDING]);
+    expect((await em.find(Account, { siret: '53210987300010' })).map((a) => a.email)).toEqual(['first@example.test']);
+  });
+
+  it('a company already registered, the form posted twice: the answer its SIREN always gets, one mail saying so, nothing written', async () => {
+    const body = { ...registration, email: 'exists@example.test' };
+    const answers = [await register(body), await register(body)];
+    expect(answers.map(seen)).toEqual([accepted('732829320'), seen(answers[0])]);
+
+    const [mail, ...others] = await mailsTo(env.app, 'exists@example.test');
+    expect([mail, ...others]).toEqual([notice('entreprise déjà inscrite', '/#/candidacy/apply')]);
+    expect(mail.text).toContain('Bonjour Élise Durand,');
+    expect(mail.text).toContain("demandez à l'un de ses administrateurs de vous créer un accès");
+    expect(await env.orm.em.fork().count(Account, { email: 'exists@example.test' })).toBe(0);
+  });
+
+  it('a head office that belongs to another company: the same answer, one mail saying so, nothing written', async () => {
+    const siren = '552100554';
+    const [siret] = siretsOf(siren, 1);
+    const em = env.orm.em.fork();
+    const holder = await em.findOneOrFail(Company, { siren: '732829320' });
+    em.create(Establishment, { siret, company: holder, name: 'Dépôt', address: holder.headOfficeAddress, status: EstablishmentStatus.ACTIVE, headOffice: false });
+    await em.flush();
+
+    expect(seen(await register({ ...registration, siren, siret, email: 'taken@example.test' }))).toEqual(accepted(siren));
+    expect(await mailsTo(env.app, 'taken@example.test')).toEqual([notice('établissement déjà inscrit', '/#/candidacy/apply')]);
+    expect(await em.fork().count(Company, { siren })).toBe(0);
   });
 });
 

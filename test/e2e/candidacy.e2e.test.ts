@@ -53,7 +53,7 @@ async function apply(page: Page, who: Login, email: string, password: string): P
   ];
   for (const [label, value] of fields) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
-  await page.getByText(`Un e-mail de confirmation a été envoyé à ${email}`).waitFor();
+  await page.getByText(`Un e-mail va être envoyé à ${email}`).waitFor();
 }
 
 /** The candidate follows the link of his confirmation mail, read from the outbox by support. */

@@ -47,7 +47,7 @@ it('support logs in, sees companies, a company registers through the form, its m
   ];
   for (const [label, value] of fields) await visitor.getByLabel(label, { exact: true }).fill(value);
   await visitor.getByRole('button', { name: "Inscrire l'entreprise" }).click();
-  await visitor.getByText('Un e-mail de confirmation a été envoyé à elise.durand@menuiserie.example').waitFor();
+  await visitor.getByText('Un e-mail va être envoyé à elise.durand@menuiserie.example').waitFor();
 
   await page.getByRole('menuitem', { name: 'Courriels envoyés' }).click();
   const mail = page.getByText("Confirmez l'inscription de l'entreprise Menuiserie Durand");

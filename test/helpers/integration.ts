@@ -7,13 +7,15 @@ import { createMailer, type Mailer } from '../../activities/mail/mailer';
 import { startAccessCache, type AccessCache } from '../../api/access/access-cache';
 import { createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/context';
-import { seedDemoData } from '../../domain/seed/demo-data';
+import { AccountRole } from '../../domain/account/account.entity';
+import { DEMO_LOGINS, seedDemoData } from '../../domain/seed/demo-data';
 import { loadConfig } from '../../platform/config';
 import type { Orm } from '../../platform/orm';
 import type { RegistrationDurations } from '../../workflows/registration/registration.messages';
 import { createWorker } from '../../worker/worker';
 import { createTestDatabase } from './database';
-export { eventually } from './eventually';
+import { eventually } from './eventually';
+export { eventually };
 import { createDevServerEnv, workflowBundle } from './time-skipping';
 
 export const DEMO_PASSWORD = 'Demo-Portail-2026!';
@@ -98,3 +100,21 @@ export async function login(app: Express, person: Person): Promise<Agent> {
   return agent;
 }
 
+/** A mail as the outbox lists it. */
+export interface OutboxItem {
+  to: string;
+  subject: string;
+  text: string;
+  links: string[];
+  status: string;
+}
+
+/** Every mail to `to` in the outbox (read as support), once one of them has been sent; newest first. */
+export async function mailsTo(app: Express, to: string): Promise<OutboxItem[]> {
+  const support = await login(app, DEMO_LOGINS.find((l) => l.role === AccountRole.SUPPORT)!);
+  return eventually(async () => {
+    const res = await support.get('/api/outbox').query({ filter: JSON.stringify({ q: to }) });
+    const mails = (res.body as OutboxItem[]).filter((m) => m.to === to);
+    return mails.some((m) => m.status === 'SENT') ? mails : undefined;
+  });
+}

@@ -451,7 +451,7 @@ export const en: typeof fr = {
       },
       submit: 'Register the company',
       password_mismatch: 'The two passwords differ.',
-      sent: 'A confirmation e-mail was sent to %{email}. Follow its link to complete the registration.',
+      sent: 'Request received. An e-mail is on its way to %{email}: if everything is in order, it carries the link that completes the registration; otherwise, it tells you why.',
       back_to_login: 'Back to sign in',
     },
     confirm: {
@@ -643,7 +643,7 @@ export const en: typeof fr = {
       secret_question_help: 'You will be asked it if you lose your password.',
       secret_answer_help: 'Case, accents and spaces do not matter; it must not appear in the question.',
       submit: 'Apply',
-      sent: 'A confirmation e-mail was sent to %{email}. Follow its link: your candidacy will then be forwarded.',
+      sent: 'Request received. An e-mail is on its way to %{email}: if everything is in order, it carries the link that confirms your address, after which your candidacy is forwarded; otherwise, it tells you why.',
     },
     candidacies: {
       decision: 'Decision',

@@ -450,7 +450,7 @@ export const fr = {
       },
       submit: "Inscrire l'entreprise",
       password_mismatch: 'Les deux mots de passe sont différents.',
-      sent: "Un e-mail de confirmation a été envoyé à %{email}. Suivez le lien qu'il contient pour finaliser l'inscription.",
+      sent: "Demande reçue. Un e-mail va être envoyé à %{email} : si tout est en ordre, il contient le lien qui finalise l'inscription ; sinon, il vous dit pourquoi.",
       back_to_login: 'Retour à la connexion',
     },
     confirm: {
@@ -648,7 +648,7 @@ export const fr = {
       secret_question_help: 'Elle vous sera posée si vous perdez votre mot de passe.',
       secret_answer_help: 'Majuscules, accents et espaces ne comptent pas ; elle ne doit pas figurer dans la question.',
       submit: 'Déposer ma candidature',
-      sent: "Un e-mail de confirmation a été envoyé à %{email}. Suivez le lien qu'il contient : votre candidature sera ensuite transmise.",
+      sent: "Demande reçue. Un e-mail va être envoyé à %{email} : si tout est en ordre, il contient le lien qui confirme votre adresse, puis votre candidature sera transmise ; sinon, il vous dit pourquoi.",
     },
     candidacies: {
       decision: 'Décision',

@@ -16,7 +16,7 @@ interface PublicApplicationProps<T extends { email: string }> {
   /** Fields after his password. */
   trailing?: ReactNode;
   submitLabel: string;
-  /** Said once sent, with %{email}. */
+  /** Said once accepted, with %{email}: the same whatever the request finds (the mail tells the truth). */
   sent: string;
   send: (input: T) => Promise<unknown>;
 }
@@ -24,8 +24,9 @@ interface PublicApplicationProps<T extends { email: string }> {
 /**
  * A public request that creates an account (registration, candidacy): the
  * request's own fields, the person's identity and password (typed twice),
- * the server's refusal above the form, then a note that a confirmation mail
- * went out.
+ * the server's refusal (a malformed field, too many requests) above the form,
+ * then a neutral note that a mail is on its way: the server answers alike
+ * whether or not the company or identity exists, and says which by mail.
  */
 export const PublicApplication = <T extends { email: string }>({ title, intro, leading, trailing, submitLabel, sent, send }: PublicApplicationProps<T>) => {
   const translate = useTranslate();
@@ -39,7 +40,7 @@ export const PublicApplication = <T extends { email: string }>({ title, intro, l
     <PublicPage title={title}>
       {sentTo ? (
         <>
-          <Alert severity="success" sx={{ mb: 2 }}>
+          <Alert severity="info" sx={{ mb: 2 }}>
             {translate(sent, { email: sentTo })}
           </Alert>
           <Button component={Link} to="/login" variant="contained" fullWidth>

@@ -1,14 +1,19 @@
 import { DECISION_BASES, DENIAL_REASONS, RIGHTS } from '../../domain/access/decision.codes';
 import { AccessMode } from '../../domain/rights/declarative-service.entity';
 import { z } from '../http/openapi';
+import { Siret } from '../portfolios/identifier.schemas';
 
 export const BATCH_MAX = 1000;
 
 export const AccessQuestion = z
   .object({
     accountId: z.guid('Identifiant de compte invalide'),
-    siret: z.string().regex(/^\d{14}$/, 'SIRET : 14 chiffres'),
-    service: z.string().min(1).max(32).openapi({ example: 'MCF' }),
+    siret: Siret.openapi({ description: 'Checked as the identifier rules say (14 digits, checksum, La Poste): a SIRET that cannot exist is a 400 naming it' }),
+    service: z
+      .string()
+      .min(1)
+      .max(32)
+      .openapi({ example: 'MCF', description: 'A code the catalogue does not hold is answered, like an unknown account, with the denial reason UNKNOWN_SERVICE' }),
     right: z.enum(RIGHTS).optional(),
     employeeIds: z.array(z.string().min(1).max(64)).max(1000).optional().openapi({ description: 'Pseudonymous employee ids (never a NIR)' }),
   })

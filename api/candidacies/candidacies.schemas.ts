@@ -5,6 +5,7 @@ import type { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { checkSiret } from '../../domain/identifiers/identifiers.rules';
 import { oneOrMany } from '../http/filter-schemas';
 import { z } from '../http/openapi';
+import { SirenFilter } from '../portfolios/identifier.schemas';
 
 const name = (label: string) => z.string().trim().min(1, `${label} obligatoire`).max(100, `${label} : 100 caractères au plus`);
 
@@ -54,7 +55,7 @@ export const CancelBody = z.object({ reason: z.multilineText().trim().max(1000).
 export const CandidacyFilter = z.object({
   status: oneOrMany(z.enum(CANDIDACY_STATUSES)),
   route: z.enum(CANDIDACY_ROUTES).optional(),
-  companySiren: z.string().regex(/^\d{9}$/).optional(),
+  companySiren: SirenFilter.optional(),
   pending: z.boolean().optional(),
   q: z.string().trim().max(100).optional(),
 });

@@ -11,6 +11,7 @@ import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
+import { siretMatch } from '../portfolios/identifier.schemas';
 import { DsnLinkFilter, DsnLinkRecord, EmploymentRelationFilter, EmploymentRelationRecord, Ids } from './dsn.schemas';
 
 /**
@@ -32,8 +33,6 @@ interface ControlList<E extends object, F extends z.ZodObject> {
   toRecords: (entities: E[], em: EntityManager, scope: Scope) => Promise<unknown[]>;
 }
 
-/** A whole SIRET is an index lookup; a beginning of one (a SIREN) a prefix match. */
-const siretMatch = (siret: string | undefined) => (siret === undefined ? undefined : siret.length === 14 ? siret : { $like: `${siret}%` });
 const ids = (id: string | string[] | undefined) => {
   const list = idList(id);
   return list && { $in: list };
@@ -75,9 +74,9 @@ export function dsnControlRoutes(api: ApiRouter, ctx: ApiContext): void {
     schema: DsnLinkRecord,
     scopeWhere: (scope) => dsnLinkScope(scope),
     filter: DsnLinkFilter,
-    filterWhere: ({ siret, declaringSiret, id }) =>
+    filterWhere: ({ declaredSiret, declaringSiret, id }) =>
       defined({
-        declaredSiret: siretMatch(siret),
+        declaredSiret: siretMatch(declaredSiret),
         declaringSiret: siretMatch(declaringSiret),
         id: ids(id),
       }),

@@ -1,7 +1,7 @@
 import { idsFilter } from '../http/list-query';
 import { z } from '../http/openapi';
+import { SiretFilter } from '../portfolios/identifier.schemas';
 
-const SiretPrefix = z.string().trim().regex(/^\d{1,14}$/, 'SIRET (ou son début, ex. un SIREN) : chiffres seulement');
 /** DSN facts have numeric ids; react-admin's getMany sends filter={"id":[…]}. */
 export const Ids = idsFilter(z.string().regex(/^\d+$/));
 
@@ -32,9 +32,10 @@ export const DsnLinkRecord = z
   })
   .openapi('DsnLink');
 
+/** Filters named as the record's fields. */
 export const DsnLinkFilter = z.object({
-  siret: SiretPrefix.optional().openapi({ description: 'Declared SIRET, or its beginning' }),
-  declaringSiret: SiretPrefix.optional(),
+  declaredSiret: SiretFilter.optional(),
+  declaringSiret: SiretFilter.optional(),
 });
 
 export const EmploymentRelationRecord = z
@@ -48,6 +49,6 @@ export const EmploymentRelationRecord = z
   .openapi('EmploymentRelation');
 
 export const EmploymentRelationFilter = z.object({
-  employerSiret: SiretPrefix.optional(),
+  employerSiret: SiretFilter.optional(),
   employeeId: z.string().trim().min(1).max(64).optional(),
 });

@@ -43,7 +43,7 @@ export function habilitationRoutes(ctx: ApiContext) {
       responses: {
         200: { description: 'The habilitation', schema: HabilitationRecord },
         204: { description: 'Revoked (or there was none)' },
-        400: { description: 'HABILITATION.SIRET_NOT_IN_PORTFOLIO or HABILITATION.SERVICE_NOT_IN_PORTFOLIO' },
+        400: { description: 'VALIDATION.FAILED (precise SIRET message), HABILITATION.SERVICE_UNKNOWN, HABILITATION.SIRET_NOT_IN_PORTFOLIO or HABILITATION.SERVICE_NOT_IN_PORTFOLIO' },
         404: { description: 'RESOURCE.NOT_FOUND (portfolio or declarant)' },
         409: { description: 'HABILITATION.OTHER_PORTFOLIO' },
       },

@@ -3,6 +3,7 @@ import type { Scope } from '../../domain/auth/scope';
 import type { Habilitation } from '../../domain/rights/habilitation.entity';
 import { defined } from '../http/filters';
 import { z } from '../http/openapi';
+import { Siret, SiretFilter, siretMatch } from '../portfolios/identifier.schemas';
 
 const rights = { canDeclare: z.boolean(), canPay: z.boolean(), canConsult: z.boolean() };
 
@@ -22,7 +23,7 @@ export const HabilitationSet = z
   .object({
     portfolioId: z.string().uuid('Identifiant invalide'),
     accountId: z.string().uuid('Identifiant invalide'),
-    siret: z.string().regex(/^\d{14}$/, 'SIRET : 14 chiffres'),
+    siret: Siret,
     serviceCode: z.string().trim().min(1, 'Service obligatoire').max(32),
     ...rights,
   })
@@ -32,12 +33,12 @@ export type HabilitationSet = z.infer<typeof HabilitationSet>;
 export const HabilitationFilter = z.object({
   portfolioId: z.string().uuid().optional(),
   accountId: z.string().uuid().optional(),
-  siret: z.string().optional(),
+  siret: SiretFilter.optional(),
   serviceCode: z.string().optional(),
 });
 
 export const habilitationFilterWhere = ({ portfolioId, accountId, siret, serviceCode }: z.infer<typeof HabilitationFilter>): FilterQuery<Habilitation> =>
-  defined({ portfolio: portfolioId, account: accountId, siret, service: serviceCode });
+  defined({ portfolio: portfolioId, account: accountId, siret: siretMatch(siret), service: serviceCode });
 
 /** Support sees every habilitation, an administrator his company's, a declarant his own. */
 export const habilitationScope = (scope: Scope): FilterQuery<Habilitation> =>

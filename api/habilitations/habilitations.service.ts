@@ -9,8 +9,10 @@ import {
   habilitationNotFound,
   holderNotFound,
   serviceNotInPortfolio,
+  serviceUnknown,
   siretNotInPortfolio,
 } from '../../domain/rights/habilitation.errors';
+import { DeclarativeService } from '../../domain/rights/declarative-service.entity';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { PortfolioService } from '../../domain/rights/portfolio-service.entity';
@@ -47,6 +49,7 @@ export async function setHabilitation(orm: MikroORM, auth: AuthContext, request:
       const roles = [AccountRole.DECLARANT, AccountRole.ADMINISTRATOR];
       const account = await em.findOne(Account, { id: request.accountId, company: companyId, role: { $in: roles } });
       if (!account) throw holderNotFound();
+      if (!(await em.count(DeclarativeService, { code: serviceCode }))) throw serviceUnknown(serviceCode);
       if (!(await em.count(PortfolioEstablishment, { portfolio, siret }))) throw siretNotInPortfolio(siret);
       if (!(await em.count(PortfolioService, { portfolio, service: serviceCode }))) throw serviceNotInPortfolio(serviceCode);
       const existing = await em.findOne(Habilitation, { account, siret, service: serviceCode });

@@ -1,5 +1,4 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Establishment } from '../../domain/company/establishment.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
@@ -7,7 +6,7 @@ import { idList, idsFilter, listPage, listQuery, sendList } from '../http/list-q
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { listSort } from '../http/list-sort';
-import { addEstablishments, addService, removeEstablishment, removeService } from './portfolio-content.service';
+import { addEstablishments, addService, managedEstablishmentNames, removeEstablishment, removeService } from './portfolio-content.service';
 import { findPortfolio } from './portfolio-scope';
 import {
   CodeParams,
@@ -35,7 +34,7 @@ export function portfolioContentRoutes(api: ApiRouter, ctx: ApiContext): void {
     {
       method: 'get',
       path: '/api/portfolios/:id/establishments',
-      summary: 'The SIRETs of a portfolio, with the establishment’s name when it is registered here',
+      summary: 'The SIRETs of a portfolio, with the establishment’s name when it is registered here and the portfolio’s company manages it (its own establishment, or a DSN it filed within the look-back)',
       tags: ['portfolios'],
       guards: [MANAGERS],
       params: IdParams,
@@ -58,9 +57,7 @@ export function portfolioContentRoutes(api: ApiRouter, ctx: ApiContext): void {
         offset: page.offset,
         limit: page.limit,
       });
-      const names = new Map(
-        (await em.find(Establishment, { siret: { $in: rows.map((r) => r.siret) } })).map((e) => [e.siret, e.name] as const),
-      );
+      const names = await managedEstablishmentNames(em, portfolio.company.id, rows.map((r) => r.siret));
       const records = rows.map((r) => ({ id: r.siret, siret: r.siret, name: names.get(r.siret) ?? null, addedAt: r.addedAt.toISOString() }));
       sendList(res, 'establishments', page, records, total);
     },
@@ -71,7 +68,7 @@ export function portfolioContentRoutes(api: ApiRouter, ctx: ApiContext): void {
     {
       method: 'post',
       path: '/api/portfolios/:id/establishments',
-      summary: 'Add a SIRET, or every known SIRET of a SIREN (registered establishments and DSN filings)',
+      summary: 'Add a SIRET, or the SIRETs of a SIREN: its registered establishments and those whose DSN the portfolio’s company filed within the look-back (never what other firms filed)',
       tags: ['portfolios'],
       guards: [MANAGERS],
       params: IdParams,

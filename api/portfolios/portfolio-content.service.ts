@@ -1,4 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Establishment } from '../../domain/company/establishment.entity';
+import { managedSirets } from '../../domain/dsn/dsn-control.scope';
 import { AccessMode, DeclarativeService } from '../../domain/rights/declarative-service.entity';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
@@ -20,21 +22,31 @@ async function changeContent<T>(orm: MikroORM, auth: AuthContext, id: string, ch
   return orm.em.fork().transactional(async (em) => change(em, await findPortfolio(em, auth.scope, id)));
 }
 
-/** Every SIRET of a SIREN the back-office knows of: registered establishments and DSN filings. */
-async function knownSirets(em: EntityManager, siren: string): Promise<string[]> {
-  const prefix = `${siren}%`;
-  const rows = await em.execute<{ siret: string }[]>(
-    `select siret from establishment where siret like ?
-     union select declared_siret from dsn_filing where declared_siret like ?
-     union select declaring_siret from dsn_filing where declaring_siret like ?
-     order by 1`,
-    [prefix, prefix, prefix],
-  );
-  return rows.map((r) => r.siret);
+/**
+ * What a SIREN adds: its registered establishments (the public register's
+ * content, what the firm would type in itself) and the SIRETs of it the
+ * portfolio's company manages (DSN filed within the look-back). Never a SIRET
+ * known only from another firm's filings: that would tell who files what.
+ */
+async function siretsOfSiren(em: EntityManager, companyId: string, siren: string): Promise<string[]> {
+  const registered = await em.find(Establishment, { siret: { $like: `${siren}%` } }, { fields: ['siret'] });
+  const managed = await managedSirets(em, companyId, [`${siren}%`]);
+  return [...new Set([...registered.map((e) => e.siret), ...managed])].sort();
 }
 
 /**
- * Adds one SIRET, or every known SIRET of a SIREN. The company portfolio
+ * The names of the establishments of these SIRETs that the company manages
+ * (DOMAIN.md: nothing of a SIRET it does not manage, be it another
+ * company's registered establishment).
+ */
+export async function managedEstablishmentNames(em: EntityManager, companyId: string, sirets: string[]): Promise<Map<string, string>> {
+  const managed = await managedSirets(em, companyId, sirets);
+  if (!managed.length) return new Map();
+  return new Map((await em.find(Establishment, { siret: { $in: managed } })).map((e) => [e.siret, e.name] as const));
+}
+
+/**
+ * Adds one SIRET, or the SIRETs of a SIREN (siretsOfSiren). The company portfolio
  * holds only the company's own establishments (client ones go to a client
  * portfolio). Above 100 SIRETs the portfolio carries an advice, never a refusal.
  */
@@ -43,7 +55,7 @@ export function addEstablishments(orm: MikroORM, auth: AuthContext, id: string, 
     const [field, value] = request.siret ? (['siret', request.siret] as const) : (['siren', request.siren!] as const);
     const { siren } = portfolio.company;
     if (portfolio.kind === PortfolioKind.COMPANY && !value.startsWith(siren)) throw notOwnEstablishment(field, value, siren);
-    const sirets = request.siret ? [request.siret] : await knownSirets(em, value);
+    const sirets = request.siret ? [request.siret] : await siretsOfSiren(em, portfolio.company.id, value);
     if (!sirets.length) throw sirenUnknown(value);
     const present = new Set((await em.find(PortfolioEstablishment, { portfolio, siret: { $in: sirets } })).map((e) => e.siret));
     const added = sirets.filter((s) => !present.has(s));

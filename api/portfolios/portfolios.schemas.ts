@@ -44,7 +44,12 @@ export const EstablishmentsAdded = z
   .openapi('PortfolioEstablishmentsAdded');
 
 export const PortfolioEstablishmentRecord = z
-  .object({ id: z.string(), siret: z.string(), name: z.string().nullable(), addedAt: z.string().datetime() })
+  .object({
+    id: z.string(),
+    siret: z.string(),
+    name: z.string().nullable().openapi({ description: 'Only for a SIRET the portfolio’s company manages (its own establishment, or a DSN it filed within the look-back)' }),
+    addedAt: z.string().datetime(),
+  })
   .openapi('PortfolioEstablishment');
 
 export const ServiceAdd = z.object({ serviceCode: z.string().trim().min(1, 'Service obligatoire').max(32) }).openapi('PortfolioServiceAdd');

@@ -1,4 +1,5 @@
 import { idsFilter } from '../http/list-query';
+import { SirenFilter } from '../portfolios/identifier.schemas';
 import { ActivityFailure } from './activity-failure';
 import { z } from '../http/openapi';
 
@@ -17,12 +18,7 @@ export const WorkflowFilter = z.object({
     .openapi({ description: 'Search: SIREN or SIRET (spaces allowed), workflow id, run id, account id, or a person’s name or e-mail' }),
   type: z.string().regex(word, 'Type de processus invalide').optional(),
   status: z.enum(WORKFLOW_STATUSES).optional(),
-  companySiren: z
-    .string()
-    .transform((s) => s.replace(/\s/g, ''))
-    .pipe(z.string().regex(/^\d{9}$/, 'SIREN : 9 chiffres'))
-    .optional()
-    .openapi({ type: 'string', description: 'SIREN (spaces allowed)' }),
+  companySiren: SirenFilter.optional(),
   phase: z.string().regex(word, 'Étape invalide').optional(),
   awaitedRole: z.string().regex(word, 'Rôle invalide').optional(),
   overdue: z.boolean().optional(),

@@ -29,6 +29,25 @@ function managerCompany(scope: Scope): string | null {
 const managed = (company: string, now: Date, policy: DecisionPolicyOptions) => [company, company, lookBackStart(now, policy.lookBackMonths)];
 
 /**
+ * Of the SIRETs matching these LIKE patterns (whole SIRETs, or a SIREN and
+ * `%`), those the company manages, in order.
+ */
+export async function managedSirets(
+  em: EntityManager,
+  companyId: string,
+  patterns: string[],
+  now = new Date(),
+  policy = DEFAULT_DECISION_POLICY,
+): Promise<string[]> {
+  if (!patterns.length) return [];
+  const rows = await em.execute<Array<{ siret: string }>>(`select siret from (${MANAGED_SIRETS}) m(siret) where siret like any(array[?]) order by siret`, [
+    ...managed(companyId, now, policy),
+    patterns,
+  ]);
+  return rows.map((r) => r.siret);
+}
+
+/**
  * Links whose declared SIRET the company manages, or that one of its
  * establishments filed (its own acts, however old). A union of index scans:
  * an OR of the two would scan every filing.

@@ -10,6 +10,9 @@ export const siretNotInPortfolio = (siret: string) =>
     siret: 'SIRET absent du portefeuille',
   });
 
+export const serviceUnknown = (code: string) =>
+  new DomainError('INVALID', 'HABILITATION.SERVICE_UNKNOWN', `Service déclaratif ${code} inconnu.`, { serviceCode: 'Service inconnu' });
+
 export const serviceNotInPortfolio = (code: string) =>
   new DomainError('INVALID', 'HABILITATION.SERVICE_NOT_IN_PORTFOLIO', `Le service ${code} n’est pas dans ce portefeuille.`, {
     serviceCode: 'Service absent du portefeuille',

@@ -157,6 +157,7 @@ describe('approval route', () => {
     const admin = await login(env.app, ADMIN);
     const inbox = await admin.get('/api/candidacies').query({ filter: JSON.stringify({ pending: true }) });
     expect(inbox.body).toEqual([expect.objectContaining({ id, status: 'AWAITING_APPROVAL', lastName: 'Morel', route: 'APPROVAL' })]);
+    expect((await admin.get('/api/candidacies').query({ filter: JSON.stringify({ pending: true, companySiren: '842 716 409' }) })).body).toEqual(inbox.body);
     const detail = await admin.get(`/api/candidacies/${id}`);
     expect(detail.body.workflow).toMatchObject({ status: 'AWAITING_APPROVAL', awaiting: 'ADMINISTRATOR', administratorsAsked: [expect.objectContaining({ lastName: 'MARTIN' })] });
 

@@ -172,8 +172,8 @@ describe('control services', () => {
   });
 
   it('a SIRET typed into a client portfolio is no evidence: the demo company sees nothing of the client whose DSN it never filed, of the one it stopped filing only its own old filing', async () => {
-    expect(total(await list(support, 'dsn-links', { siret: CLIENT }))).toBe(3);
-    expect(total(await list(admin, 'dsn-links', { siret: CLIENT }))).toBe(0);
+    expect(total(await list(support, 'dsn-links', { declaredSiret: CLIENT }))).toBe(3);
+    expect(total(await list(admin, 'dsn-links', { declaredSiret: CLIENT }))).toBe(0);
     expect(total(await list(support, 'dsn-links', { declaringSiret: CLIENT }))).toBe(4);
     expect(total(await list(admin, 'dsn-links', { declaringSiret: CLIENT }))).toBe(0);
     expect(total(await list(support, 'employment-relations', { employerSiret: CLIENT }))).toBe(12_000);
@@ -183,7 +183,7 @@ describe('control services', () => {
     expect((await csv(support, '/api/employment-relations/import', lapsed)).body).toMatchObject({ outcome: 'OK', imported: 1 });
     expect(total(await list(support, 'employment-relations', { employerSiret: CLIENT_LAPSED }))).toBe(1);
     expect(total(await list(admin, 'employment-relations', { employerSiret: CLIENT_LAPSED }))).toBe(0);
-    expect((await list(admin, 'dsn-links', { siret: CLIENT_LAPSED })).body.map((l: { declaringSiret: string }) => l.declaringSiret)).toEqual([HEAD_OFFICE]);
+    expect((await list(admin, 'dsn-links', { declaredSiret: CLIENT_LAPSED })).body.map((l: { declaringSiret: string }) => l.declaringSiret)).toEqual([HEAD_OFFICE]);
     expect((await list(admin, 'employment-relations', { employerSiret: CLIENT_FILED })).body.map((r: { employeeId: string }) => r.employeeId)).toEqual(['SAL-Q5V1JE']);
   });
 
@@ -192,7 +192,7 @@ describe('control services', () => {
     await durandAdmin.post(`/api/portfolios/${portfolio.body.id}/establishments`).send({ siret: SHOP }).expect(200);
 
     const employees = await list(support, 'employment-relations', { employerSiret: SHOP });
-    const links = await list(support, 'dsn-links', { siret: SHOP });
+    const links = await list(support, 'dsn-links', { declaredSiret: SHOP });
     expect([total(employees), total(links)]).toEqual([2, 3]);
     expect(links.body.map((l: { declaringAccountId: string | null }) => l.declaringAccountId)).toEqual(Array(3).fill(expect.any(String)));
     for (const [resource, filter] of [
@@ -200,7 +200,7 @@ describe('control services', () => {
       ['employment-relations', { employerSiret: '842716409' }],
       ['employment-relations', { employeeId: 'SAL-H9C3LN' }],
       ['employment-relations', { id: employees.body.map((r: { id: string }) => r.id) }],
-      ['dsn-links', { siret: SHOP }],
+      ['dsn-links', { declaredSiret: SHOP }],
       ['dsn-links', { declaringSiret: HEAD_OFFICE }],
       ['dsn-links', { id: links.body.map((l: { id: string }) => l.id) }],
     ] as const) {
@@ -215,20 +215,25 @@ describe('control services', () => {
   });
 
   it('never reveals a link about a SIRET the administrator does not manage, even asked by filter or id', async () => {
-    const unrelated = await list(support, 'dsn-links', { siret: UNRELATED });
+    const unrelated = await list(support, 'dsn-links', { declaredSiret: UNRELATED });
     expect(total(unrelated)).toBe(4);
-    expect(total(await list(admin, 'dsn-links', { siret: UNRELATED }))).toBe(0);
+    expect(total(await list(admin, 'dsn-links', { declaredSiret: UNRELATED }))).toBe(0);
     expect(total(await list(admin, 'dsn-links', { id: unrelated.body.map((l: { id: string }) => l.id) }))).toBe(0);
   });
 
-  it('filters links by declared SIRET (or its SIREN) and by declaring SIRET', async () => {
-    const shop = await list(admin, 'dsn-links', { siret: SHOP }, ['period', 'ASC']);
+  it('filters links by declared SIRET (or its SIREN) and by declaring SIRET, named as the record’s fields, spaces allowed', async () => {
+    const shop = await list(admin, 'dsn-links', { declaredSiret: SHOP }, ['period', 'ASC']);
     expect(shop.body).toHaveLength(3);
     expect(shop.body.map((l: { period: string }) => l.period)).toEqual([...shop.body.map((l: { period: string }) => l.period)].sort());
-    expect(total(await list(admin, 'dsn-links', { siret: '842716409' }))).toBe(6);
+    expect(total(await list(admin, 'dsn-links', { declaredSiret: '842716409' }))).toBe(6);
     expect(total(await list(admin, 'dsn-links', { declaringSiret: HEAD_OFFICE }))).toBe(11);
-    const bad = await list(admin, 'dsn-links', { siret: '8427x' });
+    const bad = await list(admin, 'dsn-links', { declaredSiret: '8427x' });
     expect(bad.status).toBe(400);
+    const spaced = await list(admin, 'dsn-links', { declaredSiret: '842 716 409 00029', declaringSiret: '842 716 409' });
+    expect(spaced.body).toEqual((await list(admin, 'dsn-links', { declaredSiret: SHOP, declaringSiret: '842716409' })).body);
+    expect(spaced.body.length).toBeGreaterThan(0);
+    const old = await list(admin, 'dsn-links', { siret: SHOP });
+    expect([old.status, old.body.code, Object.keys(old.body.errors)]).toEqual([400, 'VALIDATION.UNKNOWN_FIELD', ['filter.siret']]);
   });
 
   it('limits employment relations the same way, filters by employer and employee', async () => {
@@ -239,6 +244,7 @@ describe('control services', () => {
     expect(ended.body).toEqual([{ id: expect.any(String), employerSiret: SHOP, employeeId: 'SAL-T3ST01', startDate: '2024-01-15', endDate: '2025-06-30' }]);
     const own = await list(admin, 'employment-relations', { employerSiret: HEAD_OFFICE }, ['startDate', 'ASC']);
     expect(own.body.map((r: { employeeId: string }) => r.employeeId)).toEqual(['SAL-7K2Q9X', 'SAL-R2D6WB', 'SAL-M4T8PZ']);
+    expect((await list(admin, 'employment-relations', { employerSiret: '842 716 409 00011' }, ['startDate', 'ASC'])).body).toEqual(own.body);
   });
 
   it('is closed to declarants', async () => {
@@ -300,7 +306,7 @@ describe('a DSN filing credits only an account of its declaring SIRET’s compan
   it('a link names its declaring account only to that account’s company (and to support)', async () => {
     const file = filings([CLIENT, SHOP, month, filedAt, durand.declarantId]);
     expect((await csv(support, '/api/dsn-filings/import', file)).body).toMatchObject({ outcome: 'OK', imported: 1 });
-    const filter = { siret: SHOP, declaringSiret: CLIENT };
+    const filter = { declaredSiret: SHOP, declaringSiret: CLIENT };
     const accountsSeenBy = async (agent: Agent) => (await list(agent, 'dsn-links', filter)).body.map((l: { declaringAccountId: string | null }) => l.declaringAccountId);
     expect(await accountsSeenBy(support)).toEqual([durand.declarantId]);
     expect(await accountsSeenBy(durandAdmin)).toEqual([durand.declarantId]);

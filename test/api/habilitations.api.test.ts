@@ -73,6 +73,13 @@ describe('habilitation matrix', () => {
     expect(service.body.errors.serviceCode).toBeDefined();
   });
 
+  it('names an unknown service as unknown, and a SIRET that cannot exist with the identifier rules’ message', async () => {
+    const unknown = await set({ serviceCode: 'NOPE' });
+    expect([unknown.status, unknown.body.code, unknown.body.errors]).toEqual([400, 'HABILITATION.SERVICE_UNKNOWN', { serviceCode: 'Service inconnu' }]);
+    const checksum = await set({ siret: '84271640900012' });
+    expect([checksum.status, checksum.body.errors]).toEqual([400, { siret: 'SIRET 84271640900012 invalide : la clé de contrôle ne correspond pas.' }]);
+  });
+
   it('keeps rights granted through one portfolio apart from another portfolio', async () => {
     const clients = (await admin.post('/api/portfolios').send({ name: 'Filiales' })).body.id;
     await admin.post(`/api/portfolios/${clients}/establishments`).send({ siret: DEMO_SIRETS[1] });
@@ -92,6 +99,12 @@ describe('habilitation matrix', () => {
     expect(byMartin.every((h) => h.accountId === martinId)).toBe(true);
     const pepsHere = (await list({ serviceCode: 'PEPS', siret: DEMO_SIRETS[0], portfolioId })).body as Array<{ accountId: string }>;
     expect(pepsHere.map((h) => h.accountId).sort()).toEqual([bernardId, martinId].sort());
+    const spaced = (await list({ serviceCode: 'PEPS', siret: DEMO_SIRETS[0].replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 '), portfolioId })).body;
+    expect(spaced).toEqual((await list({ serviceCode: 'PEPS', siret: DEMO_SIRETS[0], portfolioId })).body);
+    const bySiren = (await list({ serviceCode: 'PEPS', siret: DEMO_SIRETS[0].slice(0, 9) })).body as Array<{ siret: string }>;
+    expect(bySiren.length).toBeGreaterThanOrEqual(2);
+    expect(bySiren.every((h) => h.siret.startsWith(DEMO_SIRETS[0].slice(0, 9)))).toBe(true);
+    expect((await list({ siret: '8427x' })).status).toBe(400);
   });
 
   it('a declarant sees only his own habilitations', async () => {

@@ -1,8 +1,15 @@
+import { lookBackStart } from '../../domain/access/decision.policy';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
+import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { DsnFiling } from '../../domain/dsn/dsn-filing.entity';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createOtherCompany, DECLARANT, DEMO_SIRETS, demoPortfolioId, siretsOf, SUPPORT, type OtherCompany } from '../helpers/rights.fixtures';
+
+/** Menuiserie Durand's SIREN (createOtherCompany). */
+const DURAND_SIREN = '732829320';
+/** A DSN period inside the look-back. */
+const lastMonth = lookBackStart(new Date(), 1);
 
 let env: IntegrationEnv;
 let other: OtherCompany;
@@ -68,19 +75,48 @@ describe('portfolios', () => {
     expect(made.body.companyId).toBe(other.companyId);
   });
 
-  it('adds establishments by SIRET or by SIREN (every SIRET known from establishments and DSN filings)', async () => {
+  it('adds establishments by SIRET or by SIREN (its registered establishments and the SIRETs whose DSN the company filed)', async () => {
     const id = await clientPortfolio('Clients SIREN');
     const one = await admin.post(`/api/portfolios/${id}/establishments`).send({ siret: '532 109 873 00010' });
     expect(one.body).toEqual({ added: ['53210987300010'], alreadyThere: [] });
     const em = env.orm.em.fork();
     for (const declaredSiret of ['53210987300010', '53210987300028', '53210987300036']) {
-      em.create(DsnFiling, { declaringSiret: DEMO_SIRETS[0], declaredSiret, period: '2026-09-01', filedAt: new Date() });
+      em.create(DsnFiling, { declaringSiret: DEMO_SIRETS[0], declaredSiret, period: lastMonth, filedAt: new Date() });
     }
     await em.flush();
     const all = await admin.post(`/api/portfolios/${id}/establishments`).send({ siren: '532109873' });
     expect(all.body).toEqual({ added: ['53210987300028', '53210987300036'], alreadyThere: ['53210987300010'] });
     expect((await admin.get(`/api/portfolios/${id}`)).body.siretCount).toBe(3);
     expect(await actionsOn(id)).toEqual(['PORTFOLIO.CREATED', 'PORTFOLIO.ESTABLISHMENTS_ADDED', 'PORTFOLIO.ESTABLISHMENTS_ADDED']);
+  });
+
+  it('a SIREN adds no SIRET known only from another firm’s filings, and the list names only the establishments the company manages', async () => {
+    const id = await clientPortfolio('Clients Durand');
+    const [second, filedByDurand, filedByUs, filedLongAgo] = siretsOf(DURAND_SIREN, 12).filter((s) => s !== other.siret);
+    const em = env.orm.em.fork();
+    em.create(Establishment, {
+      siret: second,
+      company: other.companyId,
+      name: 'Atelier Durand',
+      address: '6 rue des Artisans, Nantes',
+      status: EstablishmentStatus.ACTIVE,
+      headOffice: false,
+    });
+    const filing = (declaringSiret: string, declaredSiret: string, period: string) => em.create(DsnFiling, { declaringSiret, declaredSiret, period, filedAt: new Date() });
+    filing(other.siret, filedByDurand, lastMonth);
+    filing(other.siret, other.siret, lastMonth);
+    filing(DEMO_SIRETS[0], second, lastMonth);
+    filing(DEMO_SIRETS[0], filedByUs, lastMonth);
+    filing(DEMO_SIRETS[0], filedLongAgo, lookBackStart(new Date(), 8));
+    await em.flush();
+
+    const expected = [other.siret, second, filedByUs].sort();
+    const added = await admin.post(`/api/portfolios/${id}/establishments`).send({ siren: '732 829 320' });
+    expect(added.body).toEqual({ added: expected, alreadyThere: [] });
+    const listed = await admin.get(`/api/portfolios/${id}/establishments`);
+    expect(listed.body.map((e: { siret: string; name: string | null }) => [e.siret, e.name])).toEqual(
+      expected.map((siret) => [siret, siret === second ? 'Atelier Durand' : null]),
+    );
   });
 
   it.each([
@@ -101,7 +137,7 @@ describe('portfolios', () => {
     const id = await clientPortfolio('Gros cabinet');
     const sirets = siretsOf('100000009', 101);
     const em = env.orm.em.fork();
-    for (const declaredSiret of sirets) em.create(DsnFiling, { declaringSiret: DEMO_SIRETS[0], declaredSiret, period: '2026-09-01', filedAt: new Date() });
+    for (const declaredSiret of sirets) em.create(DsnFiling, { declaringSiret: DEMO_SIRETS[0], declaredSiret, period: lastMonth, filedAt: new Date() });
     await em.flush();
     const res = await admin.post(`/api/portfolios/${id}/establishments`).send({ siren: '100000009' });
     expect(res.status).toBe(200);

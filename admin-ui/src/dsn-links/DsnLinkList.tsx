@@ -3,7 +3,7 @@ import { CalendarDateField } from '../common/CalendarDateField';
 import { DateTimeField } from '../common/DateTimeField';
 
 const filters = [
-  <TextInput key="siret" source="siret" alwaysOn />,
+  <TextInput key="declaredSiret" source="declaredSiret" alwaysOn />,
   <TextInput key="declaringSiret" source="declaringSiret" alwaysOn />,
 ];
 

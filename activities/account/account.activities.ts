@@ -1,13 +1,18 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { removeUnconfirmedAccount } from '../../domain/account/account-closure';
 import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
+import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
 import { useLink } from '../confirmation/use-link';
-import { stepKey } from '../shared/step-key';
+import { once } from '../shared/once';
+import { currentWorkflowId, stepKey } from '../shared/step-key';
 
 export interface AccountDeps {
   orm: MikroORM;
 }
+
+const REMOVED = 'ACCOUNT.REMOVED_UNCONFIRMED';
 
 export interface ActivateAccountRequest {
   accountId: string;
@@ -16,6 +21,29 @@ export interface ActivateAccountRequest {
 
 /** The effects of an account's address confirmation: activation, or removal when never confirmed. */
 export function createAccountActivities({ orm }: AccountDeps) {
+  /** The process ends without a confirmation: its open links are voided; an account never confirmed goes (true when removed). */
+  const endConfirmation = (accountId: string, outcome: 'EXPIRED' | 'CANCELLED') =>
+    once(
+      orm,
+      outcome === 'EXPIRED' ? 'expire' : 'cancel',
+      async (em, key) => {
+        const account = await em.findOne(Account, accountId);
+        const remove = account?.status === AccountStatus.PENDING;
+        await em.nativeUpdate(ConfirmationToken, { workflowId: currentWorkflowId(), usedAt: null, voidedAt: null }, { voidedAt: new Date() });
+        appendAudit(em, {
+          action: remove ? REMOVED : `ACCOUNT.EMAIL_CONFIRMATION_${outcome}`,
+          targetType: 'Account',
+          targetId: accountId,
+          companyId: account?.company.id ?? null,
+          before: account ? { siret: account.siret, lastName: account.lastName, firstName: account.firstName, status: account.status } : null,
+          after: { outcome },
+          dedupeKey: key,
+        });
+        return remove && (await removeUnconfirmedAccount(em, accountId));
+      },
+      async (_em, _key, done) => done.action === REMOVED,
+    );
+
   return {
     /**
      * Uses the link (refused if it was voided meanwhile, e.g. by an address
@@ -48,23 +76,16 @@ export function createAccountActivities({ orm }: AccountDeps) {
 
     /** At the expiry: removes the account if it was never confirmed; true when removed. */
     async expireAccountConfirmation(accountId: string): Promise<boolean> {
-      const key = stepKey('expire');
-      return orm.em.fork().transactional(async (em) => {
-        const done = await em.findOne(AuditEvent, { dedupeKey: key });
-        if (done) return done.action === 'ACCOUNT.REMOVED_UNCONFIRMED';
-        const account = await em.findOne(Account, accountId);
-        const remove = account?.status === AccountStatus.PENDING;
-        appendAudit(em, {
-          action: remove ? 'ACCOUNT.REMOVED_UNCONFIRMED' : 'ACCOUNT.EMAIL_CONFIRMATION_EXPIRED',
-          targetType: 'Account',
-          targetId: accountId,
-          companyId: account?.company.id ?? null,
-          before: account ? { siret: account.siret, lastName: account.lastName, firstName: account.firstName, status: account.status } : null,
-          dedupeKey: key,
-        });
-        if (remove) await em.nativeDelete(Account, { id: accountId, status: AccountStatus.PENDING });
-        return remove;
-      });
+      return endConfirmation(accountId, 'EXPIRED');
+    },
+
+    /**
+     * Cancelled from supervision: the process's links still open are voided
+     * and the account removed if it was never confirmed (an active account
+     * keeps its address as it was confirmed); true when removed.
+     */
+    async cancelAccountConfirmation(accountId: string): Promise<boolean> {
+      return endConfirmation(accountId, 'CANCELLED');
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { radiateAccount, removeUnconfirmedAccount } from '../../domain/account/account-closure';
 import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
@@ -279,8 +280,9 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
     /**
      * Closes the candidacy. APPROVED makes the candidate an ACTIVE
      * administrator at once and tells the other administrators; the other
-     * outcomes tell the candidate (with the reason of a refusal). Pending
-     * letters are voided. Returns the mails to deliver.
+     * outcomes tell the candidate (with the reason of a refusal); CANCELLED
+     * also closes his account (see closeCandidateAccount). Pending letters
+     * are voided. Returns the mails to deliver.
      */
     async closeCandidacy(req: CandidacyDecision): Promise<string[]> {
       return once(
@@ -316,6 +318,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
               queueMail(em, key, mails++, newAdministratorMail(admin, ref, inboxUrl), companyId);
             }
           } else {
+            if (req.outcome === 'CANCELLED') await closeCandidateAccount(em, candidacy, now);
             queueMail(em, key, mails++, candidacyClosedMail(ref, req.outcome, candidacy.refusalReason ?? null, candidatePageUrl), companyId);
           }
           appendAudit(em, {
@@ -343,6 +346,25 @@ async function assertActiveAdministrator(em: EntityManager, companyId: string, d
   const admins = await activeAdministrators(em, companyId, candidateId);
   if (!admins.some((a) => a.id === deciderId)) {
     throw ApplicationFailure.nonRetryable('Seul un administrateur actif de l’entreprise peut décider.', CandidacyFailure.NOT_AN_ACTIVE_ADMINISTRATOR);
+  }
+}
+
+/**
+ * A cancelled candidacy leaves no candidate able to log in: an account
+ * never confirmed is removed (its identity free to apply again); one
+ * already confirmed is RADIATED, every session of his ended. Audited.
+ */
+async function closeCandidateAccount(em: EntityManager, candidacy: Candidacy, now: Date): Promise<void> {
+  const account = candidacy.account;
+  if (!account || account.status === AccountStatus.RADIATED) return;
+  const before = { status: account.status, adminStatus: account.adminStatus ?? null };
+  const audit = (action: string, after: Record<string, unknown>) =>
+    appendAudit(em, { action, targetType: 'Account', targetId: account.id, companyId: candidacy.company.id, before, after: { candidacyId: candidacy.id, ...after } });
+  if (await removeUnconfirmedAccount(em, account.id)) {
+    candidacy.account = null;
+    audit('ACCOUNT.REMOVED_UNCONFIRMED', {});
+  } else {
+    audit('ACCOUNT.RADIATED', { status: AccountStatus.RADIATED, sessionsRevoked: await radiateAccount(em, account.id, now) });
   }
 }
 

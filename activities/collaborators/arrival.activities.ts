@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Account, AccountStatus } from '../../domain/account/account.entity';
+import { removeUnconfirmedAccount } from '../../domain/account/account-closure';
+import { AccountStatus } from '../../domain/account/account.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Arrival } from '../../domain/collaborators/arrival.entity';
 import type { ArrivalStatus } from '../../domain/collaborators/collaborators.status';
-import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
 import { candidacyWorkflowId } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { useLink } from '../confirmation/use-link';
 import { once } from '../shared/once';
@@ -177,10 +177,7 @@ export function createArrivalActivities({ orm }: ArrivalDeps) {
             dedupeKey: key,
           });
           await em.flush();
-          if (account?.status === AccountStatus.PENDING) {
-            await em.nativeDelete(ConfirmationToken, { account });
-            await em.nativeDelete(Account, { id: account.id, status: AccountStatus.PENDING });
-          }
+          if (account?.status === AccountStatus.PENDING) await removeUnconfirmedAccount(em, account.id);
         },
         async () => undefined,
       );

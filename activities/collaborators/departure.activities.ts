@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { radiateAccount } from '../../domain/account/account-closure';
 import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
 import { AuditEvent, SYSTEM_ACTOR } from '../../domain/audit/audit-event.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
-import { Session } from '../../domain/auth/session.entity';
 import type { DepartureRightsMode, DepartureStatus, RightOutcome, RightReport } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { lastAdministratorGuard } from '../../domain/collaborators/last-administrator.rules';
 import { actorOf } from '../shared/actor';
 import { once } from '../shared/once';
+import { stepKey } from '../shared/step-key';
 
 export interface DepartureDeps {
   orm: MikroORM;
@@ -36,7 +37,11 @@ export interface ApplyDepartureRequest {
   toAccountId: string | null;
 }
 
-export type ApplyOutcome = { applied: true; transferred: number; revoked: number } | { applied: false; reason: string };
+/** Not applied: why (support reads it); `radiated` once the leaver's account is closed, his rights held for the target. */
+export type ApplyOutcome = { applied: true; transferred: number; revoked: number } | { applied: false; reason: string; radiated?: boolean };
+
+/** The leaver's account closed at the date, or why not yet (the last-administrator guard). */
+export type RadiationOutcome = { radiated: true } | { radiated: false; reason: string };
 
 /** One of the leaver's rights, read under lock before it moves. */
 interface LeaverRight {
@@ -115,28 +120,52 @@ export function createDepartureActivities({ orm }: DepartureDeps) {
     },
 
     /**
+     * At the date, while nobody can receive the rights yet (the new
+     * collaborator has not confirmed): the leaver's account is RADIATED and
+     * every session of his ends, his rights held on the closed account —
+     * which no decision honours — until `applyDeparture` moves them. Refuses,
+     * changing nothing, while the last-administrator guard is not met.
+     */
+    async radiateLeaver({ departureId }: { departureId: string }): Promise<RadiationOutcome> {
+      return orm.em.fork().transactional(async (em) => {
+        const departure = await lockedDeparture(em, departureId);
+        if (departure.account.status === AccountStatus.RADIATED) return { radiated: true };
+        const refusal = await guardRefusal(em, departure);
+        if (refusal) return { radiated: false, reason: refusal };
+        await radiate(em, departure, { rightsHeld: await heldRights(em, departure) });
+        return { radiated: true };
+      });
+    },
+
+    /**
      * The departure at its date, in ONE transaction: the leaver's rights go
      * to the target (union, one audit line per right) or are revoked, his
-     * account is RADIATED and every session of his ends; API keys he created
-     * stay with the company. Departures of one company apply one at a time
-     * (company row locked). Refuses — changing nothing — while the target
-     * is not active or the last-administrator guard is not met, with the
-     * reason support reads.
+     * account is RADIATED (unless it already is) and every session of his
+     * ends; API keys he created stay with the company. Departures of one
+     * company apply one at a time (company row locked). While the target is
+     * not active the account is radiated all the same and the rights wait
+     * on it; while the last-administrator guard is not met nothing changes.
+     * Either way it answers the reason support reads.
      */
     async applyDeparture(req: ApplyDepartureRequest): Promise<ApplyOutcome> {
       return once(
         orm,
         'apply',
         async (em, key) => {
-          const departure = await em.findOneOrFail(Departure, req.departureId, { populate: ['account'] });
-          const companyId = departure.company.id;
-          await em.execute('select id from company where id = ? for update', [companyId]);
+          const departure = await lockedDeparture(em, req.departureId);
           const doneMeanwhile = await em.findOne(AuditEvent, { dedupeKey: key });
           if (doneMeanwhile) return outcomeOf(doneMeanwhile);
           const leaver = departure.account;
+          const companyId = departure.company.id;
+          const radiated = leaver.status === AccountStatus.RADIATED;
+          const guard = radiated ? null : await guardRefusal(em, departure);
+          if (guard) return { applied: false, reason: guard };
           const target = req.toAccountId ? await em.findOne(Account, { id: req.toAccountId, company: companyId }) : null;
-          const notReady = (await targetRefusal(req.toAccountId, target)) ?? (await guardRefusal(em, departure));
-          if (notReady) return { applied: false, reason: notReady };
+          const notReady = await targetRefusal(req.toAccountId, target);
+          if (notReady) {
+            if (!radiated) await radiate(em, departure, { rightsHeld: await heldRights(em, departure) });
+            return { applied: false, reason: notReady, radiated: true };
+          }
           heartbeat('rights');
 
           const rights = (await em.execute(LEAVER_RIGHTS, [leaver.id])) as LeaverRight[];
@@ -162,21 +191,11 @@ export function createDepartureActivities({ orm }: DepartureDeps) {
             heartbeat('audit');
           }
 
-          const now = new Date();
           const transferred = target ? rights.length : 0;
           const revoked = target ? 0 : rights.length;
-          await em.nativeUpdate(Account, { id: leaver.id }, { status: AccountStatus.RADIATED });
-          const sessions = await em.nativeUpdate(Session, { account: leaver.id, revokedAt: null }, { revokedAt: now });
+          if (!radiated) await radiate(em, departure, { toAccountId: target?.id ?? null, transferred, revoked });
           const before = snapshotOf(departure);
-          Object.assign(departure, { status: 'COMPLETED', waitingReason: null, transferred, revoked, rights: report, completedAt: now });
-          appendAudit(em, {
-            action: 'ACCOUNT.RADIATED',
-            targetType: 'Account',
-            targetId: leaver.id,
-            companyId,
-            before: { status: leaver.status },
-            after: { status: AccountStatus.RADIATED, departureId: departure.id, toAccountId: target?.id ?? null, transferred, revoked, sessionsRevoked: sessions },
-          });
+          Object.assign(departure, { status: 'COMPLETED', waitingReason: null, transferred, revoked, rights: report, completedAt: new Date() });
           appendAudit(em, {
             action: 'DEPARTURE.COMPLETED',
             targetType: 'Departure',
@@ -202,6 +221,34 @@ function heartbeat(stage: string): void {
   Context.current().heartbeat(stage);
 }
 
+/** The departure with its leaver, its company's row locked: departures of one company change accounts one at a time. */
+async function lockedDeparture(em: EntityManager, departureId: string): Promise<Departure> {
+  const departure = await em.findOneOrFail(Departure, departureId, { populate: ['account'] });
+  await em.execute('select id from company where id = ? for update', [departure.company.id]);
+  return departure;
+}
+
+/** How many rights the leaver holds (held for the target once he is radiated). */
+async function heldRights(em: EntityManager, departure: Departure): Promise<number> {
+  const [{ n }] = (await em.execute('select count(*)::int as n from habilitation where account_id = ?', [departure.account.id])) as Array<{ n: number }>;
+  return n;
+}
+
+/** The leaver's account closes (once per run: the audit event's key), every session of his ends. */
+async function radiate(em: EntityManager, departure: Departure, details: Record<string, unknown>): Promise<void> {
+  const leaver = departure.account;
+  const sessionsRevoked = await radiateAccount(em, leaver.id, new Date());
+  appendAudit(em, {
+    action: 'ACCOUNT.RADIATED',
+    targetType: 'Account',
+    targetId: leaver.id,
+    companyId: departure.company.id,
+    before: { status: leaver.status },
+    after: { status: AccountStatus.RADIATED, departureId: departure.id, sessionsRevoked, ...details },
+    dedupeKey: stepKey('radiate'),
+  });
+}
+
 function outcomeOf(done: AuditEvent): ApplyOutcome {
   const after = done.after as { transferred: number; revoked: number };
   return { applied: true, transferred: after.transferred, revoked: after.revoked };
@@ -209,7 +256,7 @@ function outcomeOf(done: AuditEvent): ApplyOutcome {
 
 async function targetRefusal(toAccountId: string | null, target: Account | null): Promise<string | null> {
   if (!toAccountId) return null;
-  if (!target) return 'Le destinataire des droits n’existe plus : annulez ce départ et choisissez un autre destinataire.';
+  if (!target) return 'Le destinataire des droits n’existe plus : réattribuez-les à un autre collaborateur ou révoquez-les.';
   if (target.status === AccountStatus.ACTIVE) return null;
   return `Le destinataire des droits (${target.firstName} ${target.lastName}) n’est pas actif (statut ${target.status}) : le transfert attend qu’il le soit.`;
 }

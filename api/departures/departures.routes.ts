@@ -38,7 +38,8 @@ export function departureRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/departures',
-      summary: 'Plan a departure: at the effective date the rights are transferred or revoked, the account radiated, its sessions ended (collaboratorDeparture workflow)',
+      summary:
+        'Plan a departure: at the effective date the account is radiated and its sessions end; its rights are transferred or revoked, or held until their receiver is ready (collaboratorDeparture workflow)',
       tags: ['departures'],
       guards: [MANAGERS],
       body: DepartureCreate,
@@ -81,12 +82,13 @@ export function departureRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/departures/:id/cancel',
-      summary: 'Cancel a departure before it is applied (a new collaborator’s pending arrival is cancelled with it)',
+      summary:
+        'Cancel a departure before its effective date: the leaver stays active (a new collaborator’s pending arrival is cancelled with it). Once the date has radiated him, only its rights can be sent elsewhere',
       tags: ['departures'],
       guards: [MANAGERS],
       params: IdParams,
       body: CancelBody,
-      responses: { ...RECORD, 404: { description: 'RESOURCE.NOT_FOUND' }, 409: { description: 'DEPARTURE.NOT_PENDING' } },
+      responses: { ...RECORD, 404: { description: 'RESOURCE.NOT_FOUND' }, 409: { description: 'DEPARTURE.NOT_PENDING, or DEPARTURE.ALREADY_STARTED (the leaver is radiated)' } },
     },
     async ({ params, body }, req, res) => {
       const auth = authOf(req);

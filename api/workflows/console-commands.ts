@@ -2,6 +2,7 @@ import {
   ACCOUNT_CONFIRMATION_WORKFLOW_TYPE,
   resendAccountConfirmationUpdate,
 } from '../../workflows/account-confirmation/account-confirmation.messages';
+import { DEPARTURE_WORKFLOW_TYPE, recheckDepartureSignal } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 import { REGISTRATION_WORKFLOW_TYPE, resendConfirmationUpdate } from '../../workflows/registration/registration.messages';
 
 /**
@@ -21,6 +22,7 @@ export interface ConsoleCommand {
 const CONSOLE_COMMANDS: Record<string, ConsoleCommand[]> = {
   [REGISTRATION_WORKFLOW_TYPE]: [{ name: resendConfirmationUpdate.name, kind: 'update' }],
   [ACCOUNT_CONFIRMATION_WORKFLOW_TYPE]: [{ name: resendAccountConfirmationUpdate.name, kind: 'update' }],
+  [DEPARTURE_WORKFLOW_TYPE]: [{ name: recheckDepartureSignal.name, kind: 'signal' }],
 };
 
 export const consoleCommandsOf = (workflowType: string): ConsoleCommand[] => CONSOLE_COMMANDS[workflowType] ?? [];

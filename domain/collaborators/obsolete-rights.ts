@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { cleanupCountChanged } from './collaborators.errors';
+import { PENDING_DEPARTURE_STATUSES } from './collaborators.status';
 import { randomUUID } from 'node:crypto';
 
 /** Why a habilitation is obsolete (DOMAIN.md "Mass habilitation management", hygiene). */
@@ -23,7 +24,9 @@ export interface ObsoleteRight {
  * that applies: the holder was radiated; the establishment is CLOSED; the
  * SIRET left the portfolio the right was granted through (so no portfolio
  * grants it any more: decisions already ignore it); the service left that
- * portfolio. `lock` reads them FOR UPDATE (the clean-up's transaction).
+ * portfolio. Rights a departure holds (its leaver radiated at the date,
+ * his rights waiting for their receiver) are not obsolete: they are not
+ * listed. `lock` reads them FOR UPDATE (the clean-up's transaction).
  */
 const OBSOLETE = `
 select h.id as "habilitationId", a.id as "accountId", a.last_name as "lastName", a.first_name as "firstName",
@@ -40,6 +43,7 @@ select h.id as "habilitationId", a.id as "accountId", a.last_name as "lastName",
   left join portfolio_service ps on ps.portfolio_id = h.portfolio_id and ps.service_code = h.service_code
  where p.company_id = ? and (?::text is null or h.siret = ?)
    and (a.status = 'RADIATED' or e.status = 'CLOSED' or pe.siret is null or ps.service_code is null)
+   and not (a.status = 'RADIATED' and exists (select 1 from departure d where d.account_id = a.id and d.status in (${PENDING_DEPARTURE_STATUSES.map((status) => `'${status}'`).join(', ')})))
  order by a.last_name, a.first_name, h.siret, h.service_code`;
 
 export async function obsoleteRights(em: EntityManager, companyId: string, siret: string | null, lock = false): Promise<ObsoleteRight[]> {

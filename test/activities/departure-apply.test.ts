@@ -1,10 +1,11 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
-import { createDepartureActivities, type ApplyOutcome } from '../../activities/collaborators/departure.activities';
+import { createDepartureActivities, type ApplyOutcome, type RadiationOutcome } from '../../activities/collaborators/departure.activities';
 import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import type { RightCell } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
+import { obsoleteRights } from '../../domain/collaborators/obsolete-rights';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
 import { createTestDatabase } from '../helpers/database';
 import { seededRandom } from '../../domain/shared/seeded-random';
@@ -29,6 +30,27 @@ function apply(departure: Departure, toAccountId: string | null, workflowId = de
   const env = new MockActivityEnvironment({ workflowExecution: { workflowId, runId: 'run-1' } });
   return env.run(activities.applyDeparture, { departureId: departure.id, toAccountId });
 }
+
+/** The radiation at the date, while the rights wait for a new collaborator. */
+function radiate(departure: Departure): Promise<RadiationOutcome> {
+  const env = new MockActivityEnvironment({ workflowExecution: { workflowId: departure.workflowId, runId: 'run-1' } });
+  return env.run(activities.radiateLeaver, { departureId: departure.id });
+}
+
+/** An open session of the account, as a login makes it. */
+async function openSession(accountId: string): Promise<void> {
+  await db.orm.em.fork().execute(`insert into session (token_hash, account_id, created_at, expires_at) values (?, ?, now(), now() + interval '1 day')`, [randomUUID().replace(/-/g, ''), accountId]);
+}
+
+async function openSessions(accountId: string): Promise<number> {
+  const [{ open }] = await db.orm.em.fork().execute(`select count(*)::int as open from session where account_id = ? and revoked_at is null`, [accountId]);
+  return open;
+}
+
+const statusOf = async (accountId: string) => (await db.orm.em.fork().findOneOrFail(Account, accountId)).status;
+const radiations = (accountId: string) => db.orm.em.fork().count(AuditEvent, { action: 'ACCOUNT.RADIATED', targetId: accountId });
+/** Whether the clean-up of obsolete rights would list (and remove) some of the account's rights. */
+const listedObsolete = async (c: RightsCompany, accountId: string) => (await obsoleteRights(db.orm.em.fork(), c.companyId, null)).some((r) => r.accountId === accountId);
 
 const sorted = (rights: RightCell[]) => rights.map((r) => JSON.stringify({ ...r, key: cellKey(r) })).sort();
 
@@ -61,19 +83,16 @@ describe('applyDeparture', () => {
   it('radiates the account and ends its sessions in the same step; a retry changes nothing more', async () => {
     const leaver = await createPerson(db.orm, company, 'DECLARANT');
     await grant(db.orm, leaver.id, randomRights(seededRandom(7), company, 5));
-    const em = db.orm.em.fork();
-    await em.execute(`insert into session (token_hash, account_id, created_at, expires_at) values (?, ?, now(), now() + interval '1 day')`, [randomUUID().replace(/-/g, ''), leaver.id]);
+    await openSession(leaver.id);
     const departure = await departureRow(db.orm, company, leaver, null);
 
     expect(await apply(departure, null)).toEqual({ applied: true, transferred: 0, revoked: 5 });
     expect(await apply(departure, null)).toEqual({ applied: true, transferred: 0, revoked: 5 });
 
-    const account = await db.orm.em.fork().findOneOrFail(Account, leaver.id);
-    expect(account.status).toBe(AccountStatus.RADIATED);
-    const [{ open }] = await em.execute(`select count(*)::int as open from session where account_id = ? and revoked_at is null`, [leaver.id]);
-    expect(open).toBe(0);
+    expect(await statusOf(leaver.id)).toBe(AccountStatus.RADIATED);
+    expect(await openSessions(leaver.id)).toBe(0);
     expect(await db.orm.em.fork().count(AuditEvent, { action: 'HABILITATION.REVOKED', before: { accountId: leaver.id } } as never)).toBe(5);
-    expect(await db.orm.em.fork().count(AuditEvent, { action: 'ACCOUNT.RADIATED', targetId: leaver.id })).toBe(1);
+    expect(await radiations(leaver.id)).toBe(1);
   });
 
   it('two departures to the same target at once end with the exact union, no lost update, no duplicate', async () => {
@@ -92,15 +111,46 @@ describe('applyDeparture', () => {
     expect(sorted(await rightsOf(db.orm, target.id))).toEqual(sorted(expected));
   });
 
-  it('waits, changing nothing, while the target is not active', async () => {
+  it('while the target is not active: radiates the leaver at the date all the same, holds his rights, moves them once the target is active', async () => {
     const leaver = await createPerson(db.orm, company, 'DECLARANT');
     const target = await createPerson(db.orm, company, 'DECLARANT');
     await db.orm.em.fork().nativeUpdate(Account, { id: target.id }, { status: AccountStatus.PENDING });
-    await grant(db.orm, leaver.id, randomRights(seededRandom(3), company, 4));
-    const outcome = await apply(await departureRow(db.orm, company, leaver, target.id), target.id);
-    expect(outcome).toEqual({ applied: false, reason: expect.stringContaining('n’est pas actif') });
+    const rights = randomRights(seededRandom(3), company, 4);
+    await grant(db.orm, leaver.id, rights);
+    await openSession(leaver.id);
+    const departure = await departureRow(db.orm, company, leaver, target.id);
+    await db.orm.em.fork().nativeUpdate(Departure, { id: departure.id }, { status: 'WAITING_FOR_TARGET' });
+
+    expect(await apply(departure, target.id)).toEqual({ applied: false, reason: expect.stringContaining('n’est pas actif'), radiated: true });
+    expect(await apply(departure, target.id)).toMatchObject({ applied: false, radiated: true });
+    expect(await statusOf(leaver.id)).toBe(AccountStatus.RADIATED);
+    expect(await openSessions(leaver.id)).toBe(0);
     expect(await rightsOf(db.orm, leaver.id)).toHaveLength(4);
-    expect((await db.orm.em.fork().findOneOrFail(Account, leaver.id)).status).toBe(AccountStatus.ACTIVE);
+    expect(await listedObsolete(company, leaver.id)).toBe(false);
+
+    await db.orm.em.fork().nativeUpdate(Account, { id: target.id }, { status: AccountStatus.ACTIVE });
+    expect(await apply(departure, target.id)).toEqual({ applied: true, transferred: 4, revoked: 0 });
+    expect(sorted(await rightsOf(db.orm, target.id))).toEqual(sorted(rights));
+    expect(await rightsOf(db.orm, leaver.id)).toEqual([]);
+    expect(await radiations(leaver.id)).toBe(1);
+  });
+
+  it('radiateLeaver: at the date the leaver is radiated (sessions ended), his rights held for the new collaborator; once only', async () => {
+    const leaver = await createPerson(db.orm, company, 'DECLARANT');
+    await grant(db.orm, leaver.id, randomRights(seededRandom(4), company, 6));
+    await openSession(leaver.id);
+    const departure = await departureRow(db.orm, company, leaver, null);
+    await db.orm.em.fork().nativeUpdate(Departure, { id: departure.id }, { status: 'WAITING_FOR_TARGET' });
+
+    expect(await radiate(departure)).toEqual({ radiated: true });
+    expect(await radiate(departure)).toEqual({ radiated: true });
+    expect(await statusOf(leaver.id)).toBe(AccountStatus.RADIATED);
+    expect(await openSessions(leaver.id)).toBe(0);
+    expect(await rightsOf(db.orm, leaver.id)).toHaveLength(6);
+    expect(await listedObsolete(company, leaver.id)).toBe(false);
+    const [event] = await db.orm.em.fork().find(AuditEvent, { action: 'ACCOUNT.RADIATED', targetId: leaver.id });
+    expect(event.after).toMatchObject({ status: AccountStatus.RADIATED, departureId: departure.id, sessionsRevoked: 1, rightsHeld: 6 });
+    expect(await radiations(leaver.id)).toBe(1);
   });
 
   it('the last administrator waits for his candidate successor, then leaves once the successor is validated', async () => {
@@ -110,8 +160,10 @@ describe('applyDeparture', () => {
     const departure = await departureRow(db.orm, other, admin, null, candidate.id);
     const waiting = await apply(departure, null, departure.workflowId);
     expect(waiting).toEqual({ applied: false, reason: expect.stringContaining('successeur') });
+    expect(await radiate(departure)).toEqual({ radiated: false, reason: expect.stringContaining('successeur') });
+    expect(await statusOf(admin.id)).toBe(AccountStatus.ACTIVE);
     await db.orm.em.fork().nativeUpdate(Account, { id: candidate.id }, { adminStatus: 'ACTIVE' as never });
     expect(await apply(departure, null)).toMatchObject({ applied: true });
-    expect((await db.orm.em.fork().findOneOrFail(Account, admin.id)).status).toBe(AccountStatus.RADIATED);
+    expect(await statusOf(admin.id)).toBe(AccountStatus.RADIATED);
   });
 });

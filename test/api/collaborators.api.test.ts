@@ -7,7 +7,7 @@ import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
 import { seededRandom } from '../../domain/shared/seeded-random';
 import { createPerson, grant, rightsOf, SERVICES, type RightsCompany } from '../helpers/collaborators.fixtures';
-import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { credentials, eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createOtherCompany, DECLARANT, DEMO_SIRETS, demoPortfolioId, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
@@ -47,6 +47,16 @@ function demoRights(random: () => number, count: number) {
     const flags = 1 + Math.floor(random() * 7);
     return { portfolioId, ...c, canDeclare: !!(flags & 1), canPay: !!(flags & 2), canConsult: !!(flags & 4) };
   });
+}
+
+/** A leaver past his date whose rights wait: his account closed (cookie and login refused), his rights kept for their receiver, none of them offered to the clean-up. */
+async function expectHeld(leaver: { id: string; siret: string; lastName: string; firstName: string }, session: Agent, rights: number) {
+  expect((await env.orm.em.fork().findOneOrFail(Account, leaver.id)).status).toBe(AccountStatus.RADIATED);
+  expect((await session.get('/api/auth/me')).status).toBe(401);
+  expect((await request(env.app).post('/api/auth/login').send(credentials(leaver))).body.code).toBe('AUTH.ACCOUNT_INACTIVE');
+  expect(await rightsOf(env.orm, leaver.id)).toHaveLength(rights);
+  const obsolete = (await admin.get(`/api/companies/${demo.companyId}/obsolete-rights`)).body as { items: Array<{ accountId: string }> };
+  expect(obsolete.items.filter((i) => i.accountId === leaver.id)).toEqual([]);
 }
 
 const statusOf = (resource: 'arrivals' | 'departures', id: string, status: string) =>
@@ -183,10 +193,11 @@ describe('departures', () => {
     expect((await admin.post(`/api/departures/${id}/cancel`).send({})).body.code).toBe('DEPARTURE.NOT_PENDING');
   });
 
-  it('transfer to a new collaborator: waits for his arrival, then hands him the rights', async () => {
+  it('transfer to a new collaborator, effective today: the leaver is radiated at once (cookie and login refused), his rights held until the newcomer confirms', async () => {
     const leaver = await createPerson(env.orm, demo, 'DECLARANT');
     const rights = demoRights(seededRandom(11), 5);
     await grant(env.orm, leaver.id, rights);
+    const session = await login(env.app, leaver);
     const email = 'nina.morel@example.test';
     const res = await admin.post('/api/departures').send({
       accountId: leaver.id,
@@ -195,8 +206,10 @@ describe('departures', () => {
     });
     expect(res.status).toBe(202);
     const waiting = await statusOf('departures', res.body.id, 'WAITING_FOR_TARGET');
-    expect(waiting).toMatchObject({ rightsMode: 'TRANSFER_NEW', arrivalId: expect.any(String), waitingReason: expect.stringContaining('nouveau collaborateur') });
-    expect(await rightsOf(env.orm, leaver.id)).toHaveLength(rights.length);
+    expect(waiting).toMatchObject({ rightsMode: 'TRANSFER_NEW', arrivalId: expect.any(String), waitingReason: expect.stringContaining('nouveau collaborateur'), workflow: { leaverRadiated: true } });
+    await expectHeld(leaver, session, rights.length);
+    const cancel = await admin.post(`/api/departures/${res.body.id}/cancel`).send({});
+    expect([cancel.status, cancel.body.code]).toEqual([409, 'DEPARTURE.ALREADY_STARTED']);
     const support = await login(env.app, SUPPORT);
     const task = await eventually(async () => ((await support.get('/api/tasks')).body as Array<{ id: string; page: string }>).find((t) => t.id === res.body.workflowId));
     expect(task.page).toBe(`/departures/${res.body.id}/show`);
@@ -204,6 +217,28 @@ describe('departures', () => {
     await request(env.app).post('/api/confirmations').send({ token, password: PASSWORD }).expect(200);
     const done = await statusOf('departures', res.body.id, 'COMPLETED');
     expect(cells(await rightsOf(env.orm, done.toAccountId))).toEqual(cells(rights));
+    expect(await rightsOf(env.orm, leaver.id)).toEqual([]);
+  });
+
+  it('transfer to an inactive colleague, effective today: the leaver is radiated at once, his rights held; once the colleague is active, support’s « check again now » hands them over', async () => {
+    const leaver = await createPerson(env.orm, demo, 'DECLARANT');
+    const target = await createPerson(env.orm, demo, 'DECLARANT');
+    await env.orm.em.fork().nativeUpdate(Account, { id: target.id }, { status: AccountStatus.LOCKED });
+    const rights = demoRights(seededRandom(17), 5);
+    await grant(env.orm, leaver.id, rights);
+    const session = await login(env.app, leaver);
+    const res = await admin.post('/api/departures').send({ accountId: leaver.id, effectiveDate: today(), rights: { mode: 'TRANSFER', toAccountId: target.id } });
+    expect(res.status).toBe(202);
+    const waiting = await statusOf('departures', res.body.id, 'WAITING_FOR_TARGET');
+    expect(waiting).toMatchObject({ waitingReason: expect.stringContaining('n’est pas actif'), workflow: { leaverRadiated: true } });
+    await expectHeld(leaver, session, rights.length);
+
+    await env.orm.em.fork().nativeUpdate(Account, { id: target.id }, { status: AccountStatus.ACTIVE });
+    const support = await login(env.app, SUPPORT);
+    expect((await support.get(`/api/workflows/${res.body.workflowId}`)).body.commands).toEqual([{ name: 'recheck', kind: 'signal' }]);
+    await support.post(`/api/workflows/${res.body.workflowId}/commands/recheck`).send({}).expect(202);
+    await statusOf('departures', res.body.id, 'COMPLETED');
+    expect(cells(await rightsOf(env.orm, target.id))).toEqual(cells(rights));
   });
 
   it('a departure waiting for a new collaborator sends its rights to an existing one instead: his arrival is cancelled, the transfer applies, audited', async () => {

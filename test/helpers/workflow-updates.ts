@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { IssueConfirmationRequest, IssuedConfirmation } from '../../activities/confirmation/confirmation.activities';
 import { waitFor } from './eventually';
@@ -27,6 +27,18 @@ export async function held<T>(env: TestWorkflowEnvironment, send: () => Promise<
   } finally {
     await testService.unlockTimeSkipping({});
   }
+}
+
+/** Cancels the process as support does from the console (a Temporal cancel), lets `meanwhile` run, and waits until it has closed as cancelled. */
+export async function cancelledFromSupervision(handle: WorkflowHandle, meanwhile?: () => Promise<void>): Promise<void> {
+  await handle.cancel();
+  await meanwhile?.();
+  const closed = await handle.result().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(closed).toBeInstanceOf(WorkflowFailedError);
+  expect((closed as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
 }
 
 /** The ApplicationFailure type a rejected update answered with. */

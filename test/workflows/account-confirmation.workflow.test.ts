@@ -14,7 +14,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -35,6 +35,7 @@ function fakeActivities(accountRemoved = true) {
     ...fakeLinkActivities(),
     activateAccount: jest.fn(async (_req: ActivateAccountRequest) => '2026-11-26T12:00:00.000Z'),
     expireAccountConfirmation: jest.fn(async (_accountId: string) => accountRemoved),
+    cancelAccountConfirmation: jest.fn(async (_accountId: string) => accountRemoved),
   };
 }
 
@@ -173,6 +174,15 @@ describe('accountConfirmationWorkflow', () => {
       await held(env, () => handle.executeUpdate(changeEmailUpdate));
       await confirm(handle, 'token-2');
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('cancelled from supervision: the address is no longer awaited (links voided, a never-confirmed account removed by the activity)', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      await cancelledFromSupervision(handle);
+      expect(acts.cancelAccountConfirmation).toHaveBeenCalledWith('account-1');
+      expect(acts.expireAccountConfirmation).not.toHaveBeenCalled();
+      expect(acts.activateAccount).not.toHaveBeenCalled();
     });
   });
 });

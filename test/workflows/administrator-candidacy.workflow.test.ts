@@ -26,7 +26,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const TERMS: CandidacyTerms = { ...CANDIDACY_DEFAULTS };
@@ -277,5 +277,15 @@ describe('administratorCandidacyWorkflow', () => {
       expect(cancelled.status).toBe('CANCELLED');
       expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
     }, fakeActivities([]));
+  });
+
+  it('cancelled from supervision: closes CANCELLED by the system, as by its own cancel (the activity closes the account), the candidate told', async () => {
+    await withCandidacy(async ({ handle, acts }) => {
+      await cancelledFromSupervision(handle);
+      expect(acts.closeCandidacy).toHaveBeenCalledTimes(1);
+      expect(acts.closeCandidacy).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', snapshot: expect.objectContaining({ status: 'CANCELLED', dueDate: null }) }));
+      expect(acts.closeCandidacy.mock.calls[0][0]).not.toHaveProperty('actorId');
+      expect(acts.deliverMail).toHaveBeenCalledWith('close-CANCELLED');
+    });
   });
 });

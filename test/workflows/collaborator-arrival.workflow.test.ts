@@ -21,7 +21,7 @@ import { RegistrationFailure } from '../../workflows/registration/registration.m
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const RIGHTS: NamedRightCell[] = [
@@ -165,6 +165,47 @@ describe('collaboratorArrivalWorkflow', () => {
         expect((await candidacy.query(candidacyStatusQuery)).emailConfirmedAt).toEqual(expect.any(String));
         expect(acts.issueConfirmationToken).toHaveBeenCalledTimes(1);
         expect(acts.requestApproval).toHaveBeenCalledWith(expect.objectContaining({ candidacyId: 'candidacy-9', reminder: false }));
+        await candidacy.terminate('test over');
+      },
+      { candidacyTerms: { ...CANDIDACY_DEFAULTS } },
+    );
+  });
+
+  it('cancelled from supervision while awaiting the confirmation: ends CANCELLED by the system, its account removed', async () => {
+    await withArrival(0, async ({ handle, acts }) => {
+      await linkMailed(acts, 1);
+      await cancelledFromSupervision(handle);
+      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: null, snapshot: expect.objectContaining({ status: 'AWAITING_CONFIRMATION' }) }));
+      expect(acts.completeArrival).not.toHaveBeenCalled();
+    });
+  });
+
+  it('cancelled from supervision before the start date: nothing is sent, the account is removed', async () => {
+    await withArrival(10, async ({ handle, acts }) => {
+      await cancelledFromSupervision(handle);
+      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: null }));
+      expect(acts.issueConfirmationToken).not.toHaveBeenCalled();
+    });
+  });
+
+  it('cancelled from supervision while the confirmation is being recorded: it completes, nothing is undone, a candidate’s candidacy still starts', async () => {
+    const recording = gate();
+    await withArrival(
+      0,
+      async ({ handle, acts }) => {
+        acts.completeArrival.mockImplementation(() => recording.passed.then(() => new Date(serverNow()).toISOString()));
+        await linkMailed(acts, 1);
+        const confirmed = held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
+        await waitFor(async () => acts.completeArrival.mock.calls.length === 1);
+        await cancelledFromSupervision(handle, async () => {
+          await waitFor(async () => (await handle.fetchHistory()).events!.some((e) => e.activityTaskCancelRequestedEventAttributes));
+          recording.open();
+          expect((await confirmed).confirmedAt).toEqual(expect.any(String));
+        });
+        expect(acts.endArrival).not.toHaveBeenCalled();
+        const { candidacyWorkflowId } = await status(handle);
+        const candidacy = env.client.workflow.getHandle(candidacyWorkflowId!);
+        await waitFor(async () => (await candidacy.query(candidacyStatusQuery)).status === 'AWAITING_APPROVAL');
         await candidacy.terminate('test over');
       },
       { candidacyTerms: { ...CANDIDACY_DEFAULTS } },

@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { ArrivalTransition, CompleteArrivalRequest, EndArrivalRequest } from '../../activities/collaborators/arrival.activities';
-import type { ApplyDepartureRequest, ApplyOutcome, DepartureTransition } from '../../activities/collaborators/departure.activities';
+import type { ApplyDepartureRequest, ApplyOutcome, DepartureTransition, RadiationOutcome } from '../../activities/collaborators/departure.activities';
 import { ARRIVAL_DEFAULTS, DEPARTURE_DEFAULTS } from '../../domain/collaborators/collaborators.defaults';
 import { confirmArrivalUpdate, type ArrivalInput } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
 import {
@@ -11,6 +11,7 @@ import {
   cancelDepartureUpdate,
   departureStatusQuery,
   departureWorkflowId,
+  recheckDepartureSignal,
   rescheduleDepartureUpdate,
   retargetDepartureUpdate,
   type DepartureInput,
@@ -20,7 +21,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
@@ -37,7 +38,11 @@ afterAll(async () => {
 
 const APPLIED: ApplyOutcome = { applied: true, transferred: 3, revoked: 0 };
 
-const NOT_READY: ApplyOutcome = { applied: false, reason: 'Le destinataire n’est pas actif.' };
+/** The target is not active: the leaver is radiated all the same, his rights held. */
+const NOT_READY: ApplyOutcome = { applied: false, reason: 'Le destinataire n’est pas actif.', radiated: true };
+
+/** The last-administrator guard: nothing changes, the leaver stays active. */
+const NO_SUCCESSOR_YET = 'Dernier administrateur actif : le départ attend que son successeur soit validé.';
 
 /** `applyDeparture` answers `outcomes` in turn, then `then` for ever. */
 function fakeActivities(outcomes: ApplyOutcome[] = [], then: ApplyOutcome = APPLIED) {
@@ -45,6 +50,7 @@ function fakeActivities(outcomes: ApplyOutcome[] = [], then: ApplyOutcome = APPL
     ...fakeLinkActivities(),
     recordDepartureState: jest.fn(async (_t: DepartureTransition) => undefined),
     applyDeparture: jest.fn(async (_req: ApplyDepartureRequest) => outcomes.shift() ?? then),
+    radiateLeaver: jest.fn(async (_req: { departureId: string }): Promise<RadiationOutcome> => ({ radiated: true })),
     recordArrivalState: jest.fn(async (_t: ArrivalTransition) => undefined),
     completeArrival: jest.fn(async (_req: CompleteArrivalRequest) => new Date(serverNow()).toISOString()),
     endArrival: jest.fn(async (_req: EndArrivalRequest) => undefined),
@@ -81,6 +87,7 @@ async function withDeparture(
 }
 
 const status = (handle: WorkflowHandle) => handle.query(departureStatusQuery);
+const cancel = (handle: WorkflowHandle) => held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1' }] }));
 const retarget = (handle: WorkflowHandle, rights: RetargetDepartureRequest['rights']) =>
   held(env, () => handle.executeUpdate(retargetDepartureUpdate, { args: [{ actorId: 'admin-1', rights }] }));
 const TRANSFER: DepartureRights = { mode: 'TRANSFER', toAccountId: 'target-1' };
@@ -145,8 +152,9 @@ describe('collaboratorDepartureWorkflow', () => {
       TRANSFER,
       async ({ handle, acts }) => {
         await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
-        expect(await status(handle)).toMatchObject({ waitingReason: 'Le destinataire n’est pas actif.', awaiting: 'SUPPORT' });
+        expect(await status(handle)).toMatchObject({ waitingReason: 'Le destinataire n’est pas actif.', awaiting: 'SUPPORT', leaverRadiated: true });
         expect(acts.recordDepartureState).toHaveBeenCalledWith(expect.objectContaining({ status: 'WAITING_FOR_TARGET', waitingReason: 'Le destinataire n’est pas actif.' }));
+        expect(await updateFailureType(cancel(handle))).toBe(DepartureFailure.ALREADY_STARTED);
         expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
         expect(acts.applyDeparture).toHaveBeenCalledTimes(2);
       },
@@ -154,11 +162,29 @@ describe('collaboratorDepartureWorkflow', () => {
     );
   });
 
-  it('transfer to a new collaborator: his arrival runs as a child and the transfer waits for his confirmation', async () => {
+  it('support’s « check again now »: a departure waiting for an inactive target tries again at once, not at the next hourly check', async () => {
+    await withDeparture(
+      0,
+      TRANSFER,
+      async ({ handle, acts }) => {
+        await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
+        const waitingSince = await env.currentTimeMs();
+        await handle.signal(recheckDepartureSignal);
+        await waitFor(async () => (await status(handle)).status === 'COMPLETED');
+        expect(acts.applyDeparture).toHaveBeenCalledTimes(2);
+        expect((await env.currentTimeMs()) - waitingSince).toBeLessThan(HOUR);
+      },
+      fakeActivities([NOT_READY]),
+    );
+  });
+
+  it('transfer to a new collaborator: at the date the leaver is radiated, his rights held until the newcomer (his arrival a child) confirms', async () => {
     const arrival = newcomer();
     await withDeparture(0, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
       await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
-      expect(await status(handle)).toMatchObject({ toAccountId: 'newcomer-1', arrivalWorkflowId: `arrival-${arrival.arrivalId}`, awaiting: 'SUPPORT' });
+      expect(await status(handle)).toMatchObject({ toAccountId: 'newcomer-1', arrivalWorkflowId: `arrival-${arrival.arrivalId}`, awaiting: 'SUPPORT', leaverRadiated: true });
+      expect(acts.radiateLeaver).toHaveBeenCalledWith({ departureId: 'departure-1' });
+      expect(await updateFailureType(cancel(handle))).toBe(DepartureFailure.ALREADY_STARTED);
       await env.sleep(2 * DAY);
       expect(acts.applyDeparture).not.toHaveBeenCalled();
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
@@ -167,7 +193,23 @@ describe('collaboratorDepartureWorkflow', () => {
       await held(env, () => child.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
       expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'newcomer-1' });
+      expect(acts.radiateLeaver).toHaveBeenCalledTimes(1);
     });
+  });
+
+  it('a last administrator whose successor is not validated yet stays active past the date: the departure waits, and can still be cancelled', async () => {
+    await withDeparture(
+      0,
+      TRANSFER,
+      async ({ handle, acts }) => {
+        await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
+        expect(await status(handle)).toMatchObject({ waitingReason: NO_SUCCESSOR_YET, leaverRadiated: false });
+        expect((await cancel(handle)).status).toBe('CANCELLED');
+        expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
+        expect(acts.recordDepartureState).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'DEPARTURE.CANCELLED', actorId: 'admin-1' }));
+      },
+      fakeActivities([], { applied: false, reason: NO_SUCCESSOR_YET }),
+    );
   });
 
   it('cancelling a transfer to a new collaborator cancels his pending arrival too', async () => {
@@ -192,6 +234,7 @@ describe('collaboratorDepartureWorkflow', () => {
       await waitFor(async () => /n’a pas abouti/.test((await status(handle)).waitingReason ?? ''));
       await env.sleep(10 * DAY);
       expect(acts.applyDeparture).not.toHaveBeenCalled();
+      expect(acts.radiateLeaver).toHaveBeenCalledTimes(1);
 
       const answer = await retarget(handle, TRANSFER);
       expect(answer).toMatchObject({ rightsMode: 'TRANSFER', toAccountId: 'target-1' });
@@ -251,5 +294,46 @@ describe('collaboratorDepartureWorkflow', () => {
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
       expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'target-2' });
     });
+  });
+
+  it('cancelled from supervision before the date: recorded CANCELLED by the system, nothing applied, the leaver left active', async () => {
+    await withDeparture(10, TRANSFER, async ({ handle, acts }) => {
+      await cancelledFromSupervision(handle);
+      expect(acts.recordDepartureState).toHaveBeenCalledWith(expect.objectContaining({ action: 'DEPARTURE.CANCELLED', status: 'CANCELLED', actorId: null, details: { leaverRadiated: false } }));
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+      expect(acts.radiateLeaver).not.toHaveBeenCalled();
+    });
+  });
+
+  it('cancelled from supervision while it holds the rights for a new collaborator: it closes as cancelled, his arrival with it', async () => {
+    const arrival = newcomer();
+    await withDeparture(0, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
+      await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
+      await linkMailed(acts, 1);
+      await cancelledFromSupervision(handle);
+      expect(acts.recordDepartureState).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'DEPARTURE.CANCELLED', actorId: null, details: { leaverRadiated: true } }));
+      expect((await env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`).describe()).status.name).toBe('CANCELLED');
+      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: null }));
+      expect(acts.applyDeparture).not.toHaveBeenCalled();
+    });
+  });
+
+  it('cancelled from supervision while its rights move: the step finishes, and the departure stays applied', async () => {
+    const moving = gate();
+    const acts = fakeActivities();
+    acts.applyDeparture.mockImplementation(() => moving.passed.then(() => APPLIED));
+    await withDeparture(
+      0,
+      TRANSFER,
+      async ({ handle }) => {
+        await waitFor(async () => acts.applyDeparture.mock.calls.length === 1);
+        await cancelledFromSupervision(handle, async () => {
+          await waitFor(async () => (await handle.fetchHistory()).events!.some((e) => e.activityTaskCancelRequestedEventAttributes));
+          moving.open();
+        });
+        expect(acts.recordDepartureState).not.toHaveBeenCalledWith(expect.objectContaining({ action: 'DEPARTURE.CANCELLED' }));
+      },
+      acts,
+    );
   });
 });

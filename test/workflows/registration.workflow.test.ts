@@ -12,7 +12,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -149,6 +149,14 @@ describe('companyRegistrationWorkflow', () => {
       await expect(start(`other-${randomUUID()}`, DURATIONS, handle.workflowId)).rejects.toBeInstanceOf(
         WorkflowExecutionAlreadyStartedError,
       );
+    });
+  });
+
+  it('cancelled by support before the confirmation: the registration is purged', async () => {
+    await withRegistration(DURATIONS, async ({ handle, acts }) => {
+      await cancelledFromSupervision(handle);
+      expect(acts.purgeRegistration).toHaveBeenCalledWith('company-1');
+      expect(acts.activateRegistration).not.toHaveBeenCalled();
     });
   });
 });

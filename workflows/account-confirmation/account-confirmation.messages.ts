@@ -18,7 +18,7 @@ export interface AccountConfirmationInput {
   durations: AccountConfirmationDurations;
 }
 
-export type AccountConfirmationPhase = 'AWAITING_CONFIRMATION' | 'CONFIRMING' | 'CONFIRMED' | 'EXPIRED';
+export type AccountConfirmationPhase = 'AWAITING_CONFIRMATION' | 'CONFIRMING' | 'CONFIRMED' | 'EXPIRED' | 'CANCELLED';
 
 export interface AccountConfirmationStatus {
   phase: AccountConfirmationPhase;
@@ -48,6 +48,7 @@ export const AccountConfirmationFailure = {
   TOKEN_EXPIRED: RegistrationFailure.TOKEN_EXPIRED,
   ALREADY_CONFIRMED: 'ACCOUNT.ALREADY_CONFIRMED',
   EXPIRED: 'ACCOUNT.CONFIRMATION_EXPIRED',
+  CANCELLED: 'ACCOUNT.CONFIRMATION_CANCELLED',
 } as const;
 
 export const accountConfirmationStatusQuery = defineQuery<AccountConfirmationStatus>('status');

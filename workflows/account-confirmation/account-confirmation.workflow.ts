@@ -8,12 +8,13 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
+import { mailDeliveries } from '../shared/mail-deliveries';
+import { closedOnCancellation } from '../shared/on-cancellation';
 import type { createAccountActivities } from '../../activities/account/account.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
-import type { createMailActivities } from '../../activities/mail/mail.activities';
 import {
   AccountConfirmationFailure,
   accountConfirmationStatusQuery,
@@ -25,11 +26,9 @@ import {
   type AccountConfirmationResult,
 } from './account-confirmation.messages';
 
-const { issueConfirmationToken, activateAccount, expireAccountConfirmation } = proxyActivities<
+const { issueConfirmationToken, activateAccount, expireAccountConfirmation, cancelAccountConfirmation } = proxyActivities<
   ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createAccountActivities>
 >(DATABASE_STEP);
-
-const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
 
 type Outcome = AccountConfirmationResult['outcome'];
 
@@ -37,7 +36,8 @@ type Outcome = AccountConfirmationResult['outcome'];
  * Confirmation of an account's e-mail address — a declarant created by an
  * administrator, or an address an administrator corrected — with the
  * registration's link mechanism: one link at a time, one reminder, and after
- * the expiry a never-confirmed account is removed.
+ * the expiry — or a cancellation from supervision — a never-confirmed
+ * account is removed.
  */
 export async function accountConfirmationWorkflow(input: AccountConfirmationInput): Promise<AccountConfirmationResult> {
   const { tokenTtlMs, reminderAfterMs, expireAfterMs } = input.durations;
@@ -49,7 +49,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   let reminderSent = false;
   let addressChanges = 0;
   let confirmedAt: string | null = null;
-  const deliveries: Promise<void>[] = [];
+  const mails = mailDeliveries();
   publishState();
 
   setHandler(accountConfirmationStatusQuery, () => ({
@@ -107,11 +107,23 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
     { validator: refuseWhenOver },
   );
 
-  await sendConfirmation(false);
-  const outcome = await confirmedOrExpired();
-  await Promise.all(deliveries);
-  await condition(allHandlersFinished);
-  return { outcome };
+  return closedOnCancellation(async () => {
+    await sendConfirmation(false);
+    const outcome = await confirmedOrExpired();
+    await mails.settled();
+    await condition(allHandlersFinished);
+    return { outcome };
+  }, closeCancelled);
+
+  /** Cancelled from supervision: once a confirmation in flight is over, an address still awaited is no longer (its links voided, a never-confirmed account removed). */
+  async function closeCancelled(): Promise<void> {
+    await condition(() => phase !== 'CONFIRMING');
+    if (phase === 'AWAITING_CONFIRMATION') {
+      setPhase('CANCELLED');
+      await cancelAccountConfirmation(input.accountId);
+    }
+    await mails.settled();
+  }
 
   /** Changes the phase and what supervision sees of it. */
   function setPhase(next: AccountConfirmationPhase): void {
@@ -170,7 +182,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
       reminder,
     });
     if (mail === mailsSent) token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    deliveries.push(deliverMail(issued.outboxId));
+    mails.deliver([issued.outboxId]);
     return issued.expiresAt;
   }
 
@@ -183,6 +195,9 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   function refuseWhenOver(): void {
     if (phase === 'EXPIRED') {
       throw ApplicationFailure.create({ type: AccountConfirmationFailure.EXPIRED, message: 'La confirmation de cette adresse a expiré.' });
+    }
+    if (phase === 'CANCELLED') {
+      throw ApplicationFailure.create({ type: AccountConfirmationFailure.CANCELLED, message: 'La confirmation de cette adresse a été annulée.' });
     }
     if (phase === 'CONFIRMED') {
       throw ApplicationFailure.create({ type: AccountConfirmationFailure.ALREADY_CONFIRMED, message: 'Adresse e-mail déjà confirmée.' });

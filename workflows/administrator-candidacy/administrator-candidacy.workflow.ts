@@ -11,12 +11,13 @@ import {
 import type { createAccountActivities } from '../../activities/account/account.activities';
 import type { CandidacySnapshot, createCandidacyActivities } from '../../activities/candidacy/candidacy.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
-import type { createMailActivities } from '../../activities/mail/mail.activities';
 import { isPendingCandidacy, type CandidacyOutcome, type CandidacyRoute, type CandidacyStatus } from '../../domain/candidacy/candidacy.status';
 import { attemptsLeft, locksCandidacy } from '../../domain/candidacy/key-attempts.rules';
-import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { DATABASE_STEP } from '../confirmation/activity-options';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import { businessStateAttributes } from '../search-attributes';
+import { mailDeliveries } from '../shared/mail-deliveries';
+import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   CandidacyFailure,
   cancelCandidacyUpdate,
@@ -41,8 +42,6 @@ const { issueConfirmationToken, activateAccount, recordCandidacyState, requestAp
     ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createAccountActivities> & ReturnType<typeof createCandidacyActivities>
   >(DATABASE_STEP);
 
-const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
-
 interface Letter {
   id: string;
   sequence: number;
@@ -62,6 +61,8 @@ const fail = (type: string, message: string, details?: unknown) => ApplicationFa
  * 30), or an activation key sent by postal letter is typed in (posted by
  * support, valid 60 days from the posting, 5 wrong keys lock, 3 letters at
  * most). Every transition is recorded in the read model and the audit trail.
+ * Cancelled — by the candidate or support, or from supervision — it closes
+ * the candidate's account.
  */
 export async function administratorCandidacyWorkflow(input: CandidacyInput): Promise<CandidacyResult> {
   const { candidacyId, accountId, terms } = input;
@@ -81,7 +82,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   let wrongKeys = 0;
   let letter: Letter | null = null;
   let steps = 0;
-  const deliveries: Promise<void>[] = [];
+  const mails = mailDeliveries();
   publishState();
 
   setHandler(candidacyStatusQuery, state);
@@ -232,16 +233,25 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     },
   );
 
-  if (input.emailConfirmedAt) {
-    emailConfirmedAt = Date.parse(input.emailConfirmedAt);
-    await openApproval();
-  } else {
-    await sendConfirmationLink();
+  return closedOnCancellation(async () => {
+    if (input.emailConfirmedAt) {
+      emailConfirmedAt = Date.parse(input.emailConfirmedAt);
+      await openApproval();
+    } else {
+      await sendConfirmationLink();
+    }
+    while (isPendingCandidacy(status)) await nextEvent();
+    await mails.settled();
+    await condition(allHandlersFinished);
+    return { outcome: status as CandidacyOutcome };
+  }, closeCancelled);
+
+  /** Cancelled from supervision: once the step in flight is over, a pending candidacy closes CANCELLED, as by its own cancel. */
+  async function closeCancelled(): Promise<void> {
+    await condition(() => !busy);
+    if (isPendingCandidacy(status)) await close('CANCELLED', {});
+    await mails.settled();
   }
-  while (isPendingCandidacy(status)) await nextEvent();
-  await Promise.all(deliveries);
-  await condition(allHandlersFinished);
-  return { outcome: status as CandidacyOutcome };
 
   /** Waits for whatever comes first in the current phase: a change of state by an update, or the phase's deadline. */
   async function nextEvent(): Promise<void> {
@@ -295,13 +305,13 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     const asked = await requestApproval({ candidacyId, step, reminder, expiresAt: iso(approvalSince! + terms.expireAfterMs), snapshot: reminder ? snapshot() : null });
     administratorsAsked = asked.administrators;
     publishState();
-    deliver(asked.outboxIds);
+    mails.deliver(asked.outboxIds);
     return asked.administrators;
   }
 
   async function offerLetter(): Promise<void> {
     letterRouteOffered = true;
-    deliver(await offerLetterRoute({ candidacyId, step: `step-${++steps}`, action: 'CANDIDACY.LETTER_ROUTE_OFFERED', snapshot: snapshot() }));
+    mails.deliver(await offerLetterRoute({ candidacyId, step: `step-${++steps}`, action: 'CANDIDACY.LETTER_ROUTE_OFFERED', snapshot: snapshot() }));
   }
 
   async function startLetterRoute(action: string): Promise<void> {
@@ -321,16 +331,16 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   async function alertSupport(): Promise<void> {
     letter!.supportAlerted = true;
     publishState();
-    deliver(await alertSupportLetterOverdue({ letterId: letter!.id, step: `step-${++steps}` }));
+    mails.deliver(await alertSupportLetterOverdue({ letterId: letter!.id, step: `step-${++steps}` }));
   }
 
   /** Ends the candidacy; an administrator's decision is checked again by the activity (he may have left meanwhile). */
   async function close(outcome: CandidacyOutcome, by: { deciderId?: string; actorId?: string; reason?: string | null }): Promise<void> {
     await exclusive(async () => {
-      const mails = await closeCandidacy({ candidacyId, step: `step-${++steps}`, outcome, snapshot: { ...snapshot(), status: outcome, dueDate: null }, ...by });
+      const outboxIds = await closeCandidacy({ candidacyId, step: `step-${++steps}`, outcome, snapshot: { ...snapshot(), status: outcome, dueDate: null }, ...by });
       status = outcome;
       publishState();
-      deliver(mails);
+      mails.deliver(outboxIds);
     });
   }
 
@@ -361,11 +371,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     const n = ++links;
     const issued = await issueConfirmationToken({ accountId, purpose: 'CANDIDACY', step: `mail-${n}`, ttlMs: terms.tokenTtlMs, reminder: n > 1 });
     if (n === links) link = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    deliver([issued.outboxId]);
-  }
-
-  function deliver(outboxIds: string[]): void {
-    for (const id of outboxIds) deliveries.push(deliverMail(id));
+    mails.deliver([issued.outboxId]);
   }
 
   function awaiting(): CandidacyState['awaiting'] {

@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -12,12 +13,13 @@ import {
 } from '@temporalio/workflow';
 import type { ArrivalSnapshot, createArrivalActivities } from '../../activities/collaborators/arrival.activities';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
-import type { createMailActivities } from '../../activities/mail/mail.activities';
 import type { ArrivalOutcome, ArrivalStatus } from '../../domain/collaborators/collaborators.status';
 import { CANDIDACY_WORKFLOW_TYPE, type CandidacyInput } from '../administrator-candidacy/administrator-candidacy.messages';
-import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { DATABASE_STEP } from '../confirmation/activity-options';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
+import { mailDeliveries } from '../shared/mail-deliveries';
+import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   ArrivalFailure,
   arrivalStatusQuery,
@@ -36,8 +38,6 @@ const { issueConfirmationToken, recordArrivalState, completeArrival, endArrival,
   ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createArrivalActivities>
 >(DATABASE_STEP);
 
-const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
-
 const fail = (type: string, message: string) => ApplicationFailure.create({ type, message });
 
 /**
@@ -45,8 +45,9 @@ const fail = (type: string, message: string) => ApplicationFailure.create({ type
  * (durable timer, movable), then the invitation goes out with a
  * confirmation link; when he confirms, the account becomes ACTIVE with the
  * rights chosen for him, in one step. One reminder; after the expiry — or
- * a cancellation — the account is removed and the rights never granted.
- * An administrator candidate then runs the candidacy process.
+ * a cancellation, by its update or from supervision — the account is
+ * removed and the rights never granted. An administrator candidate then
+ * runs the candidacy process.
  */
 export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<ArrivalResult> {
   const { arrivalId, accountId, durations } = input;
@@ -62,7 +63,7 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
   /** A step that changes the read model (confirmation, cancellation, new date) is in flight. */
   let busy = false;
   let steps = 0;
-  const deliveries: Promise<void>[] = [];
+  const mails = mailDeliveries();
   publishState();
 
   setHandler(arrivalStatusQuery, state);
@@ -98,10 +99,13 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     { validator: (_request: CancelArrivalRequest) => refuseWhenBusyOrOver() },
   );
 
-  setHandler(cancelArrivalSignal, async (request) => {
-    await condition(() => !busy);
-    if (isPending()) await cancel(request);
-  });
+  // Not interrupted by a cancellation of the process: it ends the arrival just the same.
+  setHandler(cancelArrivalSignal, (request) =>
+    CancellationScope.nonCancellable(async () => {
+      await condition(() => !busy);
+      if (isPending()) await cancel(request);
+    }),
+  );
 
   setHandler(
     rescheduleArrivalUpdate,
@@ -125,13 +129,15 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     },
   );
 
-  await untilStartDate();
-  if (status === 'SCHEDULED') await invite();
-  await confirmedOrOver();
-  if (status === 'COMPLETED' && input.candidacyTerms) await startCandidacy();
-  await Promise.all(deliveries);
-  await condition(allHandlersFinished);
-  return { outcome: status as ArrivalOutcome, accountId };
+  return closedOnCancellation(async () => {
+    await untilStartDate();
+    if (status === 'SCHEDULED') await invite();
+    await confirmedOrOver();
+    if (status === 'COMPLETED' && input.candidacyTerms) await CancellationScope.nonCancellable(startCandidacy);
+    await mails.settled();
+    await condition(allHandlersFinished);
+    return { outcome: status as ArrivalOutcome, accountId };
+  }, closeCancelled);
 
   /** Nothing is sent before the start date; a new date restarts the wait. */
   async function untilStartDate(): Promise<void> {
@@ -187,7 +193,19 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     }
   }
 
-  /** An administrator candidate: his candidacy runs on its own (it outlives this arrival), e-mail already proved. */
+  /**
+   * Cancelled from supervision: once the step in flight is over, a pending
+   * arrival ends CANCELLED (its account removed, its links with it); one
+   * already confirmed stays so, and a candidate's candidacy still starts.
+   */
+  async function closeCancelled(): Promise<void> {
+    await condition(() => !busy);
+    if (isPending()) await cancel({ actorId: null });
+    else if (status === 'COMPLETED' && input.candidacyTerms && candidacyWorkflowId === null) await startCandidacy();
+    await mails.settled();
+  }
+
+  /** An administrator candidate: his candidacy runs on its own (it outlives this arrival, and a cancellation of it), e-mail already proved. */
   async function startCandidacy(): Promise<void> {
     const { candidacyId, workflowId } = await openArrivalCandidacy(arrivalId);
     candidacyWorkflowId = workflowId;
@@ -206,7 +224,7 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     const n = ++links;
     const issued = await issueConfirmationToken({ accountId, purpose: 'ARRIVAL', step: `mail-${n}`, ttlMs: durations.tokenTtlMs, reminder });
     if (n === links) link = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    deliveries.push(deliverMail(issued.outboxId));
+    mails.deliver([issued.outboxId]);
   }
 
   async function record(action: string, actorId: string | null): Promise<void> {

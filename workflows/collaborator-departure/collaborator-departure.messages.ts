@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DepartureRightsMode, DepartureStatus } from '../../domain/collaborators/collaborators.status';
 import type { ArrivalInput } from '../collaborator-arrival/collaborator-arrival.messages';
 
@@ -12,7 +12,7 @@ export type DepartureTarget = { mode: 'TRANSFER'; toAccountId: string } | { mode
 
 export type DepartureRights =
   | DepartureTarget
-  /** The new collaborator's arrival runs as a child; the transfer waits for it. */
+  /** The new collaborator's arrival runs as a child; the rights wait for it (held once the leaver is radiated). */
   | { mode: 'TRANSFER_NEW'; arrival: ArrivalInput };
 
 export interface DepartureInput {
@@ -36,6 +36,8 @@ export interface DepartureState {
   waitingReason: string | null;
   transferred: number | null;
   revoked: number | null;
+  /** The leaver's account is closed (from the date on, even while his rights wait). */
+  leaverRadiated: boolean;
   /** Who must act now: support, when the departure waits past its date. */
   awaiting: 'SUPPORT' | null;
 }
@@ -72,6 +74,13 @@ export const departureStatusQuery = defineQuery<DepartureState>('status');
 export const cancelDepartureUpdate = defineUpdate<DepartureState, [CancelDepartureRequest]>('cancel');
 export const rescheduleDepartureUpdate = defineUpdate<DepartureState, [RescheduleDepartureRequest]>('reschedule');
 export const retargetDepartureUpdate = defineUpdate<DepartureState, [RetargetDepartureRequest]>('retarget');
+/**
+ * Support's « check again now » (a console command): a departure waiting
+ * past its date tries again at once (a target just activated, a successor
+ * just validated) instead of at the next hourly check; one started before
+ * leavers were radiated at the date radiates its leaver then.
+ */
+export const recheckDepartureSignal = defineSignal('recheck');
 
 export function departureWorkflowId(departureId: string): string {
   return `departure-${departureId}`;

@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -21,10 +22,12 @@ import {
 } from '../collaborator-arrival/collaborator-arrival.messages';
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
+import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   DepartureFailure,
   cancelDepartureUpdate,
   departureStatusQuery,
+  recheckDepartureSignal,
   rescheduleDepartureUpdate,
   retargetDepartureUpdate,
   type CancelDepartureRequest,
@@ -37,7 +40,7 @@ import {
 
 type Activities = ReturnType<typeof createDepartureActivities>;
 
-const { recordDepartureState } = proxyActivities<Activities>(DATABASE_STEP);
+const { recordDepartureState, radiateLeaver } = proxyActivities<Activities>(DATABASE_STEP);
 
 /**
  * The radiation itself: one transaction over all of the leaver's rights
@@ -46,21 +49,28 @@ const { recordDepartureState } = proxyActivities<Activities>(DATABASE_STEP);
  * the step runs again elsewhere (the transaction rolled back with it).
  */
 const { applyDeparture } = proxyActivities<Activities>({
+  ...DATABASE_STEP,
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '15 seconds',
-  retry: { maximumInterval: '1 minute' },
 });
 
 const fail = (type: string, message: string) => ApplicationFailure.create({ type, message });
 
+/** Since 2026-12-02 the leaver is radiated at the date even while his rights wait for a new collaborator (older runs waited first). */
+const RADIATION_AT_DATE = 'departure-radiation-at-date';
+
 /**
  * A collaborator's departure: nothing happens before the effective date
- * (durable timer, movable, cancellable); at the date his rights go to the
- * target or are revoked, his account is radiated and his sessions end, in
- * one step. A transfer to a new collaborator runs his arrival as a child
- * and waits for it; an inactive target, or a last administrator whose
- * successor is not validated yet, makes the departure wait — support sees
- * why, and can send the rights elsewhere (retarget) until it is applied.
+ * (durable timer, movable, cancellable); at the date his account is
+ * radiated and his sessions end, and his rights go to the target or are
+ * revoked — in one step when the target is ready. A transfer to a new
+ * collaborator runs his arrival as a child; while he has not confirmed, or
+ * while the target is inactive, the departure holds the rights (on the
+ * radiated account) and waits — support sees why, and can send them
+ * elsewhere (retarget) until they are applied. Only a last administrator
+ * whose successor is not validated yet stays active past the date.
+ * Cancelled from supervision, it closes as cancelled (the leaver kept
+ * active before the date), its new collaborator's arrival with it.
  */
 export async function collaboratorDepartureWorkflow(input: DepartureInput): Promise<DepartureResult> {
   const { departureId, rights, durations } = input;
@@ -71,6 +81,8 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   let transferred: number | null = null;
   let revoked: number | null = null;
   let cancelled = false;
+  /** The leaver's account is closed (at the date): the departure can no longer be cancelled, only its rights sent elsewhere. */
+  let radiated = false;
   /** The radiation is running: nothing may cancel or re-date it any more. */
   let applying = false;
   /** A step that changes the read model is in flight. */
@@ -84,9 +96,13 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   /** Retargets accepted so far, and those whose record is not written yet (the departure applies after them). */
   let retargets = 0;
   let retargeting = 0;
+  /** Support's « check again now » requests so far. */
+  let rechecks = 0;
   publishState();
 
   setHandler(departureStatusQuery, state);
+
+  setHandler(recheckDepartureSignal, () => void rechecks++);
 
   setHandler(
     cancelDepartureUpdate,
@@ -102,6 +118,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     {
       validator: (_request: CancelDepartureRequest) => {
         if (cancelled || applying || status === 'COMPLETED') throw fail(DepartureFailure.NOT_PENDING, 'Ce départ est déjà appliqué ou annulé.');
+        if (radiated) throw fail(DepartureFailure.ALREADY_STARTED, 'La date de départ est atteinte et le compte radié : réattribuez ses droits ou révoquez-les.');
       },
     },
   );
@@ -152,11 +169,13 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   );
 
   const arrival = newcomer ? startArrival(newcomer) : null;
-  await untilEffectiveDate();
-  while (!cancelled && status !== 'COMPLETED') await applyOrWait();
-  if (arrival) await arrival;
-  await condition(allHandlersFinished);
-  return { outcome: cancelled ? 'CANCELLED' : 'COMPLETED' };
+  return closedOnCancellation(async () => {
+    await untilEffectiveDate();
+    while (!cancelled && status !== 'COMPLETED') await applyOrWait();
+    if (arrival) await arrival;
+    await condition(allHandlersFinished);
+    return { outcome: cancelled ? 'CANCELLED' : 'COMPLETED' };
+  }, closeCancelled);
 
   /** Nothing happens before the date; a new date restarts the wait. */
   async function untilEffectiveDate(): Promise<void> {
@@ -168,14 +187,19 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     }
   }
 
-  /** One attempt at the date: apply, or wait for what is missing (the new collaborator, an active target, a successor). */
+  /**
+   * One attempt at the date: radiate and apply, or radiate and hold the
+   * rights while their receiver is missing (the new collaborator, an active
+   * target), or wait for a successor.
+   */
   async function applyOrWait(): Promise<void> {
-    if (awaitsNewcomer && arrivalOutcome === null) {
-      await waitFor('En attente de l’arrivée du nouveau collaborateur : le transfert suivra la confirmation de son adresse e-mail.', () => arrivalOutcome !== null);
-      return;
-    }
     if (awaitsNewcomer && arrivalOutcome !== 'COMPLETED') {
-      await waitFor('L’arrivée du nouveau collaborateur n’a pas abouti : attribuez ses droits à un autre collaborateur, révoquez-les ou annulez ce départ.', () => false);
+      if (!radiated && patched(RADIATION_AT_DATE) && !(await radiate())) return;
+      if (arrivalOutcome === null) {
+        await waitFor('En attente de l’arrivée du nouveau collaborateur : le transfert suivra la confirmation de son adresse e-mail.', () => arrivalOutcome !== null);
+      } else {
+        await waitFor('L’arrivée du nouveau collaborateur n’a pas abouti : attribuez ses droits à un autre collaborateur ou révoquez-les.', () => false);
+      }
       return;
     }
     if (busy || retargeting > 0) {
@@ -186,22 +210,48 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     const outcome = await applyDeparture({ departureId, toAccountId }).finally(() => (applying = false));
     if (outcome.applied) {
       ({ transferred, revoked } = outcome);
+      radiated = true;
       waitingReason = null;
       status = 'COMPLETED';
       publishState();
       return;
     }
+    radiated ||= outcome.radiated === true;
     await waitFor(outcome.reason, () => false, durations.recheckEveryMs);
   }
 
-  /** Shows why the departure waits (once per reason), then waits for `ready`, a cancellation, a new target, or the next check. */
+  /** The leaver's account closes while his rights wait; false (after waiting) while the last-administrator guard holds him. */
+  async function radiate(): Promise<boolean> {
+    applying = true;
+    const outcome = await radiateLeaver({ departureId }).finally(() => (applying = false));
+    if (outcome.radiated) return (radiated = true);
+    await waitFor(outcome.reason, () => false, durations.recheckEveryMs);
+    return false;
+  }
+
+  /**
+   * Cancelled from supervision: once the step in flight is over, a pending
+   * departure is recorded CANCELLED (its leaver stays as he is: active
+   * before the date, radiated after it); the new collaborator's pending
+   * arrival, cancelled with it, closes itself.
+   */
+  async function closeCancelled(): Promise<void> {
+    await condition(() => !busy && !applying && retargeting === 0);
+    if (status === 'SCHEDULED' || status === 'WAITING_FOR_TARGET') {
+      cancelled = true;
+      await change('CANCELLED', 'DEPARTURE.CANCELLED', null, { leaverRadiated: radiated });
+    }
+    if (arrival) await arrival;
+  }
+
+  /** Shows why the departure waits (once per reason), then waits for `ready`, a cancellation, a new target, support's recheck, or the next check. */
   async function waitFor(reason: string, ready: () => boolean, recheckMs?: number): Promise<void> {
     if (status !== 'WAITING_FOR_TARGET' || waitingReason !== reason) {
       waitingReason = reason;
       await change('WAITING_FOR_TARGET', 'DEPARTURE.WAITING_FOR_TARGET', null, { reason });
     }
-    const seen = retargets;
-    const woken = () => cancelled || ready() || retargets !== seen;
+    const seen = { retargets, rechecks };
+    const woken = () => cancelled || ready() || retargets !== seen.retargets || rechecks !== seen.rechecks;
     if (recheckMs === undefined) await condition(woken);
     else await condition(woken, recheckMs);
     await condition(() => !busy);
@@ -227,6 +277,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     }
   }
 
+  /** Records a transition; one that did not reach the read model (refused by a cancellation of the process) is undone. */
   async function change(
     next: DepartureStatus,
     action: string,
@@ -234,6 +285,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     details?: Record<string, unknown>,
     target?: DepartureTransition['target'],
   ): Promise<void> {
+    const previous = status;
     busy = true;
     status = next;
     publishState();
@@ -249,6 +301,9 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
         details,
         target,
       });
+    } catch (err) {
+      status = previous;
+      throw err;
     } finally {
       busy = false;
     }
@@ -275,6 +330,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       waitingReason: status === 'WAITING_FOR_TARGET' ? waitingReason : null,
       transferred,
       revoked,
+      leaverRadiated: radiated,
       awaiting: status === 'WAITING_FOR_TARGET' ? 'SUPPORT' : null,
     };
   }

@@ -1,19 +1,18 @@
 import {
   ApplicationFailure,
-  CancellationScope,
   allHandlersFinished,
-  isCancellation,
   condition,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
 import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
+import { mailDeliveries } from '../shared/mail-deliveries';
+import { closedOnCancellation } from '../shared/on-cancellation';
 import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
-import type { createMailActivities } from '../../activities/mail/mail.activities';
 import type { createRegistrationActivities } from '../../activities/registration/registration.activities';
 import {
   confirmRegistrationUpdate,
@@ -28,8 +27,6 @@ import {
 const { issueConfirmationToken, activateRegistration, purgeRegistration } = proxyActivities<
   ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createRegistrationActivities>
 >(DATABASE_STEP);
-
-const { deliverMail } = proxyActivities<ReturnType<typeof createMailActivities>>(MAIL_DELIVERY);
 
 /**
  * Company registration by its Primo AD: a confirmation mail, one reminder,
@@ -46,7 +43,7 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   let steps = 0;
   let reminderSent = false;
   let confirmedAt: string | null = null;
-  const deliveries: Promise<void>[] = [];
+  const mails = mailDeliveries();
 
   setHandler(registrationStatusQuery, () => ({
     phase,
@@ -96,7 +93,7 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
     },
   );
 
-  try {
+  return closedOnCancellation(async () => {
     await sendConfirmation(false);
     const reminderAt = startedAt + reminderAfterMs;
     if (reminderAt < purgeAt && !(await confirmedBefore(reminderAt))) {
@@ -104,14 +101,17 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
       reminderSent = true;
     }
     if (phase !== 'CONFIRMED' && !(await confirmedBefore(purgeAt))) await purge();
-  } catch (err) {
-    // Cancelled by support before confirmation: nothing of the registration stays behind.
-    if (isCancellation(err) && phase !== 'CONFIRMED') await CancellationScope.nonCancellable(purge);
-    throw err;
+    await mails.settled();
+    await condition(allHandlersFinished);
+    return { outcome: phase === 'CONFIRMED' ? 'CONFIRMED' : 'PURGED' };
+  }, closeCancelled);
+
+  /** Cancelled by support before confirmation (once one in flight is over): nothing of the registration stays behind. */
+  async function closeCancelled(): Promise<void> {
+    await condition(() => phase !== 'CONFIRMING');
+    if (phase === 'AWAITING_CONFIRMATION') await purge();
+    await mails.settled();
   }
-  await Promise.all(deliveries);
-  await condition(allHandlersFinished);
-  return { outcome: phase === 'CONFIRMED' ? 'CONFIRMED' : 'PURGED' };
 
   async function purge(): Promise<void> {
     setPhase('PURGED');
@@ -148,6 +148,6 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
     });
     token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
     mailsSent++;
-    deliveries.push(deliverMail(issued.outboxId));
+    mails.deliver([issued.outboxId]);
   }
 }

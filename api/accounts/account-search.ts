@@ -1,13 +1,13 @@
 import type { ObjectQuery } from '@mikro-orm/core';
 import type { Account } from '../../domain/account/account.entity';
-import { containing } from '../http/filters';
+import { containing, identifierStart } from '../http/filters';
 
 /** The `q` filter of account lists: SIRET prefix, or part of a name or an e-mail. */
 export function accountSearch(q: string | undefined): ObjectQuery<Account> {
   if (!q) return {};
   return {
     $or: [
-      { siret: { $like: `${q}%` } },
+      { siret: { $like: identifierStart(q) ?? '' } },
       { lastName: { $ilike: containing(q) } },
       { firstName: { $ilike: containing(q) } },
       { email: { $ilike: containing(q) } },

@@ -7,7 +7,7 @@ import { parisStartOf } from '../../domain/collaborators/effective-date.rules';
 import { cancelArrivalUpdate, rescheduleArrivalUpdate } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { containing, defined } from '../http/filters';
+import { containing, defined, identifierStart } from '../http/filters';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
 import { actionableArrival, arrivalDetail, assertDate, collaboratorScope, findArrival, registerArrival, type ArrivalTerms } from './arrival.service';
@@ -56,7 +56,7 @@ export function arrivalRoutes(ctx: ApiContext) {
         defined({ account: accountId, company: companyId }),
         status ? { status: { $in: Array.isArray(status) ? status : [status] } } : {},
         pending ? { status: { $in: [...PENDING_ARRIVAL_STATUSES] } } : {},
-        q ? { $or: [{ lastName: { $ilike: containing(q) } }, { firstName: { $ilike: containing(q) } }, { email: { $ilike: containing(q) } }, { siret: { $like: `${q}%` } }] } : {},
+        q ? { $or: [{ lastName: { $ilike: containing(q) } }, { firstName: { $ilike: containing(q) } }, { email: { $ilike: containing(q) } }, { siret: { $like: identifierStart(q) ?? '' } }] } : {},
       ],
     }),
     sortable: ['createdAt', 'startDate', 'status', 'lastName'],

@@ -5,7 +5,7 @@ import type { Scope } from '../../domain/auth/scope';
 import { DomainError } from '../../domain/shared/domain-error';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { containing, defined } from '../http/filters';
+import { containing, defined, identifierStart } from '../http/filters';
 import { z } from '../http/openapi';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
@@ -34,7 +34,7 @@ export function companyRoutes(ctx: ApiContext) {
     filter: CompanyFilter,
     filterWhere: ({ q, status }) => ({
       ...defined({ status }),
-      ...(q ? { $or: [{ siren: { $like: `${q}%` } }, { legalName: { $ilike: containing(q) } }] } : {}),
+      ...(q ? { $or: [{ siren: { $like: identifierStart(q) ?? '' } }, { legalName: { $ilike: containing(q) } }] } : {}),
     }),
     sortable: ['siren', 'legalName', 'status', 'createdAt'],
     defaultSort: ['legalName', 'ASC'],

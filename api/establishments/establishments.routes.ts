@@ -1,7 +1,7 @@
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { MANAGERS } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
-import { containing, defined } from '../http/filters';
+import { containing, defined, identifierStart } from '../http/filters';
 import { z } from '../http/openapi';
 import { readRoutes } from '../http/read-resource';
 
@@ -33,7 +33,7 @@ export function establishmentRoutes(ctx: ApiContext) {
     }),
     filterWhere: ({ q, companyId, status }) => ({
       ...defined({ company: companyId, status }),
-      ...(q ? { $or: [{ siret: { $like: `${q}%` } }, { name: { $ilike: containing(q) } }] } : {}),
+      ...(q ? { $or: [{ siret: { $like: identifierStart(q) ?? '' } }, { name: { $ilike: containing(q) } }] } : {}),
     }),
     sortable: ['siret', 'name', 'status', 'createdAt'],
     defaultSort: ['siret', 'ASC'],

@@ -7,3 +7,8 @@ export function containing(q: string): string {
 export function defined<T extends Record<string, unknown>>(where: T): Partial<T> {
   return Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The `LIKE` pattern of an identifier's beginning typed in a search box (SIRET, SIREN: spaces and dots allowed), or undefined when it is no such thing. */
+export function identifierStart(q: string): string | undefined {
+  return /^[\d\s.]+$/.test(q) ? `${q.replace(/\D/g, '')}%` : undefined;
+}

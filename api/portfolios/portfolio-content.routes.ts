@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
+import { identifierStart } from '../http/filters';
 import { idList, idsFilter, listPage, listQuery, sendList } from '../http/list-query';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
@@ -50,7 +51,7 @@ export function portfolioContentRoutes(api: ApiRouter, ctx: ApiContext): void {
       const [field, order] = listSort(page, ['siret', 'addedAt'], ['siret', 'ASC']);
       const where: FilterQuery<PortfolioEstablishment> = {
         portfolio,
-        $and: [q ? { siret: { $like: `${q.replace(/\D/g, '')}%` } } : {}, sirets ? { siret: { $in: sirets } } : {}],
+        $and: [q ? { siret: { $like: identifierStart(q) ?? '' } } : {}, sirets ? { siret: { $in: sirets } } : {}],
       };
       const [rows, total] = await em.findAndCount(PortfolioEstablishment, where, {
         orderBy: { [field]: order, siret: 'ASC' },

@@ -15,6 +15,7 @@ import { batchRoutes } from './batch.routes';
 import { consoleCommandsOf } from './console-commands';
 import { actingTemporal, consoleIdentity } from './acting-client';
 import { activityFailure } from './activity-failure';
+import { readableHistory } from './readable-history';
 import { allOf, listExecutions, listLatestRuns } from './executions';
 import { statsRoute } from './stats.routes';
 import { auditSupportAction } from './support-audit';
@@ -271,13 +272,4 @@ export function workflowRoutes(ctx: ApiContext) {
 async function runsOf(temporal: Client, workflowId: string) {
   const runs = await listExecutions(temporal, workflowIdsClause(workflowId), MAX_RUNS);
   return runs.map((e) => ({ runId: e.runId, status: e.status.name, startedAt: e.startTime.toISOString(), closedAt: e.closeTime?.toISOString() ?? null }));
-}
-
-async function readableHistory(handle: WorkflowHandle) {
-  const { events } = await handle.fetchHistory();
-  return (events ?? []).map((e) => ({
-    eventId: String(e.eventId),
-    eventType: EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, ''),
-    at: e.eventTime ? tsToDate(e.eventTime).toISOString() : '',
-  }));
 }

@@ -1,6 +1,7 @@
 import { idsFilter } from '../http/list-query';
 import { SirenFilter } from '../portfolios/identifier.schemas';
 import { ActivityFailure } from './activity-failure';
+import { HistoryEntry } from './readable-history';
 import { z } from '../http/openapi';
 
 const word = /^[A-Za-z_]+$/;
@@ -58,7 +59,7 @@ export const WorkflowDetail = WorkflowRecord.extend({
   pendingActivities: z.array(
     z.object({ activityType: z.string(), attempt: z.number(), ...ActivityFailure, nextAttemptAt: z.string().nullable() }),
   ),
-  history: z.array(z.object({ eventId: z.string(), eventType: z.string(), at: z.string() })),
+  history: z.array(HistoryEntry),
   commands: z
     .array(z.object({ name: z.string(), kind: z.enum(['update', 'signal']) }))
     .openapi({ description: 'Messages of its own the console may send it while it runs (POST …/commands/:name)' }),

@@ -236,6 +236,16 @@ describe('console commands, reset and raw history (support only)', () => {
     expect(await auditOf({ targetId: `registration-${B}`, action: 'WORKFLOW.COMMAND_SENT' })).toEqual([
       expect.objectContaining({ actorLabel: 'Sophie SUPPORT', after: { reason: 'mail perdu', command: 'resendConfirmation' } }),
     ]);
+    const sophie = (await support.get('/api/auth/me')).body;
+    const history = (await support.get(`/api/workflows/registration-${B}`)).body.history as Array<Record<string, unknown>>;
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ eventType: 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED', name: 'resendConfirmation', by: `Sophie SUPPORT <${sophie.id}> (console)` }),
+        expect.objectContaining({ eventType: 'WORKFLOW_EXECUTION_UPDATE_COMPLETED', name: 'resendConfirmation', failure: null }),
+        expect.objectContaining({ eventType: 'ACTIVITY_TASK_SCHEDULED', name: 'deliverMail' }),
+        expect.objectContaining({ eventType: 'TIMER_STARTED', name: expect.any(String), dueAt: expect.any(String) }),
+      ]),
+    );
   });
 
   it('resets a process to its last workflow-task completion, with a mandatory reason', async () => {
@@ -283,6 +293,13 @@ describe('console commands, reset and raw history (support only)', () => {
       return res.body.status === 'TERMINATED' ? res.body : undefined;
     });
     expect(closed).toMatchObject({ phase: 'TO_STOP', awaitedRole: null, dueDate: null, overdue: false });
+    expect(closed.history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ eventType: 'WORKFLOW_EXECUTION_STARTED', name: REVIEW_WORKFLOW_TYPE }),
+        expect.objectContaining({ eventType: 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES', phase: 'TO_STOP' }),
+        expect.objectContaining({ eventType: 'WORKFLOW_EXECUTION_TERMINATED', by: `Sophie SUPPORT <${sophie.id}> (console)`, reason: 'doublon constaté' }),
+      ]),
+    );
     await until(async () => ((await get(support, '/api/workflows', { awaitedRole: 'SUPPORT', phase: 'TO_STOP' })).body.length === 0 ? true : undefined));
     expect((await get(support, '/api/tasks', { phase: 'TO_STOP' })).body).toEqual([]);
   });

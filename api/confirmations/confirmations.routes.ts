@@ -21,7 +21,10 @@ const CONFIRM_UPDATE: Record<TokenPurpose, typeof confirmAccountUpdate> = {
   ARRIVAL: confirmArrivalUpdate,
 };
 
-const TOKEN_ERRORS = { 400: { description: 'REGISTRATION.TOKEN_INVALID' }, 410: { description: 'REGISTRATION.TOKEN_USED, _SUPERSEDED or _EXPIRED' } };
+const TOKEN_ERRORS = {
+  400: { description: 'REGISTRATION.TOKEN_INVALID' },
+  410: { description: 'REGISTRATION.TOKEN_USED, _SUPERSEDED or _EXPIRED, with the link’s `purpose`' },
+};
 
 /** The confirm page's two calls, for every kind of confirmation link (public). */
 export function confirmationRoutes(ctx: ApiContext) {

@@ -61,7 +61,7 @@ function failureDetails(failure: ApplicationFailure): Record<string, unknown> {
 /** The HTTP answer of a known error (bulk routes report it per item); undefined for an unknown one. */
 export function toHttp(err: unknown): [number, ErrorBody] | undefined {
   if (err instanceof DomainError) {
-    return [KIND_STATUS[err.kind], { code: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) }];
+    return [KIND_STATUS[err.kind], { ...err.details, code: err.code, message: err.message, ...(err.errors ? { errors: err.errors } : {}) }];
   }
   if (err instanceof ZodError) return validationError(err);
   if (err instanceof NotFoundError) return [404, { code: 'RESOURCE.NOT_FOUND', message: 'Élément introuvable : il vient peut-être d’être supprimé.' }];

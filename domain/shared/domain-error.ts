@@ -17,6 +17,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: Record<string, string>,
+    /** Further fields of the answer, beside code and message (e.g. which kind of link was refused). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -61,7 +61,13 @@ export interface Task extends Workflow {
   page: string;
 }
 
-export interface Incident extends RaRecord<string> {
+/** An activity's last failure as people read it (a cause, and our code or the error's class); its raw message for support only. */
+export interface ActivityFailure {
+  failure: { cause: string; code: string | null } | null;
+  failureDetail: string | null;
+}
+
+export interface Incident extends RaRecord<string>, ActivityFailure {
   workflowId: string;
   activityId: string;
 }
@@ -277,6 +283,8 @@ export interface Letter extends RaRecord {
   candidateName: string;
   status: 'PENDING' | 'POSTED' | 'VOIDED';
   overdue: boolean;
+  /** Pending without a postal address: held back, neither printable nor postable. */
+  held: boolean;
 }
 
 /** The answer of a bulk action: each id succeeded or failed on its own. */
@@ -370,7 +378,8 @@ export interface Departure extends RaRecord {
   arrivalId: Identifier | null;
   successorAccountId: Identifier | null;
   status: DepartureStatus;
-  waitingReason: string | null;
+  /** Why it waits past its date: a code with parameters, put in words by the console. */
+  waitingReason: { code: string; params: Record<string, string> } | null;
   transferred: number | null;
   revoked: number | null;
   rights?: Array<HabilitationRights & { siret: string; serviceCode: string; portfolioName: string; outcome: RightOutcome }>;

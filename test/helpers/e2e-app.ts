@@ -39,6 +39,9 @@ export class E2eApp {
   private databaseUrl!: string;
   private dropDatabase?: () => Promise<void>;
 
+  /** `env`: variables of the launcher's environment the test sets itself (e.g. `SMTP_URL`). */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   get baseUrl() {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -78,6 +81,7 @@ export class E2eApp {
         TEMPORAL_ADDRESS: '',
         SMTP_URL: '',
         LOG_LEVEL: 'warn',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

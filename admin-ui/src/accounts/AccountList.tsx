@@ -22,14 +22,14 @@ export const AccountList = () => {
         <DataTable.Col source="siret" />
         <DataTable.Col source="lastName" />
         <DataTable.Col source="firstName" />
-        <DataTable.Col source="email" />
+        <DataTable.Col source="email" disableSort />
         <DataTable.Col source="role">
           <EnumField source="role" enumName="role" />
         </DataTable.Col>
         <DataTable.Col source="status">
           <EnumField source="status" enumName="accountStatus" />
         </DataTable.Col>
-        {!declarant && <DataTable.Col source="companyId" field={CompanyField} />}
+        {!declarant && <DataTable.Col source="companyId" field={CompanyField} disableSort />}
         <DataTable.Col source="lastLoginAt" field={DateTimeField} />
       </DataTable>
     </List>

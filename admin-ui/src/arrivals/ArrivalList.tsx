@@ -4,7 +4,8 @@ import { CalendarDateField } from '../common/CalendarDateField';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
-import { PENDING_FILTER, PendingTabs } from '../common/PendingTabs';
+import { PENDING_FILTER, PendingTabs, PendingTabsNoResults, usePendingTab } from '../common/PendingTabs';
+import { PersonField } from '../common/PersonField';
 import { enumChoices } from '../enums';
 import type { ConsoleRole } from '../types';
 import { CancelArrivalButton, ChangeStartDateButton } from './ArrivalActions';
@@ -15,45 +16,52 @@ const filters = [
   <SelectArrayInput key="status" source="status" choices={enumChoices('arrivalStatus')} />,
 ];
 
-/** Pending arrivals (with their start dates, to cancel or re-date) and the history of the others. */
-export const ArrivalList = () => {
+/** The pending tab shows the actions, the history when each arrival ended. */
+const ArrivalTable = () => {
   const { permissions: role } = usePermissions<ConsoleRole | null>();
+  const pending = usePendingTab();
   return (
-    <List
-      filters={filters}
-      filterDefaultValues={PENDING_FILTER}
-      sort={{ field: 'startDate', order: 'ASC' }}
-      actions={
-        <TopToolbar>
-          <CreateButton label="app.arrivals.create" />
-        </TopToolbar>
-      }
-    >
-      <PendingTabs historyStatuses={ENDED_ARRIVAL} />
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="lastName" />
-        <DataTable.Col source="firstName" disableSort />
-        <DataTable.Col source="email" disableSort />
-        <DataTable.Col source="siret" disableSort />
-        {role === 'SUPPORT' && <DataTable.Col source="companyId" field={CompanyField} disableSort />}
-        <DataTable.Col source="role" disableSort>
-          <EnumField source="role" enumName="arrivalRole" />
-        </DataTable.Col>
-        <DataTable.Col source="startDate" field={CalendarDateField} />
-        <DataTable.Col source="status">
-          <EnumField source="status" enumName="arrivalStatus" />
-        </DataTable.Col>
-        <DataTable.Col source="rightsMode" disableSort>
-          <EnumField source="rightsMode" enumName="arrivalRightsMode" />
-        </DataTable.Col>
-        <DataTable.Col source="completedAt" field={DateTimeField} disableSort />
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<PendingTabsNoResults historyStatuses={ENDED_ARRIVAL} />}>
+      <DataTable.Col source="lastName" label="resources.arrivals.fields.collaborator" field={PersonField} />
+      <DataTable.Col source="siret" disableSort />
+      {role === 'SUPPORT' && <DataTable.Col source="companyId" field={CompanyField} disableSort />}
+      <DataTable.Col source="role" disableSort>
+        <EnumField source="role" enumName="arrivalRole" />
+      </DataTable.Col>
+      <DataTable.Col source="startDate" field={CalendarDateField} />
+      <DataTable.Col source="status">
+        <EnumField source="status" enumName="arrivalStatus" />
+      </DataTable.Col>
+      <DataTable.Col source="rightsMode" disableSort>
+        <EnumField source="rightsMode" enumName="arrivalRightsMode" />
+      </DataTable.Col>
+      {pending ? (
         <DataTable.Col label="app.processes.actions" disableSort>
-          <Stack direction="row">
+          <Stack sx={{ alignItems: 'flex-start' }}>
             <ChangeStartDateButton />
             <CancelArrivalButton />
           </Stack>
         </DataTable.Col>
-      </DataTable>
-    </List>
+      ) : (
+        <DataTable.Col source="completedAt" field={DateTimeField} disableSort />
+      )}
+    </DataTable>
   );
 };
+
+/** Pending arrivals (with their start dates, to cancel or re-date) and the history of the others. */
+export const ArrivalList = () => (
+  <List
+    filters={filters}
+    filterDefaultValues={PENDING_FILTER}
+    sort={{ field: 'startDate', order: 'ASC' }}
+    actions={
+      <TopToolbar>
+        <CreateButton label="app.arrivals.create" />
+      </TopToolbar>
+    }
+  >
+    <PendingTabs historyStatuses={ENDED_ARRIVAL} />
+    <ArrivalTable />
+  </List>
+);

@@ -13,7 +13,7 @@ import { CalendarDateField } from '../common/CalendarDateField';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
+import { RawStateField } from '../common/RawStateField';
 import { RightsTable } from '../common/RightsTable';
 import type { Arrival, ConsoleRole } from '../types';
 import { CancelArrivalButton, ChangeStartDateButton } from './ArrivalActions';
@@ -48,7 +48,7 @@ export const ArrivalShow = () => {
           <FunctionField<Arrival> render={({ rights }) => <RightsTable rights={rights} empty="app.arrivals.no_rights" />} />
         </Labeled>
         <WorkflowLinkField<Arrival> source="workflowId" />
-        <JsonField source="workflow" />
+        {role === 'SUPPORT' && <RawStateField source="workflow" />}
       </SimpleShowLayout>
     </Show>
   );

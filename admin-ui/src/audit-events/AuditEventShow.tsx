@@ -2,6 +2,7 @@ import { Show, SimpleShowLayout, TextField } from 'react-admin';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { JsonField } from '../common/JsonField';
+import { AuditActionField, AuditTargetField, AuditTargetTypeField } from './AuditFields';
 
 export const AuditEventShow = () => (
   <Show>
@@ -9,9 +10,9 @@ export const AuditEventShow = () => (
       <DateTimeField source="at" />
       <TextField source="actorLabel" />
       <TextField source="actorId" />
-      <TextField source="action" />
-      <TextField source="targetType" />
-      <TextField source="targetId" />
+      <AuditActionField source="action" />
+      <AuditTargetTypeField source="targetType" />
+      <AuditTargetField source="targetId" />
       <CompanyField source="companyId" />
       <JsonField source="before" />
       <JsonField source="after" />

@@ -12,6 +12,8 @@ import {
 import { AgeField } from '../common/AgeField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { NoResults } from '../common/NoResults';
+import { PersonField } from '../common/PersonField';
 import { enumChoices } from '../enums';
 import type { Candidacy, ConsoleRole } from '../types';
 import { BulkDecisionButtons } from './BulkDecisionButtons';
@@ -29,6 +31,7 @@ const supportFilters = [
 ];
 
 /** An administrator's approval inbox: his company's pending candidacies, oldest first. */
+const INBOX_FILTER = { pending: true };
 const inboxFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <BooleanInput key="pending" source="pending" defaultValue={true} />,
@@ -41,17 +44,16 @@ export const CandidacyList = () => {
   return (
     <List
       filters={support ? supportFilters : inboxFilters}
-      filterDefaultValues={support ? undefined : { pending: true }}
+      filterDefaultValues={support ? undefined : INBOX_FILTER}
       sort={{ field: 'createdAt', order: support ? 'DESC' : 'ASC' }}
     >
       <DataTable
         rowClick="show"
         bulkActionButtons={support ? false : <BulkDecisionButtons />}
         isRowSelectable={(candidacy: Candidacy) => awaitsApproval(candidacy)}
+        empty={<NoResults own={support ? {} : INBOX_FILTER} />}
       >
-        <DataTable.Col source="lastName" />
-        <DataTable.Col source="firstName" disableSort />
-        <DataTable.Col source="email" disableSort />
+        <DataTable.Col source="lastName" label="resources.candidacies.fields.candidate" field={PersonField} />
         {support && <DataTable.Col source="companyName" />}
         <DataTable.Col source="siret" disableSort />
         <DataTable.Col source="status">
@@ -67,7 +69,7 @@ export const CandidacyList = () => {
         <DataTable.Col source="expiresAt" field={DateTimeField} disableSort />
         {!support && (
           <DataTable.Col label="app.candidacies.decision" disableSort>
-            <DecisionButtons />
+            <DecisionButtons direction="column" />
           </DataTable.Col>
         )}
       </DataTable>

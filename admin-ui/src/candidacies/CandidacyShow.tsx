@@ -11,15 +11,16 @@ import {
 import { WorkflowLinkField } from '../workflows/WorkflowLinkField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
+import { RawStateField } from '../common/RawStateField';
 import type { Candidacy, ConsoleRole } from '../types';
-import { CancelCandidacyButton, RequestLetterButton, ResendMailButton } from './CandidacyActions';
+import { CancelCandidacyButton, RequestLetterButton, ResendMailButton, UnlockCandidacyButton } from './CandidacyActions';
 import { DecisionButtons } from './DecisionButtons';
 
 const SupportActions = () => (
   <>
     <ResendMailButton />
     <RequestLetterButton label="app.candidacies.reissue_letter" />
+    <UnlockCandidacyButton />
     <CancelCandidacyButton />
   </>
 );
@@ -50,7 +51,7 @@ export const CandidacyShow = () => {
         <DateTimeField source="decidedAt" />
         <TextField source="refusalReason" />
         <WorkflowLinkField<Candidacy> source="workflowId" />
-        <JsonField source="workflow" />
+        {role === 'SUPPORT' && <RawStateField source="workflow" />}
       </SimpleShowLayout>
     </Show>
   );

@@ -17,8 +17,9 @@ interface Decision {
  * Accept / Refuse, for the company's administrators while the candidacy awaits
  * approval; a refusal asks its reason. The workflow's validator has the last
  * word: its refusal (not an active administrator, already decided…) is notified.
+ * In a list row, one above the other (`direction="column"`), to keep the list narrow.
  */
-export const DecisionButtons = () => {
+export const DecisionButtons = ({ direction = 'row' }: { direction?: 'row' | 'column' }) => {
   const candidacy = useRecordContext<Candidacy>();
   const { permissions: role } = usePermissions<ConsoleRole | null>();
   const notify = useNotify();
@@ -37,7 +38,7 @@ export const DecisionButtons = () => {
   const name = candidateName(candidacy);
   return (
     // Inside a list row, a click here (dialogs included) must not open the row.
-    <Stack direction="row" spacing={1} onClick={(event) => event.stopPropagation()}>
+    <Stack direction={direction} spacing={direction === 'row' ? 1 : 0} sx={{ alignItems: 'flex-start' }} onClick={(event) => event.stopPropagation()}>
       <DecisionChoice
         asking={asking}
         onAsk={setAsking}

@@ -22,6 +22,9 @@ export const decideCandidacies = (ids: Identifier[], decision: CandidacyDecision
 
 export const cancelCandidacy = (id: Identifier, reason?: string) => command(id, 'cancel', { reason });
 
+/** Support unlocks a candidacy locked by wrong keys; the reason is required and audited. */
+export const unlockCandidacy = (id: Identifier, reason?: string) => command(id, 'unlock', { reason });
+
 /** Support: sends again the mail of the current phase. */
 export const resendCandidacyMail = (id: Identifier) => command(id, 'resend-mail');
 

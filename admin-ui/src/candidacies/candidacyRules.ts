@@ -18,5 +18,8 @@ export const mayTakeLetterRoute = (candidacy: Candidacy) =>
 export const mayRequestLetter = (candidacy: Candidacy) =>
   candidacy.route === 'LETTER' && (candidacy.status === 'AWAITING_LETTER' || awaitsKey(candidacy));
 
+/** Locked by wrong keys and still waiting for support (a candidacy locked before support could unlock is closed). */
+export const mayUnlock = (candidacy: Candidacy) => candidacy.status === 'LOCKED' && candidacy.workflow?.awaiting === 'SUPPORT';
+
 export const candidateName = (candidacy: Pick<Candidacy, 'firstName' | 'lastName'>) =>
   `${candidacy.firstName} ${candidacy.lastName.toUpperCase()}`;

@@ -7,7 +7,7 @@ interface EnumFieldProps extends FieldProps {
   enumName: EnumName;
 }
 
-/** An enumeration value as a coloured chip with its translated label. */
+/** An enumeration value as a coloured chip with its translated label, on two lines if its column is narrow. */
 export const EnumField = ({ source, enumName }: EnumFieldProps) => {
   const value: string | null | undefined = useFieldValue({ source });
   const translate = useTranslate();
@@ -17,6 +17,7 @@ export const EnumField = ({ source, enumName }: EnumFieldProps) => {
       size="small"
       color={toneOf(value)}
       label={translate(`app.enums.${enumName}.${value}`, { _: value })}
+      sx={{ height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
     />
   );
 };

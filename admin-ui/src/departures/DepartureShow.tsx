@@ -9,23 +9,36 @@ import {
   TopToolbar,
   usePermissions,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { WorkflowLinkField } from '../workflows/WorkflowLinkField';
 import { CalendarDateField } from '../common/CalendarDateField';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
+import { RawStateField } from '../common/RawStateField';
 import { RightsTable } from '../common/RightsTable';
 import type { ConsoleRole, Departure } from '../types';
 import { CancelDepartureButton, ChangeEffectiveDateButton } from './DepartureActions';
 import { RetargetDepartureButton } from './RetargetDepartureButton';
 
-/** Why an applied departure still waits (its transfer target is not active yet). */
+/** Why a departure still waits past its date, put in words from its code (`app.departures.waiting.<code>`); a status in it, translated too. */
 const WaitingReason = () => {
   const departure = useRecordContext<Departure>();
-  if (!departure?.waitingReason) return null;
-  return <Alert severity="warning">{departure.waitingReason}</Alert>;
+  const translate = useTranslate();
+  const reason = departure?.waitingReason;
+  if (!reason) return null;
+  const { status, outcome, ...params } = reason.params;
+  return (
+    <Alert severity="warning">
+      {translate(`app.departures.waiting.${reason.code}`, {
+        ...params,
+        ...(status ? { status: translate(`app.enums.accountStatus.${status}`, { _: status }) } : {}),
+        ...(outcome ? { outcome: translate(`app.enums.arrivalStatus.${outcome}`, { _: outcome }) } : {}),
+        _: reason.code,
+      })}
+    </Alert>
+  );
 };
 
 export const DepartureShow = () => {
@@ -58,7 +71,7 @@ export const DepartureShow = () => {
           <FunctionField<Departure> render={({ rights }) => <RightsTable rights={rights ?? []} empty="app.departures.no_rights" />} />
         </Labeled>
         <WorkflowLinkField<Departure> source="workflowId" />
-        <JsonField source="workflow" />
+        {role === 'SUPPORT' && <RawStateField source="workflow" />}
       </SimpleShowLayout>
     </Show>
   );

@@ -15,8 +15,8 @@ export const EstablishmentList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="siret" />
       <DataTable.Col source="name" />
-      <DataTable.Col source="companyId" field={CompanyField} />
-      <DataTable.Col source="headOffice" field={BooleanField} />
+      <DataTable.Col source="companyId" field={CompanyField} disableSort />
+      <DataTable.Col source="headOffice" field={BooleanField} disableSort />
       <DataTable.Col source="status">
         <EnumField source="status" enumName="establishmentStatus" />
       </DataTable.Col>

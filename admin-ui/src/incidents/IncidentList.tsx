@@ -1,6 +1,8 @@
 import { DataTable, List, NumberField, type RaRecord } from 'react-admin';
+import { ActivityTypeField } from '../common/ActivityTypeField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { FailureField } from '../common/FailureField';
 import type { Incident } from '../types';
 import { RetryIncidentButton } from './RetryIncidentButton';
 
@@ -16,9 +18,9 @@ export const IncidentList = () => (
         <EnumField source="workflowType" enumName="workflowType" />
       </DataTable.Col>
       <DataTable.Col source="companySiren" disableSort />
-      <DataTable.Col source="activityType" disableSort />
+      <DataTable.Col source="activityType" field={ActivityTypeField} disableSort />
       <DataTable.Col source="attempt" field={NumberField} disableSort />
-      <DataTable.Col source="lastFailure" disableSort />
+      <DataTable.Col source="failure" field={FailureField} disableSort />
       <DataTable.Col source="nextAttemptAt" field={DateTimeField} disableSort />
       <DataTable.Col source="activityId" field={RetryIncidentButton} disableSort />
     </DataTable>

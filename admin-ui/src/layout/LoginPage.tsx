@@ -4,6 +4,7 @@ import type { FieldValues } from 'react-hook-form';
 import { SubmitButton } from '../common/SubmitButton';
 import { mandatory } from '../common/validation';
 import { CANDIDACY_APPLY_PATH } from '../paths';
+import { LanguageMenu } from './LanguageMenu';
 
 interface Credentials {
   siret: string;
@@ -29,6 +30,7 @@ export const LoginPage = () => {
 
   return (
     <Login>
+      <LanguageMenu />
       <Form onSubmit={(values: FieldValues) => submit(values as Credentials)} noValidate>
         <CardContent sx={{ width: 320 }}>
           <TextInput source="siret" label="app.auth.siret" autoComplete="username" validate={mandatory} autoFocus />

@@ -15,6 +15,7 @@ import type { Letter } from '../types';
 import { DownloadLetterButton, MarkPostedButton } from './LetterButtons';
 import { letterPdfUrl } from './letterCommands';
 import { isPrintable } from './letterRules';
+import { HeldChip } from './HeldChip';
 import { OverdueChip } from './OverdueChip';
 
 /** The letter as it will be printed, previewed by the browser's PDF viewer (the layout labels it); gone once posted. */
@@ -46,6 +47,7 @@ export const LetterShow = () => (
       <TextField source="siret" />
       <TextField source="candidateName" />
       <TextField source="address" sx={{ whiteSpace: 'pre-line' }} />
+      <HeldChip />
       <ReferenceField source="candidacyId" reference="candidacies" link="show" />
       <NumberField source="sequence" />
       <EnumField source="status" enumName="letterStatus" />

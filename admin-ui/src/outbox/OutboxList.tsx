@@ -13,11 +13,11 @@ export const OutboxList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="createdAt" field={DateTimeField} />
       <DataTable.Col source="to" />
-      <DataTable.Col source="subject" />
+      <DataTable.Col source="subject" disableSort />
       <DataTable.Col source="status">
         <EnumField source="status" enumName="mailStatus" />
       </DataTable.Col>
-      <DataTable.Col source="attempts" field={NumberField} />
+      <DataTable.Col source="attempts" field={NumberField} disableSort />
       <DataTable.Col source="sentAt" field={DateTimeField} />
     </DataTable>
   </List>

@@ -16,6 +16,8 @@ import { mandatory, samePassword } from '../common/validation';
 import type { BackOfficeDataProvider } from '../dataProvider';
 import { PublicPage } from '../layout/PublicPage';
 import type { Confirmation, ConfirmationPurpose } from '../types';
+import { linkProblem, LinkProblemView, type LinkProblem } from './LinkProblem';
+import { resendRegistrationLinkByToken } from './registrationCommands';
 
 interface PasswordValues {
   password: string;
@@ -67,18 +69,20 @@ const Confirmed = ({ confirmation }: { confirmation: Confirmation }) => {
 /**
  * Public page behind a mailed link (`#/confirm?token=…`), for a registration
  * or an e-mail address: reads what the link confirms, asks a password when the
- * account has none yet (a new declarant), then confirms once. Another link
- * opened in the same tab starts afresh.
+ * account has none yet (a new declarant), then confirms once. A link that
+ * cannot serve (used, replaced, expired, unknown) says why and what to do,
+ * with the way to the login page. Another link opened in the same tab starts
+ * afresh; so does « Réessayer » after a failure of the server.
  */
 export const ConfirmPage = () => {
   const token = new URLSearchParams(useLocation().search).get('token');
-  return <TokenConfirmation key={token} token={token} />;
+  const [attempt, setAttempt] = useState(0);
+  return <TokenConfirmation key={`${token}:${attempt}`} token={token} onRetry={() => setAttempt((n) => n + 1)} />;
 };
 
-const TokenConfirmation = ({ token }: { token: string | null }) => {
+const TokenConfirmation = ({ token, onRetry }: { token: string | null; onRetry: () => void }) => {
   const dataProvider = useDataProvider<BackOfficeDataProvider>();
   const translate = useTranslate();
-  const [failure, setFailure] = useState<string>();
   const link = useQuery({
     queryKey: ['confirmations', token],
     queryFn: () => dataProvider.getConfirmation(token!),
@@ -86,10 +90,8 @@ const TokenConfirmation = ({ token }: { token: string | null }) => {
     retry: false,
     staleTime: Infinity,
   });
-  const confirmation = useMutation({
-    mutationFn: (password?: string) => dataProvider.confirm(token!, password),
-    onError: (error) => setFailure(error.message),
-  });
+  const confirmation = useMutation({ mutationFn: (password?: string) => dataProvider.confirm(token!, password) });
+  const resend = useMutation({ mutationFn: () => resendRegistrationLinkByToken(token!) });
   const { mutate, mutateAsync } = confirmation;
   const requested = useRef(false);
   const info = link.data;
@@ -102,7 +104,6 @@ const TokenConfirmation = ({ token }: { token: string | null }) => {
 
   /** The API's `{ message, errors? }`: the message above the form, the password's error under it. */
   const submit = async ({ password }: PasswordValues) => {
-    setFailure(undefined);
     try {
       await mutateAsync(password);
     } catch (error) {
@@ -110,19 +111,30 @@ const TokenConfirmation = ({ token }: { token: string | null }) => {
     }
   };
 
-  const error = token ? (link.error?.message ?? failure) : 'app.confirm.missing_token';
-  const errorAlert = error && <Alert severity="error">{translate(error, { _: error })}</Alert>;
+  /** A refusal naming fields stays on the password form; any other one means the link cannot serve. */
+  const formError = info?.needsPassword && confirmation.error instanceof HttpError && confirmation.error.body?.errors ? confirmation.error : undefined;
+  const failed = resend.error ?? (formError ? undefined : confirmation.error) ?? link.error;
+  const problem: LinkProblem | undefined = !token ? { kind: 'missing' } : failed ? linkProblem(failed, info?.purpose) : undefined;
+  const purpose = info?.purpose ?? problem?.purpose;
 
   return (
-    <PublicPage title={info ? titles[info.purpose] : 'app.confirm.title_generic'}>
+    <PublicPage title={purpose ? titles[purpose] : 'app.confirm.title_generic'}>
       {confirmation.data ? (
         <Confirmed confirmation={confirmation.data} />
+      ) : problem ? (
+        <LinkProblemView
+          problem={problem}
+          onResend={problem.purpose === 'REGISTRATION' ? () => resend.mutate() : undefined}
+          resending={resend.isPending}
+          resentUntil={resend.data?.tokenExpiresAt}
+          onRetry={onRetry}
+        />
       ) : !info ? (
-        (errorAlert ?? <Pending label="app.confirm.reading" />)
+        <Pending label="app.confirm.reading" />
       ) : info.needsPassword ? (
         <Form onSubmit={(values: FieldValues) => submit(values as PasswordValues)} noValidate disableInvalidFormNotification>
           <Stack spacing={2} sx={{ mb: 2 }}>
-            {errorAlert}
+            {formError && <Alert severity="error">{translate(formError.message, { _: formError.message })}</Alert>}
             <Typography>
               {translate('app.confirm.choose_password', {
                 firstName: info.firstName,
@@ -148,7 +160,7 @@ const TokenConfirmation = ({ token }: { token: string | null }) => {
           <SubmitButton label="app.confirm.submit" />
         </Form>
       ) : (
-        (errorAlert ?? <Pending label="app.confirm.pending" />)
+        <Pending label="app.confirm.pending" />
       )}
     </PublicPage>
   );

@@ -4,11 +4,12 @@ import { EnumField } from '../common/EnumField';
 import { enumChoices } from '../enums';
 import type { Task } from '../types';
 import { DueDateField } from '../workflows/DueDateField';
+import { SubjectAccountField } from '../workflows/SubjectAccountField';
 import { OpenTaskButton } from './OpenTaskButton';
 
 const filters = [
   <SelectInput key="type" source="type" choices={enumChoices('workflowType')} alwaysOn />,
-  <BooleanInput key="overdue" source="overdue" defaultValue={true} alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" alwaysOn />,
 ];
 
 /** « Mes tâches »: what awaits the caller's role, overdue first (the API's order; no column sorts). */
@@ -23,7 +24,7 @@ export const TaskList = () => (
         <EnumField source="phase" enumName="workflowPhase" />
       </DataTable.Col>
       <DataTable.Col source="companySiren" disableSort />
-      <DataTable.Col source="subjectAccount" disableSort />
+      <DataTable.Col source="subjectAccount" field={SubjectAccountField} disableSort />
       <DataTable.Col source="startedAt" field={DateTimeField} disableSort />
       <DataTable.Col source="page" field={OpenTaskButton} disableSort />
     </DataTable>

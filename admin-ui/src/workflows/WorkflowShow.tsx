@@ -7,15 +7,20 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  usePermissions,
   useTranslate,
 } from 'react-admin';
+import { ActivityTypeField } from '../common/ActivityTypeField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
-import { JsonField } from '../common/JsonField';
+import { FailureField } from '../common/FailureField';
+import { RawStateField } from '../common/RawStateField';
+import type { Role } from '../types';
 import { DueDateField } from './DueDateField';
 import { CancelWorkflowButton } from './CancelWorkflowButton';
 import { HistoryDownloadLink } from './HistoryDownloadLink';
 import { ResetWorkflowButton } from './ResetWorkflowButton';
+import { SubjectAccountField } from './SubjectAccountField';
 import { TemporalLink } from './TemporalLink';
 import { TerminateWorkflowButton } from './TerminateWorkflowButton';
 import { WorkflowCommandButtons } from './WorkflowCommandButtons';
@@ -29,47 +34,50 @@ const Empty = ({ message }: { message: string }) => {
   );
 };
 
-export const WorkflowShow = () => (
-  <Show
-    actions={
-      <TopToolbar>
-        <WorkflowCommandButtons />
-        <CancelWorkflowButton />
-        <TerminateWorkflowButton />
-        <ResetWorkflowButton />
-        <HistoryDownloadLink />
-        <TemporalLink />
-      </TopToolbar>
-    }
-  >
-    <SimpleShowLayout>
-      <TextField source="id" />
-      <TextField source="runId" />
-      <EnumField source="type" enumName="workflowType" />
-      <EnumField source="status" enumName="workflowStatus" />
-      <TextField source="companySiren" />
-      <TextField source="subjectAccount" />
-      <EnumField source="phase" enumName="workflowPhase" />
-      <EnumField source="awaitedRole" enumName="awaitedRole" />
-      <DueDateField source="dueDate" />
-      <DateTimeField source="startedAt" />
-      <DateTimeField source="closedAt" />
-      <JsonField source="state" />
-      <ArrayField source="pendingActivities">
-        <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_pending_activity" />}>
-          <DataTable.Col source="activityType" disableSort />
-          <DataTable.Col source="attempt" field={NumberField} disableSort />
-          <DataTable.Col source="lastFailure" disableSort />
-          <DataTable.Col source="nextAttemptAt" field={DateTimeField} disableSort />
-        </DataTable>
-      </ArrayField>
-      <ArrayField source="history">
-        <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_history" />}>
-          <DataTable.Col source="eventId" disableSort />
-          <DataTable.Col source="at" field={DateTimeField} disableSort />
-          <DataTable.Col source="eventType" disableSort />
-        </DataTable>
-      </ArrayField>
-    </SimpleShowLayout>
-  </Show>
-);
+export const WorkflowShow = () => {
+  const { permissions: role } = usePermissions<Role | null>();
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <WorkflowCommandButtons />
+          <CancelWorkflowButton />
+          <TerminateWorkflowButton />
+          <ResetWorkflowButton />
+          <HistoryDownloadLink />
+          <TemporalLink />
+        </TopToolbar>
+      }
+    >
+      <SimpleShowLayout>
+        <TextField source="id" />
+        <TextField source="runId" />
+        <EnumField source="type" enumName="workflowType" />
+        <EnumField source="status" enumName="workflowStatus" />
+        <TextField source="companySiren" />
+        <SubjectAccountField source="subjectAccount" />
+        <EnumField source="phase" enumName="workflowPhase" />
+        <EnumField source="awaitedRole" enumName="awaitedRole" />
+        <DueDateField source="dueDate" />
+        <DateTimeField source="startedAt" />
+        <DateTimeField source="closedAt" />
+        {role === 'SUPPORT' && <RawStateField source="state" />}
+        <ArrayField source="pendingActivities">
+          <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_pending_activity" />}>
+            <DataTable.Col source="activityType" field={ActivityTypeField} disableSort />
+            <DataTable.Col source="attempt" field={NumberField} disableSort />
+            <DataTable.Col source="failure" field={FailureField} disableSort />
+            <DataTable.Col source="nextAttemptAt" field={DateTimeField} disableSort />
+          </DataTable>
+        </ArrayField>
+        <ArrayField source="history">
+          <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_history" />}>
+            <DataTable.Col source="eventId" disableSort />
+            <DataTable.Col source="at" field={DateTimeField} disableSort />
+            <DataTable.Col source="eventType" disableSort />
+          </DataTable>
+        </ArrayField>
+      </SimpleShowLayout>
+    </Show>
+  );
+};

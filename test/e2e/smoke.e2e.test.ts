@@ -1,0 +1,279 @@
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
+import { request, type APIRequestContext, type APIResponse, type Page, type Request } from 'playwright-core';
+import { AccountRole } from '../../domain/account/account.entity';
+import { parisToday } from '../../domain/collaborators/effective-date.rules';
+import { DEMO_LOGINS } from '../../domain/seed/demo-data';
+import { E2eApp, PASSWORD, type Login } from '../helpers/e2e-app';
+
+jest.setTimeout(240_000);
+
+/**
+ * Every page a user can reach from the menu, as support, an administrator and
+ * a declarant, in French and in English, and the public pages: none may show
+ * an error page, log a browser error, get a 4xx/5xx from the API it did not
+ * expect, or be wider than a 1440-pixel screen. The menu entries are read from
+ * the rendered menu, so a new page is visited without touching this test.
+ */
+
+const VIEWPORT = { width: 1440, height: 900 };
+/** What the language menu shows for each language (the console's own names). */
+const LANGUAGES = { fr: 'Français', en: 'English' } as const;
+type Language = keyof typeof LANGUAGES;
+/** The API answers an anonymous visitor's pages expect: « who am I? » → not logged in. */
+const ANONYMOUS_ANSWERS = [/^GET \/api\/auth\/me 401$/];
+
+/** Mail delivery fails (every connection dropped), so the processes that mail have incidents to show. */
+const smtpDown = net.createServer((socket) => socket.destroy());
+let e2e: E2eApp;
+
+const login = (role: AccountRole) => DEMO_LOGINS.find((l) => l.role === role)!;
+const inDays = (days: number) => parisToday(new Date(Date.now() + days * 24 * 3600_000));
+
+async function apiSession(who?: Login): Promise<APIRequestContext> {
+  const session = await request.newContext({ baseURL: e2e.baseUrl });
+  if (who) {
+    const { siret, lastName, firstName } = who;
+    expect((await session.post('/api/auth/login', { data: { siret, lastName, firstName, password: PASSWORD } })).status()).toBe(200);
+  }
+  return session;
+}
+
+async function created(answer: Promise<APIResponse>): Promise<void> {
+  const response = await answer;
+  expect([response.status(), await response.text()]).toEqual([202, expect.any(String)]);
+}
+
+/** Polls `probe` once a second until it gives a value (the processes act in the background). */
+async function within<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 90; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`${what}: not after 90 s`);
+}
+
+/**
+ * A row in the lists whose width depends on their rows (each process kind;
+ * the candidacy awaits the administrator's decision, the widest row of his
+ * inbox), incidents (no mail can leave), and the registration last, so that
+ * it heads « Processus » with its console command.
+ */
+async function processesToShow(): Promise<void> {
+  const admin = await apiSession(login(AccountRole.ADMINISTRATOR));
+  const support = await apiSession(login(AccountRole.SUPPORT));
+  const visitor = await apiSession();
+  const declarant = login(AccountRole.DECLARANT);
+  const accounts = (await (await admin.get('/api/declarants')).json()) as Array<{ id: string; lastName: string }>;
+  await created(admin.post('/api/departures', { data: { accountId: accounts.find((a) => a.lastName === declarant.lastName)!.id, effectiveDate: inDays(10), rights: { mode: 'REVOKE' } } }));
+  await created(
+    admin.post('/api/arrivals', {
+      data: { siret: '84271640900029', lastName: 'MOREAU', firstName: 'Hugo', email: 'hugo.moreau@boulangerie-martin.example', startDate: inDays(10), role: 'DECLARANT', rights: { mode: 'NONE' } },
+    }),
+  );
+  const candidate = 'margaux.rousseau@boulangerie-martin.example';
+  await created(
+    visitor.post('/api/candidacies', {
+      data: { siret: '84271640900029', lastName: 'ROUSSEAU', firstName: 'Margaux', email: candidate, password: 'Levain-et-Farine-2026', secretQuestion: 'Nom de mon premier chien ?', secretAnswer: 'Biscotte' },
+    }),
+  );
+  // The mail never leaves, but the outbox holds its link: the candidate confirms, the candidacy awaits approval.
+  const link = await within('the candidate\'s confirmation link', async () => {
+    const outbox = (await (await support.get(`/api/outbox?filter=${encodeURIComponent(JSON.stringify({ q: candidate }))}`)).json()) as Array<{ links: string[] }>;
+    return outbox.flatMap((mail) => mail.links).find((l) => l.includes('token='));
+  });
+  const token = new URLSearchParams(link.split('?')[1]).get('token');
+  expect((await visitor.post('/api/confirmations', { data: { token } })).status()).toBe(200);
+  await created(
+    visitor.post('/api/registrations', {
+      data: { siren: '732829320', siret: '73282932000074', lastName: 'Durand', firstName: 'Élise', email: 'elise.durand@menuiserie.example', password: 'Copeaux-et-Sciure-44' },
+    }),
+  );
+  // Visibility shows the processes' business state, and the mail activities their failures, a moment later.
+  await within('incidents, and every process with its phase', async () => {
+    const incidents = (await (await support.get('/api/incidents')).json()) as unknown[];
+    const processes = (await (await support.get('/api/workflows')).json()) as Array<{ id: string; type: string; phase: string | null }>;
+    const ready =
+      incidents.length > 0 &&
+      processes[0]?.id === 'registration-732829320' &&
+      processes.every((p) => p.phase) &&
+      processes.some((p) => p.type === 'administratorCandidacyWorkflow' && p.phase === 'AWAITING_APPROVAL');
+    return ready || undefined;
+  });
+  await Promise.all([admin, visitor, support].map((s) => s.dispose()));
+}
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtpDown.listen(0, '127.0.0.1', resolve));
+  e2e = new E2eApp({ SMTP_URL: `smtp://127.0.0.1:${(smtpDown.address() as net.AddressInfo).port}` });
+  await e2e.setUp();
+  await e2e.orm.close();
+  await processesToShow();
+});
+
+afterAll(async () => {
+  await e2e?.tearDown();
+  smtpDown.close();
+});
+
+/**
+ * Watches one browser page: what went wrong on it since the last check
+ * (browser errors, unexpected API failures), and when it has settled (no API
+ * request in flight for a moment).
+ */
+class PageWatch {
+  private problems: string[] = [];
+  private inFlight = 0;
+  private quietSince = Date.now();
+
+  constructor(readonly page: Page, private readonly expected: RegExp[] = []) {
+    page.on('pageerror', (error) => this.problems.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      // A failed request is also logged by the browser: the API's are judged below, by their answer.
+      const apiAnswer = message.text().startsWith('Failed to load resource') && new URL(message.location().url, e2e.baseUrl).pathname.startsWith('/api/');
+      if (message.type() === 'error' && !apiAnswer) this.problems.push(`console: ${message.text()}`);
+    });
+    page.on('request', (r) => this.isApi(r.url()) && this.inFlight++);
+    const ended = (r: Request) => {
+      if (!this.isApi(r.url())) return;
+      this.inFlight--;
+      this.quietSince = Date.now();
+    };
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    page.on('response', (r) => {
+      if (!this.isApi(r.url()) || r.status() < 400) return;
+      const answer = `${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`;
+      if (!this.expected.some((e) => e.test(answer))) this.problems.push(`API: ${answer}`);
+    });
+  }
+
+  private isApi(url: string): boolean {
+    return url.startsWith(`${e2e.baseUrl}/api/`);
+  }
+
+  /** Until no API request has been in flight for 400 ms (the page has what it asked for, and has drawn it). */
+  async settled(): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (this.inFlight > 0 || Date.now() - this.quietSince < 400) {
+      if (Date.now() > deadline) throw new Error(`${this.page.url()}: API requests still in flight after 20 s`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** The problems of the page shown now, each prefixed with where it was seen; the watch starts afresh. */
+  async check(where: string): Promise<string[]> {
+    await this.settled();
+    const page = this.page;
+    if (await page.locator('.RaError-title').count()) this.problems.push(`error page: ${await page.locator('.RaError-title').innerText()}`);
+    const body = await page.locator('body').innerText();
+    if (/Something went wrong|Un problème est survenu/.test(body)) this.problems.push('error text on the page');
+    // Nobody typed a filter here: the filters a list starts with are not the user's.
+    if (/avec les filtres actuels|using the current filters/.test(body)) this.problems.push('says « no result with the current filters »');
+    const { scrollWidth, clientWidth } = await page.evaluate<{ scrollWidth: number; clientWidth: number }>(
+      '({ scrollWidth: document.scrollingElement.scrollWidth, clientWidth: document.scrollingElement.clientWidth })',
+    );
+    if (scrollWidth > clientWidth) this.problems.push(`${scrollWidth} px wide for a ${clientWidth}-px window`);
+    const found = this.problems.map((p) => `${where} (${page.url().replace(e2e.baseUrl, '')}): ${p}`);
+    this.problems = [];
+    return found;
+  }
+}
+
+/** A page of its own browser context (its own session and language), in French on a 1440 × 900 screen. */
+async function newPage(): Promise<Page> {
+  return (await e2e.browser.newContext({ locale: 'fr-FR', viewport: VIEWPORT })).newPage();
+}
+
+/** Picks a language as a user does: the language menu of the app bar or of a public page. */
+async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  if (language === 'fr') return;
+  await page.getByRole('button', { name: LANGUAGES.fr }).click();
+  await page.getByRole('menuitem', { name: LANGUAGES[language] }).click();
+  await page.getByRole('button', { name: LANGUAGES[language] }).waitFor();
+}
+
+/** The user menu opens inside the window. */
+async function userMenuProblems(page: Page, where: string): Promise<string[]> {
+  await page.locator('.RaUserMenu-userButton').click();
+  const menu = page.locator('#menu-appbar').getByRole('menu');
+  await menu.getByRole('menuitem').first().waitFor();
+  await page.waitForTimeout(400); // its opening transition
+  const box = (await menu.boundingBox())!;
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden' });
+  return box.x >= 0 && box.x + box.width <= VIEWPORT.width && box.y + box.height <= VIEWPORT.height ? [] : [`${where}: user menu off-screen at ${JSON.stringify(box)}`];
+}
+
+/** Opens every menu entry, and the first record of each list (the page its first row leads to). */
+async function menuProblems(watch: PageWatch, where: string): Promise<string[]> {
+  const page = watch.page;
+  const problems: string[] = [];
+  const entries = await page.getByRole('menuitem').evaluateAll((items) => items.map((item) => [item.textContent ?? '', item.getAttribute('href') ?? '']));
+  expect(entries.length).toBeGreaterThan(2);
+  for (const [name, href] of entries) {
+    await page.locator(`[role="menuitem"][href="${href}"]`).click();
+    await page.waitForURL((url) => url.hash === href || url.hash.startsWith(`${href}?`));
+    problems.push(...(await watch.check(`${where}, « ${name} »`)));
+    const firstRow = page.locator('tr.RaDataTable-clickableRow').first();
+    if (!(await firstRow.count())) continue;
+    const list = page.url();
+    await firstRow.locator('td.RaDataTable-rowCell').first().click();
+    await page.waitForURL((url) => url.href !== list);
+    problems.push(...(await watch.check(`${where}, « ${name} », first row`)));
+  }
+  return problems;
+}
+
+const sessions: Array<[string, AccountRole, Language]> = [];
+for (const role of [AccountRole.SUPPORT, AccountRole.ADMINISTRATOR, AccountRole.DECLARANT]) {
+  for (const language of Object.keys(LANGUAGES) as Language[]) sessions.push([`${role} in ${LANGUAGES[language]}`, role, language]);
+}
+
+it.each(sessions)('%s: every menu entry and the first record of each list', async (where, role, language) => {
+  const page = await newPage();
+  await e2e.logIn(page, login(role));
+  await page.getByRole('menuitem').first().waitFor();
+  const watch = new PageWatch(page);
+  await chooseLanguage(page, language);
+  const problems = [...(await watch.check(`${where}, home`)), ...(await userMenuProblems(page, where)), ...(await menuProblems(watch, where))];
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+it.each(Object.keys(LANGUAGES) as Language[])('public pages in %s: login and every page it links to', async (language) => {
+  const page = await newPage();
+  const watch = new PageWatch(page, ANONYMOUS_ANSWERS);
+  const loginPage = `${e2e.baseUrl}/#/login`;
+  await page.goto(loginPage);
+  await page.locator('form').waitFor();
+  await chooseLanguage(page, language);
+  const problems = await watch.check(`anonymous in ${LANGUAGES[language]}, login`);
+  const links = await page.locator('form a[href^="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(links.length).toBeGreaterThan(1);
+  for (const href of links) {
+    await page.goto(loginPage);
+    await page.locator(`a[href="${href}"]`).click();
+    await page.waitForURL((url) => url.hash === href);
+    await page.locator('form').waitFor();
+    problems.push(...(await watch.check(`anonymous in ${LANGUAGES[language]}, ${href}`)));
+  }
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+it('a list exports what French Excel opens: UTF-8 with its mark, « ; », French headers and dates, SIRETs kept as text', async () => {
+  const page = await newPage();
+  await e2e.logIn(page, login(AccountRole.SUPPORT));
+  await page.getByRole('menuitem', { name: 'Candidatures administrateur' }).click();
+  await page.getByRole('row', { name: /ROUSSEAU/ }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter' }).click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.startsWith('\ufeff')).toBe(true);
+  const [header, row] = text.slice(1).split('\r\n').map((line) => line.split(';'));
+  expect(header).toEqual(expect.arrayContaining(['Nom', 'Prénom', 'E-mail', 'SIRET', 'Statut', 'Déposée le']));
+  expect(row).toEqual(expect.arrayContaining(['ROUSSEAU', 'Margaux', '"=""84271640900029"""']));
+  expect(row[header.indexOf('Déposée le')]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+  await page.context().close();
+});

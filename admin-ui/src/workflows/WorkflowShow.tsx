@@ -20,6 +20,7 @@ import { DueDateField } from './DueDateField';
 import { CancelWorkflowButton } from './CancelWorkflowButton';
 import { HistoryDownloadLink } from './HistoryDownloadLink';
 import { ResetWorkflowButton } from './ResetWorkflowButton';
+import { HistoryDetailField } from './HistoryDetailField';
 import { SubjectAccountField } from './SubjectAccountField';
 import { TemporalLink } from './TemporalLink';
 import { TerminateWorkflowButton } from './TerminateWorkflowButton';
@@ -74,7 +75,10 @@ export const WorkflowShow = () => {
           <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_history" />}>
             <DataTable.Col source="eventId" disableSort />
             <DataTable.Col source="at" field={DateTimeField} disableSort />
-            <DataTable.Col source="eventType" disableSort />
+            <DataTable.Col source="eventType" disableSort>
+              <EnumField source="eventType" enumName="historyEvent" />
+            </DataTable.Col>
+            <DataTable.Col source="name" field={HistoryDetailField} disableSort />
           </DataTable>
         </ArrayField>
       </SimpleShowLayout>

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createAccountActivities } from './account/account.activities';
 import { createCandidacyActivities } from './candidacy/candidacy.activities';
 import { createArrivalActivities } from './collaborators/arrival.activities';
+import { createCollaboratorNoticeActivities } from './collaborators/collaborator-notices.activities';
 import { createDepartureActivities } from './collaborators/departure.activities';
 import { createConfirmationActivities } from './confirmation/confirmation.activities';
 import { createMailActivities } from './mail/mail.activities';
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCandidacyActivities(deps),
     ...createArrivalActivities(deps),
     ...createDepartureActivities(deps),
+    ...createCollaboratorNoticeActivities(deps),
   };
 }
 

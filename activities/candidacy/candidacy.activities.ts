@@ -10,7 +10,7 @@ import { sealLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import type { CandidacyOutcome, CandidacyRoute, CandidacyStatus } from '../../domain/candidacy/candidacy.status';
-import { Establishment } from '../../domain/company/establishment.entity';
+import { postalAddress } from '../../domain/candidacy/letter-address.rules';
 import { OutboxMessage } from '../../domain/mail/outbox-message.entity';
 import type { MailContent } from '../mail/mail-content';
 import type { AdministratorAsked } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
@@ -183,8 +183,10 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
 
     /**
      * A new activation letter: a random key of which only the hash is
-     * stored, the PDF addressed to the head office, queued for printing.
-     * Previous letters of the candidacy are voided (their keys stop working).
+     * stored, the PDF addressed to the company's current head-office
+     * address, queued for printing; without a postal address no PDF is
+     * made and the letter is held back. Previous letters of the candidacy
+     * are voided (their keys stop working).
      */
     async issueActivationLetter(req: IssueLetterRequest): Promise<IssuedLetter> {
       const key = stepKey(`letter-${req.sequence}`);
@@ -192,23 +194,11 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
         const existing = await em.findOne(ActivationLetter, { dedupeKey: key });
         if (existing) return { letterId: existing.id, keyHash: existing.keyHash, postBy: existing.postBy.toISOString() };
         const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId, { populate: ['company'] });
-        const headOffice = await em.findOne(Establishment, { company: candidacy.company, headOffice: true });
         const now = new Date();
         await em.nativeUpdate(ActivationLetter, { candidacy, status: { $ne: 'VOIDED' } }, { status: 'VOIDED', voidedAt: now, sealedPdf: null });
         const clearKey = generateActivationKey();
         const candidateName = `${candidacy.firstName} ${candidacy.lastName}`;
-        const address = headOffice?.address ?? candidacy.company.headOfficeAddress;
-        const pdf = await renderActivationLetter({
-          portalName: PORTAL_NAME,
-          companyName: candidacy.companyName,
-          address,
-          siret: candidacy.siret,
-          candidateName,
-          formattedKey: formatActivationKey(clearKey),
-          keyValidityMs: req.keyValidityMs,
-          consoleUrl: base,
-          issuedAt: now,
-        });
+        const address = postalAddress(candidacy.company.headOfficeAddress);
         const letter = em.create(ActivationLetter, {
           candidacy,
           sequence: req.sequence,
@@ -220,9 +210,22 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
           postBy: new Date(now.getTime() + req.postWithinMs),
           dedupeKey: key,
         });
-        letter.sealedPdf = sealLetterPdf(letterKey, letter.id, pdf);
+        if (address) {
+          const pdf = await renderActivationLetter({
+            portalName: PORTAL_NAME,
+            companyName: candidacy.companyName,
+            address,
+            siret: candidacy.siret,
+            candidateName,
+            formattedKey: formatActivationKey(clearKey),
+            keyValidityMs: req.keyValidityMs,
+            consoleUrl: base,
+            issuedAt: now,
+          });
+          letter.sealedPdf = sealLetterPdf(letterKey, letter.id, pdf);
+        }
         appendAudit(em, {
-          action: 'CANDIDACY.LETTER_ISSUED',
+          action: address ? 'CANDIDACY.LETTER_ISSUED' : 'CANDIDACY.LETTER_HELD',
           targetType: 'ActivationLetter',
           targetId: letter.id,
           companyId: candidacy.company.id,
@@ -280,9 +283,11 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
     /**
      * Closes the candidacy. APPROVED makes the candidate an ACTIVE
      * administrator at once and tells the other administrators; the other
-     * outcomes tell the candidate (with the reason of a refusal); CANCELLED
-     * also closes his account (see closeCandidateAccount). Pending letters
-     * are voided. Returns the mails to deliver.
+     * outcomes tell the candidate (with the reason of a refusal) and close
+     * his account, so that his identity may apply again (see
+     * closeCandidateAccount). Pending letters are voided. Every audit row
+     * names the person who decided (the administrator, the candidate who
+     * typed the key, support), or the system. Returns the mails to deliver.
      */
     async closeCandidacy(req: CandidacyDecision): Promise<string[]> {
       return once(
@@ -290,6 +295,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
         async (em, key) => {
           const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId, { populate: ['account'] });
           const companyId = candidacy.company.id;
+          const actor = await actorOf(em, req.deciderId ?? req.actorId);
           if (req.deciderId) await assertActiveAdministrator(em, companyId, req.deciderId, candidacy.account?.id);
           const before = snapshotOf(candidacy);
           const now = new Date();
@@ -306,6 +312,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
             account.adminStatus = AdminStatus.ACTIVE;
             account.status = AccountStatus.ACTIVE;
             appendAudit(em, {
+              ...actor,
               action: 'ACCOUNT.ADMINISTRATOR_ACTIVATED',
               targetType: 'Account',
               targetId: account.id,
@@ -318,11 +325,11 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
               queueMail(em, key, mails++, newAdministratorMail(admin, ref, inboxUrl), companyId);
             }
           } else {
-            if (req.outcome === 'CANCELLED') await closeCandidateAccount(em, candidacy, now);
+            await closeCandidateAccount(em, candidacy, actor, now);
             queueMail(em, key, mails++, candidacyClosedMail(ref, req.outcome, candidacy.refusalReason ?? null, candidatePageUrl), companyId);
           }
           appendAudit(em, {
-            ...(await actorOf(em, req.deciderId ?? req.actorId)),
+            ...actor,
             action: `CANDIDACY.${req.outcome}`,
             targetType: 'Candidacy',
             targetId: candidacy.id,
@@ -350,16 +357,17 @@ async function assertActiveAdministrator(em: EntityManager, companyId: string, d
 }
 
 /**
- * A cancelled candidacy leaves no candidate able to log in: an account
- * never confirmed is removed (its identity free to apply again); one
- * already confirmed is RADIATED, every session of his ended. Audited.
+ * A candidacy closed without approval leaves no candidate able to log in,
+ * and his identity free to apply again: an account never confirmed is
+ * removed; one already confirmed is RADIATED (a radiated account holds no
+ * identity), every session of his ended. Audited under who decided.
  */
-async function closeCandidateAccount(em: EntityManager, candidacy: Candidacy, now: Date): Promise<void> {
+async function closeCandidateAccount(em: EntityManager, candidacy: Candidacy, actor: Awaited<ReturnType<typeof actorOf>>, now: Date): Promise<void> {
   const account = candidacy.account;
   if (!account || account.status === AccountStatus.RADIATED) return;
   const before = { status: account.status, adminStatus: account.adminStatus ?? null };
   const audit = (action: string, after: Record<string, unknown>) =>
-    appendAudit(em, { action, targetType: 'Account', targetId: account.id, companyId: candidacy.company.id, before, after: { candidacyId: candidacy.id, ...after } });
+    appendAudit(em, { ...actor, action, targetType: 'Account', targetId: account.id, companyId: candidacy.company.id, before, after: { candidacyId: candidacy.id, ...after } });
   if (await removeUnconfirmedAccount(em, account.id)) {
     candidacy.account = null;
     audit('ACCOUNT.REMOVED_UNCONFIRMED', {});

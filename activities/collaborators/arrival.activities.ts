@@ -4,7 +4,7 @@ import { AccountStatus } from '../../domain/account/account.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Arrival } from '../../domain/collaborators/arrival.entity';
-import type { ArrivalStatus } from '../../domain/collaborators/collaborators.status';
+import type { ArrivalCancelCause, ArrivalStatus } from '../../domain/collaborators/collaborators.status';
 import { candidacyWorkflowId } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { useLink } from '../confirmation/use-link';
 import { once } from '../shared/once';
@@ -44,7 +44,10 @@ export interface EndArrivalRequest {
   step: string;
   outcome: 'EXPIRED' | 'CANCELLED';
   actorId?: string | null;
+  /** A person's own words. */
   reason?: string | null;
+  /** Cancelled by a departure's process: why, as a code. */
+  cause?: ArrivalCancelCause;
   snapshot: ArrivalSnapshot;
 }
 
@@ -173,7 +176,7 @@ export function createArrivalActivities({ orm }: ArrivalDeps) {
             targetId: arrival.id,
             companyId: arrival.company.id,
             before,
-            after: { ...snapshotOf(arrival), accountRemoved: account?.status === AccountStatus.PENDING, ...(req.reason ? { reason: req.reason } : {}) },
+            after: { ...snapshotOf(arrival), accountRemoved: account?.status === AccountStatus.PENDING, ...(req.reason ? { reason: req.reason } : {}), ...(req.cause ? { cause: req.cause } : {}) },
             dedupeKey: key,
           });
           await em.flush();

@@ -6,7 +6,7 @@ import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/a
 import { AuditEvent, SYSTEM_ACTOR } from '../../domain/audit/audit-event.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
-import type { DepartureRightsMode, DepartureStatus, RightOutcome, RightReport } from '../../domain/collaborators/collaborators.status';
+import type { DepartureRightsMode, DepartureStatus, DepartureWaitingReason, RightOutcome, RightReport } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { lastAdministratorGuard } from '../../domain/collaborators/last-administrator.rules';
 import { actorOf } from '../shared/actor';
@@ -25,7 +25,7 @@ export interface DepartureTransition {
   actorId?: string | null;
   status: DepartureStatus;
   effectiveDate: string;
-  waitingReason?: string | null;
+  waitingReason?: DepartureWaitingReason | null;
   details?: Record<string, unknown>;
   /** Retargeted: where the rights go now (an existing collaborator, or nobody). */
   target?: { rightsMode: DepartureRightsMode; toAccountId: string | null };
@@ -37,11 +37,11 @@ export interface ApplyDepartureRequest {
   toAccountId: string | null;
 }
 
-/** Not applied: why (support reads it); `radiated` once the leaver's account is closed, his rights held for the target. */
-export type ApplyOutcome = { applied: true; transferred: number; revoked: number } | { applied: false; reason: string; radiated?: boolean };
+/** Not applied: why (a code the console puts in words); `radiated` once the leaver's account is closed, his rights held for the target. */
+export type ApplyOutcome = { applied: true; transferred: number; revoked: number } | { applied: false; reason: DepartureWaitingReason; radiated?: boolean };
 
 /** The leaver's account closed at the date, or why not yet (the last-administrator guard). */
-export type RadiationOutcome = { radiated: true } | { radiated: false; reason: string };
+export type RadiationOutcome = { radiated: true } | { radiated: false; reason: DepartureWaitingReason };
 
 /** One of the leaver's rights, read under lock before it moves. */
 interface LeaverRight {
@@ -161,7 +161,7 @@ export function createDepartureActivities({ orm }: DepartureDeps) {
           const guard = radiated ? null : await guardRefusal(em, departure);
           if (guard) return { applied: false, reason: guard };
           const target = req.toAccountId ? await em.findOne(Account, { id: req.toAccountId, company: companyId }) : null;
-          const notReady = await targetRefusal(req.toAccountId, target);
+          const notReady = targetRefusal(req.toAccountId, target);
           if (notReady) {
             if (!radiated) await radiate(em, departure, { rightsHeld: await heldRights(em, departure) });
             return { applied: false, reason: notReady, radiated: true };
@@ -254,15 +254,15 @@ function outcomeOf(done: AuditEvent): ApplyOutcome {
   return { applied: true, transferred: after.transferred, revoked: after.revoked };
 }
 
-async function targetRefusal(toAccountId: string | null, target: Account | null): Promise<string | null> {
+function targetRefusal(toAccountId: string | null, target: Account | null): DepartureWaitingReason | null {
   if (!toAccountId) return null;
-  if (!target) return 'Le destinataire des droits n’existe plus : réattribuez-les à un autre collaborateur ou révoquez-les.';
+  if (!target) return { code: 'TARGET_GONE', params: {} };
   if (target.status === AccountStatus.ACTIVE) return null;
-  return `Le destinataire des droits (${target.firstName} ${target.lastName}) n’est pas actif (statut ${target.status}) : le transfert attend qu’il le soit.`;
+  return { code: 'TARGET_INACTIVE', params: { firstName: target.firstName, lastName: target.lastName, status: target.status } };
 }
 
 /** The last-administrator guard, checked again at the date under the company's lock. */
-async function guardRefusal(em: EntityManager, departure: Departure): Promise<string | null> {
+async function guardRefusal(em: EntityManager, departure: Departure): Promise<DepartureWaitingReason | null> {
   const leaver = departure.account;
   const companyId = departure.company.id;
   const admins = await activeAdministrators(em, companyId);
@@ -277,10 +277,8 @@ async function guardRefusal(em: EntityManager, departure: Departure): Promise<st
     },
   });
   if (verdict === 'OK') return null;
-  if (verdict === 'WAIT_FOR_SUCCESSOR') {
-    return `Dernier administrateur actif : le départ attend que son successeur (${successor!.firstName} ${successor!.lastName}) soit validé administrateur.`;
-  }
-  return 'Dernier administrateur actif de l’entreprise, sans successeur : annulez ce départ ou faites valider un autre administrateur.';
+  if (verdict === 'WAIT_FOR_SUCCESSOR') return { code: 'SUCCESSOR_NOT_VALIDATED', params: { firstName: successor!.firstName, lastName: successor!.lastName } };
+  return { code: 'LAST_ADMINISTRATOR', params: {} };
 }
 
 interface LineContext {

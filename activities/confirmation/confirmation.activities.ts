@@ -20,6 +20,13 @@ export interface IssueConfirmationRequest {
   step: string;
   ttlMs: number;
   reminder: boolean;
+  /**
+   * The link's id and expiry, chosen by the workflow, which records the link
+   * as its current one before this step writes the mail (absent from steps
+   * scheduled before 2026-12-03: the link is then made here, valid `ttlMs`).
+   */
+  tokenId?: string;
+  expiresAt?: string;
 }
 
 export interface IssuedConfirmation {
@@ -51,8 +58,9 @@ export function createConfirmationActivities({ orm, publicUrl }: ConfirmationDep
           { voidedAt: now },
         );
         const { token, hash } = newLinkToken();
-        const expiresAt = new Date(now.getTime() + req.ttlMs);
+        const expiresAt = req.expiresAt ? new Date(req.expiresAt) : new Date(now.getTime() + req.ttlMs);
         const confirmation = em.create(ConfirmationToken, {
+          ...(req.tokenId ? { id: req.tokenId } : {}),
           tokenHash: hash,
           purpose: req.purpose,
           account,

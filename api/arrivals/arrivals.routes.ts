@@ -10,6 +10,7 @@ import { newRouter, type ApiContext } from '../context';
 import { containing, defined, identifierStart } from '../http/filters';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
+import { actingTemporal } from '../workflows/acting-client';
 import { actionableArrival, arrivalDetail, assertDate, collaboratorScope, findArrival, registerArrival, type ArrivalTerms } from './arrival.service';
 import { ArrivalAccepted, ArrivalCreate, ArrivalFilter, ArrivalRecord, arrivalRecord, CancelBody, IdParams, StartDateBody } from './arrivals.schemas';
 
@@ -80,7 +81,7 @@ export function arrivalRoutes(ctx: ApiContext) {
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       const arrival = await actionableArrival(orm.em.fork(), auth, params.id);
-      await temporal.workflow.getHandle(arrival.workflowId).executeUpdate(cancelArrivalUpdate, { args: [{ actorId: auth.account.id, reason: body.reason ?? null }] });
+      await actingTemporal(temporal, req).workflow.getHandle(arrival.workflowId).executeUpdate(cancelArrivalUpdate, { args: [{ actorId: auth.account.id, reason: body.reason ?? null }] });
       res.json(await reread(arrival.id));
     },
   );
@@ -102,7 +103,7 @@ export function arrivalRoutes(ctx: ApiContext) {
       assertDate('startDate', body.startDate);
       const arrival = await actionableArrival(orm.em.fork(), auth, params.id);
       const startsAt = parisStartOf(body.startDate).toISOString();
-      await temporal.workflow.getHandle(arrival.workflowId).executeUpdate(rescheduleArrivalUpdate, { args: [{ actorId: auth.account.id, startDate: body.startDate, startsAt }] });
+      await actingTemporal(temporal, req).workflow.getHandle(arrival.workflowId).executeUpdate(rescheduleArrivalUpdate, { args: [{ actorId: auth.account.id, startDate: body.startDate, startsAt }] });
       res.json(await reread(arrival.id));
     },
   );

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { Request } from 'express';
 import { hashActivationKey, normaliseActivationKey } from '../../domain/candidacy/activation-key.rules';
 import { CANDIDACY_DEFAULTS } from '../../domain/candidacy/candidacy.defaults';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
@@ -12,6 +13,7 @@ import {
   requestNewLetterUpdate,
   resendCandidacyMailUpdate,
   submitKeyUpdate,
+  unlockCandidacyUpdate,
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, CANDIDATE_ONLY, MANAGERS, requireRole, SIGNED_IN, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
@@ -20,6 +22,7 @@ import { containing, defined } from '../http/filters';
 import { publicRateLimiter } from '../http/rate-limit';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
+import { actingTemporal } from '../workflows/acting-client';
 import { AccountRole } from '../../domain/account/account.entity';
 import {
   BulkDecisionBody,
@@ -32,8 +35,9 @@ import {
   CandidacyRequest,
   DecisionBody,
   KeyBody,
+  UnlockBody,
 } from './candidacies.schemas';
-import { actionableCandidacy, applyForCandidacy, CANDIDACY_RECORD_RELATIONS, candidacyDetail, candidacyScope, findCandidacy } from './candidacy.service';
+import { actionableCandidacy, applyForCandidacy, CANDIDACY_RECORD_RELATIONS, candidacyDetail, candidacyScope, findCandidacy, lockedCandidacy } from './candidacy.service';
 
 const CANDIDATE_OR_SUPPORT = requireRole('CANDIDATE', AccountRole.SUPPORT);
 const RECORD = { 200: { description: 'The candidacy, as it is now', schema: CandidacyRecord } };
@@ -44,9 +48,9 @@ export function candidacyRoutes(ctx: ApiContext) {
   const api = newRouter(ctx);
   const terms = ctx.candidacyTerms ?? CANDIDACY_DEFAULTS;
 
-  /** Sends one update to the candidacy's workflow, then answers the record as the workflow left it. */
-  const act = async (candidacy: Candidacy, send: (workflow: WorkflowHandle) => Promise<unknown>) => {
-    await send(temporal.workflow.getHandle(candidacy.workflowId));
+  /** Sends one update to the candidacy's workflow as the signed-in person, then answers the record as the workflow left it. */
+  const act = async (req: Request, candidacy: Candidacy, send: (workflow: WorkflowHandle) => Promise<unknown>) => {
+    await send(actingTemporal(temporal, req).workflow.getHandle(candidacy.workflowId));
     return candidacyDetail(temporal, await findCandidacy(orm.em.fork(), { id: candidacy.id }));
   };
 
@@ -104,7 +108,7 @@ export function candidacyRoutes(ctx: ApiContext) {
       const auth = authOf(req);
       const results = await eachOf(body.ids, async (id) => {
         const candidacy = await actionableCandidacy(orm.em.fork(), auth, id, 'managers');
-        await act(candidacy, (w) => w.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId: auth.account.id, decision: body.decision, reason: body.reason }] }));
+        await act(req, candidacy, (w) => w.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId: auth.account.id, decision: body.decision, reason: body.reason }] }));
       });
       res.json({ results });
     },
@@ -152,7 +156,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'managers');
-      res.json(await act(candidacy, (w) => w.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId: auth.account.id, decision: body.decision, reason: body.reason }] })));
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId: auth.account.id, decision: body.decision, reason: body.reason }] })));
     },
   );
 
@@ -169,7 +173,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     },
     async ({ params }, req, res) => {
       const candidacy = await actionableCandidacy(orm.em.fork(), authOf(req), params.id, 'candidate');
-      res.json(await act(candidacy, (w) => w.executeUpdate(chooseLetterRouteUpdate)));
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(chooseLetterRouteUpdate, { args: [{ actorId: authOf(req).account.id }] })));
     },
   );
 
@@ -190,10 +194,11 @@ export function candidacyRoutes(ctx: ApiContext) {
       },
     },
     async ({ params, body }, req, res) => {
-      const candidacy = await actionableCandidacy(orm.em.fork(), authOf(req), params.id, 'candidate');
+      const auth = authOf(req);
+      const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'candidate');
       const key = normaliseActivationKey(body.key);
       if (!key) throw keyMalformed();
-      res.json(await act(candidacy, (w) => w.executeUpdate(submitKeyUpdate, { args: [{ keyHash: hashActivationKey(key) }] })));
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(submitKeyUpdate, { args: [{ keyHash: hashActivationKey(key), actorId: auth.account.id }] })));
     },
   );
 
@@ -211,7 +216,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     async ({ params }, req, res) => {
       const auth = authOf(req);
       const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'candidateOrSupport');
-      res.json(await act(candidacy, (w) => w.executeUpdate(requestNewLetterUpdate, { args: [{ actorId: auth.account.id }] })));
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(requestNewLetterUpdate, { args: [{ actorId: auth.account.id }] })));
     },
   );
 
@@ -230,7 +235,7 @@ export function candidacyRoutes(ctx: ApiContext) {
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'candidateOrSupport');
-      res.json(await act(candidacy, (w) => w.executeUpdate(cancelCandidacyUpdate, { args: [{ actorId: auth.account.id, reason: body.reason }] })));
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(cancelCandidacyUpdate, { args: [{ actorId: auth.account.id, reason: body.reason }] })));
     },
   );
 
@@ -248,7 +253,25 @@ export function candidacyRoutes(ctx: ApiContext) {
     async ({ params }, req, res) => {
       const auth = authOf(req);
       const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'managers');
-      res.json(await act(candidacy, (w) => w.executeUpdate(resendCandidacyMailUpdate, { args: [{ actorId: auth.account.id }] })));
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(resendCandidacyMailUpdate, { args: [{ actorId: auth.account.id }] })));
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/candidacies/:id/unlock',
+      summary: 'Unlock a candidacy locked by 5 wrong keys (support, with a reason, audited): the candidate has his attempts again, until the key expires',
+      tags: ['candidacies'],
+      guards: [SUPPORT_ONLY],
+      params: CandidacyParams,
+      body: UnlockBody,
+      responses: { ...RECORD, 400: { description: 'VALIDATION.FAILED (no reason)' }, 409: { description: 'CANDIDACY.NOT_LOCKED' } },
+    },
+    async ({ params, body }, req, res) => {
+      const candidacy = await lockedCandidacy(orm.em.fork(), params.id);
+      res.json(await act(req, candidacy, (w) => w.executeUpdate(unlockCandidacyUpdate, { args: [{ actorId: authOf(req).account.id, reason: body.reason }] })));
     },
   );
 

@@ -52,6 +52,8 @@ export const KeyBody = z.object({ key: z.string().max(64) }).openapi('Activation
 
 export const CancelBody = z.object({ reason: z.multilineText().trim().max(1000).optional() }).openapi('CandidacyCancel');
 
+export const UnlockBody = z.object({ reason: z.multilineText().trim().min(1, 'Motif obligatoire pour un déverrouillage').max(1000) }).openapi('CandidacyUnlock');
+
 export const CandidacyFilter = z.object({
   status: oneOrMany(z.enum(CANDIDACY_STATUSES)),
   route: z.enum(CANDIDACY_ROUTES).optional(),

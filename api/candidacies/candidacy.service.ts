@@ -8,7 +8,7 @@ import { hashPassword, hashSecretAnswer } from '../../domain/account/password.ha
 import { appendAudit } from '../../domain/audit/audit-trail';
 import type { Scope } from '../../domain/auth/scope';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
-import { candidacyClosed, candidacyNotFound } from '../../domain/candidacy/candidacy.errors';
+import { candidacyClosed, candidacyNotFound, candidacyNotLocked } from '../../domain/candidacy/candidacy.errors';
 import { isPendingCandidacy } from '../../domain/candidacy/candidacy.status';
 import { CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
@@ -168,8 +168,16 @@ export async function actionableCandidacy(em: EntityManager, auth: AuthContext, 
   return candidacy;
 }
 
-/** The record with, while it runs, the workflow's own status. */
+/** A candidacy locked by wrong keys, for support to unlock. */
+export async function lockedCandidacy(em: EntityManager, id: string) {
+  const candidacy = await findCandidacy(em, { id });
+  if (candidacy.status !== 'LOCKED') throw candidacyNotLocked();
+  return candidacy;
+}
+
+/** The record with, while it runs (a locked one waits for support), the workflow's own status. */
 export async function candidacyDetail(temporal: Client, candidacy: Candidacy) {
-  const workflow = await runningState(temporal, candidacy.workflowId, isPendingCandidacy(candidacy.status), candidacyStatusQuery);
+  const running = isPendingCandidacy(candidacy.status) || candidacy.status === 'LOCKED';
+  const workflow = await runningState(temporal, candidacy.workflowId, running, candidacyStatusQuery);
   return { ...candidacyRecord(candidacy), workflow };
 }

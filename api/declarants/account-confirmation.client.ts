@@ -45,7 +45,8 @@ const OVER = {
 } as const;
 
 /**
- * Sends a new link for the account's address: through its running
+ * Sends a new link for the account's address (`temporal` acting as the
+ * person who asked: actingTemporal): through its running
  * confirmation, or — when that one is over (the old address was confirmed,
  * or it expired) — through a new run once the old one has closed.
  */

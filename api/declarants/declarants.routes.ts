@@ -4,6 +4,7 @@ import { newRouter, type ApiContext } from '../context';
 import { z } from '../http/openapi';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
+import { actingTemporal } from '../workflows/acting-client';
 import { DeclarantCreate, DeclarantFilter, declarantFilterWhere, DeclarantRecord, DeclarantUpdate, toDeclarantRecord } from './declarants.schemas';
 import { createDeclarant, declarantScope, resendLink, updateDeclarant } from './declarants.service';
 
@@ -42,7 +43,7 @@ export function declarantRoutes(ctx: ApiContext) {
       },
     },
     async ({ body }, req, res) => {
-      res.status(201).json(toDeclarantRecord(await createDeclarant(orm, temporal, authOf(req), body)));
+      res.status(201).json(toDeclarantRecord(await createDeclarant(orm, actingTemporal(temporal, req), authOf(req), body)));
     },
   );
 
@@ -63,7 +64,7 @@ export function declarantRoutes(ctx: ApiContext) {
       },
     },
     async ({ params, body }, req, res) => {
-      res.json(toDeclarantRecord(await updateDeclarant(orm, temporal, authOf(req), params.id, body)));
+      res.json(toDeclarantRecord(await updateDeclarant(orm, actingTemporal(temporal, req), authOf(req), params.id, body)));
     },
   );
 
@@ -83,7 +84,7 @@ export function declarantRoutes(ctx: ApiContext) {
       },
     },
     async ({ params }, req, res) => {
-      res.json(toDeclarantRecord(await resendLink(orm, temporal, authOf(req), params.id)));
+      res.json(toDeclarantRecord(await resendLink(orm, actingTemporal(temporal, req), authOf(req), params.id)));
     },
   );
 

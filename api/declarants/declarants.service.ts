@@ -122,7 +122,9 @@ export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: Aut
     if (owner) throw owner;
     const before = snapshot(found);
     const key = identityKey(found.siret, changes.lastName ?? found.lastName, changes.firstName ?? found.firstName);
-    if (key !== found.identityKey && (await em.count(Account, { identityKey: key }))) throw identityTaken(found.siret);
+    if (key !== found.identityKey && (await em.getRepository(Account).identityTaken(found.siret, changes.lastName ?? found.lastName, changes.firstName ?? found.firstName))) {
+      throw identityTaken(found.siret);
+    }
     Object.assign(found, changes, { identityKey: key });
     if (changes.email) {
       found.emailConfirmedAt = null;

@@ -12,6 +12,7 @@ import { newRouter, type ApiContext } from '../context';
 import { containing, defined } from '../http/filters';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
+import { actingTemporal } from '../workflows/acting-client';
 import { actionableDeparture, departureDetail, findDeparture, planDeparture, transferTarget } from './departure.service';
 import {
   DepartureAccepted,
@@ -93,7 +94,7 @@ export function departureRoutes(ctx: ApiContext) {
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       const departure = await actionableDeparture(orm.em.fork(), auth, params.id);
-      await temporal.workflow.getHandle(departure.workflowId).executeUpdate(cancelDepartureUpdate, { args: [{ actorId: auth.account.id, reason: body.reason ?? null }] });
+      await actingTemporal(temporal, req).workflow.getHandle(departure.workflowId).executeUpdate(cancelDepartureUpdate, { args: [{ actorId: auth.account.id, reason: body.reason ?? null }] });
       res.json(await reread(departure.id));
     },
   );
@@ -115,7 +116,7 @@ export function departureRoutes(ctx: ApiContext) {
       assertDate('effectiveDate', body.effectiveDate);
       const departure = await actionableDeparture(orm.em.fork(), auth, params.id);
       const effectiveAt = parisStartOf(body.effectiveDate).toISOString();
-      await temporal.workflow.getHandle(departure.workflowId).executeUpdate(rescheduleDepartureUpdate, { args: [{ actorId: auth.account.id, effectiveDate: body.effectiveDate, effectiveAt }] });
+      await actingTemporal(temporal, req).workflow.getHandle(departure.workflowId).executeUpdate(rescheduleDepartureUpdate, { args: [{ actorId: auth.account.id, effectiveDate: body.effectiveDate, effectiveAt }] });
       res.json(await reread(departure.id));
     },
   );
@@ -143,7 +144,7 @@ export function departureRoutes(ctx: ApiContext) {
       const em = orm.em.fork();
       const departure = await actionableDeparture(em, auth, params.id);
       if (body.rights.mode === 'TRANSFER') await transferTarget(em, departure.company.id, departure.account.id, body.rights.toAccountId);
-      await temporal.workflow.getHandle(departure.workflowId).executeUpdate(retargetDepartureUpdate, { args: [{ actorId: auth.account.id, rights: body.rights }] });
+      await actingTemporal(temporal, req).workflow.getHandle(departure.workflowId).executeUpdate(retargetDepartureUpdate, { args: [{ actorId: auth.account.id, rights: body.rights }] });
       res.json(await reread(departure.id));
     },
   );

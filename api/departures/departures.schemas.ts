@@ -1,4 +1,4 @@
-import { DEPARTURE_RIGHTS_MODES, DEPARTURE_STATUSES, RIGHT_OUTCOMES } from '../../domain/collaborators/collaborators.status';
+import { DEPARTURE_RIGHTS_MODES, DEPARTURE_STATUSES, DEPARTURE_WAITING_CODES, RIGHT_OUTCOMES } from '../../domain/collaborators/collaborators.status';
 import type { Departure } from '../../domain/collaborators/departure.entity';
 import { CalendarDay, collaboratorFilter, Email, NamedRight, personName } from '../arrivals/arrivals.schemas';
 import { z } from '../http/openapi';
@@ -37,6 +37,11 @@ export const DepartureFilter = collaboratorFilter(DEPARTURE_STATUSES);
 
 const RightReport = NamedRight.extend({ outcome: z.enum(RIGHT_OUTCOMES) });
 
+/** Why a departure waits past its date: the console puts the code in words (LEGACY_TEXT: a sentence recorded before codes, in `params.text`). */
+const WaitingReason = z
+  .object({ code: z.enum(DEPARTURE_WAITING_CODES), params: z.record(z.string(), z.string()) })
+  .openapi('DepartureWaitingReason');
+
 export const DepartureRecord = z
   .object({
     id: z.string(),
@@ -52,7 +57,7 @@ export const DepartureRecord = z
     arrivalId: z.string().nullable(),
     successorAccountId: z.string().nullable(),
     status: z.enum(DEPARTURE_STATUSES),
-    waitingReason: z.string().nullable(),
+    waitingReason: WaitingReason.nullable(),
     transferred: z.number().nullable(),
     revoked: z.number().nullable(),
     createdAt: z.string(),

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { PDFDocument } from 'pdf-lib';
 import { openLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
-import { letterGone, letterNotFound } from '../../domain/candidacy/candidacy.errors';
+import { letterGone, letterHeld, letterNotFound } from '../../domain/candidacy/candidacy.errors';
 import { letterPostedUpdate } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
 import { CandidacyParams } from '../candidacies/candidacies.schemas';
@@ -12,7 +12,8 @@ import { newRouter, type ApiContext } from '../context';
 import { BulkResults, eachOf } from '../http/bulk';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
-import { letterRecord, LetterFilter, LetterIds, LetterRecord, MergedPdfQuery } from './letters.schemas';
+import { actingTemporal } from '../workflows/acting-client';
+import { isHeld, letterRecord, LetterFilter, LetterIds, LetterRecord, MergedPdfQuery } from './letters.schemas';
 
 const PDF = { description: 'application/pdf' };
 
@@ -25,6 +26,7 @@ export function letterRoutes(ctx: ApiContext) {
   const printable = async (em: EntityManager, id: string): Promise<Buffer> => {
     const letter = await em.findOne(ActivationLetter, id, { populate: ['sealedPdf'] });
     if (!letter) throw letterNotFound();
+    if (isHeld(letter)) throw letterHeld();
     if (letter.status !== 'PENDING' || !letter.sealedPdf) throw letterGone();
     return openLetterPdf(config.letterKey, letter.id, letter.sealedPdf);
   };
@@ -36,12 +38,14 @@ export function letterRoutes(ctx: ApiContext) {
     res.end(Buffer.from(pdf));
   };
 
-  /** Support marks one letter posted, through the candidacy's workflow (which starts the key's validity). */
-  const markPosted = async (id: string, actorId: string) => {
+  /** Support marks one letter posted, as himself, through the candidacy's workflow (which starts the key's validity). */
+  const markPosted = async (id: string, req: Request) => {
+    const actorId = authOf(req).account.id;
     const em = orm.em.fork();
     const letter = await em.findOne(ActivationLetter, id, { populate: ['candidacy'] });
     if (!letter) throw letterNotFound();
-    await temporal.workflow.getHandle(letter.candidacy.workflowId).executeUpdate(letterPostedUpdate, { args: [{ letterId: id, actorId }] });
+    if (isHeld(letter)) throw letterHeld();
+    await actingTemporal(temporal, req).workflow.getHandle(letter.candidacy.workflowId).executeUpdate(letterPostedUpdate, { args: [{ letterId: id, actorId }] });
     return letterRecord(await orm.em.fork().findOneOrFail(ActivationLetter, id));
   };
 
@@ -54,7 +58,7 @@ export function letterRoutes(ctx: ApiContext) {
       tags: ['letters'],
       guards: [SUPPORT_ONLY],
       query: MergedPdfQuery,
-      responses: { 200: PDF, 404: { description: 'CANDIDACY.LETTER_NOT_FOUND' }, 410: { description: 'CANDIDACY.LETTER_GONE' } },
+      responses: { 200: PDF, 404: { description: 'CANDIDACY.LETTER_NOT_FOUND' }, 409: { description: 'CANDIDACY.LETTER_NO_ADDRESS (held back)' }, 410: { description: 'CANDIDACY.LETTER_GONE' } },
     },
     async ({ query }, _req, res) => {
       const em = orm.em.fork();
@@ -79,8 +83,7 @@ export function letterRoutes(ctx: ApiContext) {
       responses: { 200: { description: 'One result per id', schema: BulkResults } },
     },
     async ({ body }, req, res) => {
-      const actorId = authOf(req).account.id;
-      res.json({ results: await eachOf(body.ids, (id) => markPosted(id, actorId)) });
+      res.json({ results: await eachOf(body.ids, (id) => markPosted(id, req)) });
     },
   );
 
@@ -109,7 +112,7 @@ export function letterRoutes(ctx: ApiContext) {
       tags: ['letters'],
       guards: [SUPPORT_ONLY],
       params: CandidacyParams,
-      responses: { 200: PDF, 404: { description: 'CANDIDACY.LETTER_NOT_FOUND' }, 410: { description: 'CANDIDACY.LETTER_GONE (posted or voided)' } },
+      responses: { 200: PDF, 404: { description: 'CANDIDACY.LETTER_NOT_FOUND' }, 409: { description: 'CANDIDACY.LETTER_NO_ADDRESS (held back)' }, 410: { description: 'CANDIDACY.LETTER_GONE (posted or voided)' } },
     },
     async ({ params }, _req, res) => {
       sendPdf(res, await printable(orm.em.fork(), params.id), `courrier-${params.id}.pdf`);
@@ -125,10 +128,10 @@ export function letterRoutes(ctx: ApiContext) {
       tags: ['letters'],
       guards: [SUPPORT_ONLY],
       params: CandidacyParams,
-      responses: { 200: { description: 'The letter', schema: LetterRecord }, 409: { description: 'CANDIDACY.NOT_AWAITING_LETTER or CANDIDACY.LETTER_NOT_CURRENT' } },
+      responses: { 200: { description: 'The letter', schema: LetterRecord }, 409: { description: 'CANDIDACY.NOT_AWAITING_LETTER, CANDIDACY.LETTER_NOT_CURRENT or CANDIDACY.LETTER_NO_ADDRESS' } },
     },
     async ({ params }, req, res) => {
-      res.json(await markPosted(params.id, authOf(req).account.id));
+      res.json(await markPosted(params.id, req));
     },
   );
 

@@ -10,8 +10,9 @@ export const LetterRecord = z
     companyName: z.string(),
     siret: z.string(),
     candidateName: z.string(),
-    address: z.string(),
+    address: z.string().nullable().openapi({ description: 'The head-office address it goes to; null: the company had none' }),
     status: z.enum(LETTER_STATUSES),
+    held: z.boolean().openapi({ description: 'Pending without a postal address: held back, it can be neither printed nor posted' }),
     createdAt: z.string(),
     postBy: z.string(),
     postedAt: z.string().nullable(),
@@ -31,6 +32,9 @@ export const MergedPdfQuery = z.object({
     .pipe(z.array(z.string().uuid('Identifiant invalide')).min(1).max(200)),
 });
 
+/** A pending letter without a postal address: held back (no PDF). */
+export const isHeld = (l: Pick<ActivationLetter, 'status' | 'address'>) => l.status === 'PENDING' && !l.address;
+
 export function letterRecord(l: ActivationLetter, now = new Date()) {
   return {
     id: l.id,
@@ -39,8 +43,9 @@ export function letterRecord(l: ActivationLetter, now = new Date()) {
     companyName: l.companyName,
     siret: l.siret,
     candidateName: l.candidateName,
-    address: l.address,
+    address: l.address ?? null,
     status: l.status,
+    held: isHeld(l),
     createdAt: l.createdAt.toISOString(),
     postBy: l.postBy.toISOString(),
     postedAt: l.postedAt?.toISOString() ?? null,

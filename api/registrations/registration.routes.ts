@@ -11,6 +11,7 @@ import { SUPPORT_ONLY } from '../auth/auth.middleware';
 import { usableConfirmationToken } from '../confirmations/confirmation-token';
 import { newRouter, type ApiContext } from '../context';
 import { idsFilter, listPage, listQuery, sendList } from '../http/list-query';
+import { actingTemporal, temporalActingAs } from '../workflows/acting-client';
 import { workflowIdsClause } from '../workflows/visibility-query';
 import { z } from '../http/openapi';
 import { publicRateLimiter } from '../http/rate-limit';
@@ -88,7 +89,7 @@ export function registrationRoutes(ctx: ApiContext) {
     },
     async ({ body }, _req, res) => {
       const row = await usableToken(body.token, false);
-      await temporal.workflow.getHandle(row.workflowId).executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: row.id }] });
+      await temporalActingAs(temporal, row.account).workflow.getHandle(row.workflowId).executeUpdate(confirmRegistrationUpdate, { args: [{ tokenId: row.id }] });
       const { siret, lastName, firstName } = row.account;
       res.json({ status: 'CONFIRMED', siret, lastName, firstName });
     },
@@ -108,7 +109,7 @@ export function registrationRoutes(ctx: ApiContext) {
     },
     async ({ body }, _req, res) => {
       const row = await usableToken(body.token, true);
-      const answer = await temporal.workflow.getHandle(row.workflowId).executeUpdate(resendConfirmationUpdate);
+      const answer = await temporalActingAs(temporal, row.account).workflow.getHandle(row.workflowId).executeUpdate(resendConfirmationUpdate);
       res.json(answer);
     },
   );
@@ -172,8 +173,8 @@ export function registrationRoutes(ctx: ApiContext) {
       params: WorkflowIdParams,
       responses: { 200: { description: 'A new mail is on its way' }, 409: { description: 'REGISTRATION.ALREADY_CONFIRMED' } },
     },
-    async ({ params }, _req, res) => {
-      res.json(await temporal.workflow.getHandle(params.id).executeUpdate(resendConfirmationUpdate));
+    async ({ params }, req, res) => {
+      res.json(await actingTemporal(temporal, req).workflow.getHandle(params.id).executeUpdate(resendConfirmationUpdate));
     },
   );
 

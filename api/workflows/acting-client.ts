@@ -17,7 +17,12 @@ export const consoleIdentity = (account: { id: string; firstName: string; lastNa
  * process's single connection; building one opens nothing.
  */
 export function actingTemporal(temporal: Client, req: Request): Client {
-  const identity = consoleIdentity(authOf(req).account);
+  return temporalActingAs(temporal, authOf(req).account);
+}
+
+/** The same, for a person known without a session (the holder of a mailed link). */
+export function temporalActingAs(temporal: Client, account: { id: string; firstName: string; lastName: string }): Client {
+  const identity = consoleIdentity(account);
   let byIdentity = clients.get(temporal);
   if (!byIdentity) clients.set(temporal, (byIdentity = new Map()));
   let client = byIdentity.get(identity);

@@ -1,4 +1,4 @@
-import { Entity, EntityRepositoryType, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base.entity';
 import { Company } from '../company/company.entity';
 import { Establishment } from '../company/establishment.entity';
@@ -44,9 +44,9 @@ export class Account extends BaseEntity {
   @Property()
   firstName!: string;
 
-  /** Normalised triplet, unique: the login key. */
+  /** Normalised triplet: the login key, unique among the accounts not RADIATED (partial unique index, migration 20261202100000). */
   @Property({ hidden: true })
-  @Unique()
+  @Index()
   identityKey!: string;
 
   @Property()

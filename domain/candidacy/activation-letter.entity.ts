@@ -36,9 +36,13 @@ export class ActivationLetter extends BaseEntity {
   @Property()
   candidateName!: string;
 
-  /** Head office of the establishment's company, where the letter goes. */
-  @Property({ type: 'text' })
-  address!: string;
+  /**
+   * The company's head-office address when the letter was issued, where it
+   * goes; null when the company had none: the letter is then held back (no
+   * PDF, never printed nor posted) until a new one is issued.
+   */
+  @Property({ type: 'text', nullable: true })
+  address?: string | null;
 
   /** Support should post it before this date. */
   @Property({ type: 'timestamptz' })

@@ -13,6 +13,13 @@ export const keyMalformed = () =>
     key: 'Clé d’activation mal formée',
   });
 
+export const letterHeld = () =>
+  new DomainError(
+    'CONFLICT',
+    'CANDIDACY.LETTER_NO_ADDRESS',
+    'Courrier retenu : l’entreprise n’a pas d’adresse de siège. Faites-la compléter, puis émettez un nouveau courrier.',
+  );
+
 /** A closed candidacy refuses every action, with the code of why it is closed. */
 export function candidacyClosed(status: CandidacyStatus): DomainError {
   if (status === 'LOCKED') return new DomainError('CONFLICT', 'CANDIDACY.LOCKED', 'Candidature verrouillée après trop de clés erronées.');
@@ -21,3 +28,6 @@ export function candidacyClosed(status: CandidacyStatus): DomainError {
   }
   return new DomainError('CONFLICT', 'CANDIDACY.CLOSED', 'Cette candidature est close.');
 }
+
+export const candidacyNotLocked = () =>
+  new DomainError('CONFLICT', 'CANDIDACY.NOT_LOCKED', 'Cette candidature n’est pas verrouillée : il n’y a rien à déverrouiller.');

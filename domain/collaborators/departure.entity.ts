@@ -3,7 +3,14 @@ import { Account } from '../account/account.entity';
 import { Company } from '../company/company.entity';
 import { BaseEntity } from '../shared/base.entity';
 import { Arrival } from './arrival.entity';
-import { DEPARTURE_RIGHTS_MODES, DEPARTURE_STATUSES, type DepartureRightsMode, type DepartureStatus, type RightReport } from './collaborators.status';
+import {
+  DEPARTURE_RIGHTS_MODES,
+  DEPARTURE_STATUSES,
+  type DepartureRightsMode,
+  type DepartureStatus,
+  type DepartureWaitingReason,
+  type RightReport,
+} from './collaborators.status';
 
 /**
  * Read model of a collaborator's departure (radiation). The API writes it
@@ -54,9 +61,9 @@ export class Departure extends BaseEntity {
   @Enum({ items: [...DEPARTURE_STATUSES], nativeEnumName: 'departure_status' })
   status: Opt<DepartureStatus> = 'SCHEDULED';
 
-  /** Why the departure waits past its date (shown to support). */
-  @Property({ type: 'text', nullable: true })
-  waitingReason?: string | null;
+  /** Why the departure waits past its date: a code with parameters, put in words by the console. */
+  @Property({ type: 'jsonb', nullable: true })
+  waitingReason?: DepartureWaitingReason | null;
 
   @Property({ type: 'integer', nullable: true })
   transferred?: number | null;

@@ -6,6 +6,9 @@ import { Migration20261126200000_candidacy } from './Migration20261126200000_can
 import { Migration20261126250000_secret_question } from './Migration20261126250000_secret_question';
 import { Migration20261126260000_sealed_letters } from './Migration20261126260000_sealed_letters';
 import { Migration20261126300000_collaborators } from './Migration20261126300000_collaborators';
+import { Migration20261202100000_radiated_identity_free } from './Migration20261202100000_radiated_identity_free';
+import { Migration20261202110000_held_letters } from './Migration20261202110000_held_letters';
+import { Migration20261203100000_departure_waiting_code } from './Migration20261203100000_departure_waiting_code';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +19,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126250000_secret_question', class: Migration20261126250000_secret_question },
   { name: 'Migration20261126260000_sealed_letters', class: Migration20261126260000_sealed_letters },
   { name: 'Migration20261126300000_collaborators', class: Migration20261126300000_collaborators },
+  { name: 'Migration20261202100000_radiated_identity_free', class: Migration20261202100000_radiated_identity_free },
+  { name: 'Migration20261202110000_held_letters', class: Migration20261202110000_held_letters },
+  { name: 'Migration20261203100000_departure_waiting_code', class: Migration20261203100000_departure_waiting_code },
 ];

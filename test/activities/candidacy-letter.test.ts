@@ -7,6 +7,7 @@ import { identityKey } from '../../domain/account/identity.rules';
 import { hashActivationKey, normaliseActivationKey } from '../../domain/candidacy/activation-key.rules';
 import { openLetterPdf } from '../../domain/candidacy/activation-letter.cipher';
 import { ActivationLetter } from '../../domain/candidacy/activation-letter.entity';
+import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Company } from '../../domain/company/company.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
@@ -129,5 +130,30 @@ describe('activation letter', () => {
     expect(Date.parse(posted.keyExpiresAt) - Date.parse(posted.postedAt)).toBe(60 * DAY);
     const after = await db.orm.em.fork().findOneOrFail(ActivationLetter, second.letterId, { populate: ['sealedPdf'] });
     expect(after).toMatchObject({ status: 'POSTED', sealedPdf: null });
+  });
+
+  it('goes to the head-office address the company holds now, not the one its head office had at registration; without one it is held back: no PDF', async () => {
+    const acts = createCandidacyActivities({ orm: db.orm, publicUrl: PUBLIC_URL, letterKey: LETTER_KEY });
+    const setAddress = (headOfficeAddress: string) => db.orm.em.fork().nativeUpdate(Company, { siren: '842716409' }, { headOfficeAddress });
+    const issue = async (sequence: number) => {
+      const issued: IssuedLetter = await activityEnv().run(acts.issueActivationLetter, { candidacyId, sequence, postWithinMs: 14 * DAY, keyValidityMs: 60 * DAY });
+      return db.orm.em.fork().findOneOrFail(ActivationLetter, issued.letterId, { populate: ['sealedPdf'] });
+    };
+
+    await setAddress('27 avenue des Fournils\n69003 Lyon');
+    const moved = await issue(3);
+    expect(moved.address).toBe('27 avenue des Fournils\n69003 Lyon');
+    const text = await pdfText(openLetterPdf(LETTER_KEY, moved.id, moved.sealedPdf!));
+    expect(text).toContain('27 avenue des Fournils');
+    expect(text).not.toContain(headOfficeAddress.split(', ')[0]);
+
+    for (const [sequence, missing] of [[4, 'Adresse à compléter'], [5, '  ']] as const) {
+      await setAddress(missing);
+      const held = await issue(sequence);
+      expect(held).toMatchObject({ status: 'PENDING', address: null, sealedPdf: null });
+      const audit = await db.orm.em.fork().findOneOrFail(AuditEvent, { targetId: held.id });
+      expect(audit).toMatchObject({ action: 'CANDIDACY.LETTER_HELD', after: expect.objectContaining({ address: null }) });
+    }
+    await setAddress(headOfficeAddress);
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createDepartureActivities, type ApplyOutcome, type RadiationOutcome } from '../../activities/collaborators/departure.activities';
 import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
-import type { RightCell } from '../../domain/collaborators/collaborators.status';
+import type { DepartureWaitingReason, RightCell } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { obsoleteRights } from '../../domain/collaborators/obsolete-rights';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
@@ -121,7 +121,8 @@ describe('applyDeparture', () => {
     const departure = await departureRow(db.orm, company, leaver, target.id);
     await db.orm.em.fork().nativeUpdate(Departure, { id: departure.id }, { status: 'WAITING_FOR_TARGET' });
 
-    expect(await apply(departure, target.id)).toEqual({ applied: false, reason: expect.stringContaining('n’est pas actif'), radiated: true });
+    const inactive = { code: 'TARGET_INACTIVE', params: { firstName: target.firstName, lastName: target.lastName, status: AccountStatus.PENDING } };
+    expect(await apply(departure, target.id)).toEqual({ applied: false, reason: inactive, radiated: true });
     expect(await apply(departure, target.id)).toMatchObject({ applied: false, radiated: true });
     expect(await statusOf(leaver.id)).toBe(AccountStatus.RADIATED);
     expect(await openSessions(leaver.id)).toBe(0);
@@ -133,6 +134,25 @@ describe('applyDeparture', () => {
     expect(sorted(await rightsOf(db.orm, target.id))).toEqual(sorted(rights));
     expect(await rightsOf(db.orm, leaver.id)).toEqual([]);
     expect(await radiations(leaver.id)).toBe(1);
+  });
+
+  it('recordDepartureState: the waiting reason is stored as its code with parameters (read model and audit), never as a sentence', async () => {
+    const leaver = await createPerson(db.orm, company, 'DECLARANT');
+    const departure = await departureRow(db.orm, company, leaver, null);
+    const reason: DepartureWaitingReason = { code: 'NEWCOMER_NOT_CONFIRMED', params: {} };
+    const env = new MockActivityEnvironment({ workflowExecution: { workflowId: departure.workflowId, runId: 'run-1' } });
+    await env.run(activities.recordDepartureState, {
+      departureId: departure.id,
+      step: 'step-1',
+      action: 'DEPARTURE.WAITING_FOR_TARGET',
+      status: 'WAITING_FOR_TARGET' as const,
+      effectiveDate: departure.effectiveDate,
+      waitingReason: reason,
+      details: { reason },
+    });
+    expect((await db.orm.em.fork().findOneOrFail(Departure, departure.id)).waitingReason).toEqual(reason);
+    const [event] = await db.orm.em.fork().find(AuditEvent, { action: 'DEPARTURE.WAITING_FOR_TARGET', targetId: departure.id });
+    expect(event.after).toMatchObject({ status: 'WAITING_FOR_TARGET', waitingReason: reason, reason });
   });
 
   it('radiateLeaver: at the date the leaver is radiated (sessions ended), his rights held for the new collaborator; once only', async () => {
@@ -159,11 +179,28 @@ describe('applyDeparture', () => {
     const candidate = await createPerson(db.orm, other, 'CANDIDATE');
     const departure = await departureRow(db.orm, other, admin, null, candidate.id);
     const waiting = await apply(departure, null, departure.workflowId);
-    expect(waiting).toEqual({ applied: false, reason: expect.stringContaining('successeur') });
-    expect(await radiate(departure)).toEqual({ radiated: false, reason: expect.stringContaining('successeur') });
+    const reason = { code: 'SUCCESSOR_NOT_VALIDATED', params: { firstName: candidate.firstName, lastName: candidate.lastName } };
+    expect(waiting).toEqual({ applied: false, reason });
+    expect(await radiate(departure)).toEqual({ radiated: false, reason });
     expect(await statusOf(admin.id)).toBe(AccountStatus.ACTIVE);
     await db.orm.em.fork().nativeUpdate(Account, { id: candidate.id }, { adminStatus: 'ACTIVE' as never });
     expect(await apply(departure, null)).toMatchObject({ applied: true });
     expect(await statusOf(admin.id)).toBe(AccountStatus.RADIATED);
+  });
+});
+
+describe('a waiting reason written before codes', () => {
+  it('is kept by the migration as LEGACY_TEXT with its sentence, readable by the console', async () => {
+    const leaver = await createPerson(db.orm, company, 'DECLARANT');
+    const departure = await departureRow(db.orm, company, leaver, null);
+    const sentence = 'Le destinataire des droits n’existe plus : réattribuez-les à un autre collaborateur ou révoquez-les.';
+    const migrator = db.orm.getMigrator();
+    await migrator.down({ to: 'Migration20261202110000_held_letters' });
+    try {
+      await db.orm.em.fork().execute(`update departure set waiting_reason = ? where id = ?`, [sentence, departure.id]);
+    } finally {
+      await migrator.up();
+    }
+    expect((await db.orm.em.fork().findOneOrFail(Departure, departure.id)).waitingReason).toEqual({ code: 'LEGACY_TEXT', params: { text: sentence } });
   });
 });

@@ -7,6 +7,7 @@ import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
+import { consoleIdentity } from '../../api/workflows/acting-client';
 import { REDACTED_PATHS } from '../../platform/logger';
 import { allTextInDatabase } from '../helpers/database';
 import { eventually, login, mailsTo, PUBLIC_URL, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
@@ -51,6 +52,25 @@ async function download(agent: Agent, path: string): Promise<{ headers: Record<s
   expect(res.status).toBe(200);
   return { headers: res.headers as Record<string, string>, body: res.body as Buffer };
 }
+/** Who Temporal recorded as sending each accepted update of that name (the person, through the console's client). */
+async function updateSenders(workflowId: string, name: string): Promise<string[]> {
+  const history = await env.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+  return history.events!.flatMap((e) => {
+    const accepted = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+    return accepted?.input?.name === name ? [accepted.meta!.identity!] : [];
+  });
+}
+
+/** The audit trail of a target as support reads it: action and who acted, oldest first. */
+async function auditOf(targetId: string): Promise<Array<[string, string]>> {
+  const support = await login(env.app, SUPPORT);
+  const res = await support.get('/api/audit-events').query({ filter: JSON.stringify({ targetId }), sort: JSON.stringify(['at', 'ASC']), range: '[0,99]' });
+  expect(res.status).toBe(200);
+  return (res.body as Array<{ action: string; actorLabel: string }>).map((e) => [e.action, e.actorLabel]);
+}
+
+const me = async (agent: Agent) => (await agent.get('/api/auth/me')).body as { id: string; firstName: string; lastName: string };
+
 const statusOf = (agent: Agent, status: string) => eventually(async () => ((await mine(agent)).body.status === status ? true : undefined));
 
 describe('POST /api/candidacies', () => {
@@ -179,6 +199,9 @@ describe('approval route', () => {
     expect((await relogged.get('/api/candidacies')).status).toBe(200);
     const audit = await env.orm.em.fork().find(AuditEvent, { targetId: id }, { orderBy: { at: 'ASC' } });
     expect(audit.map((e) => e.action).sort()).toEqual(['CANDIDACY.APPLIED', 'CANDIDACY.APPROVAL_MAILED', 'CANDIDACY.APPROVAL_REQUESTED', 'CANDIDACY.APPROVED']);
+    expect(await auditOf(id)).toContainEqual(['CANDIDACY.APPROVED', 'Claire MARTIN']);
+    expect(await auditOf((await me(candidate)).id)).toContainEqual(['ACCOUNT.ADMINISTRATOR_ACTIVATED', 'Claire MARTIN']);
+    expect(await updateSenders(`candidacy-${id}`, 'decide')).toEqual([consoleIdentity(await me(admin))]);
   });
 
   it('bulk decisions: each id on its own; an unknown id and another company’s candidacy are reported as not found and left alone', async () => {
@@ -194,8 +217,28 @@ describe('approval route', () => {
       { id: first.id, ok: true },
       { id: unknown, ok: false, code: 'CANDIDACY.NOT_FOUND', message: expect.any(String) },
     ]);
-    expect((await mine(first.candidate)).body).toMatchObject({ status: 'REFUSED', refusalReason: 'Inconnue' });
     expect((await mine(foreign.candidate)).body).toMatchObject({ status: 'AWAITING_APPROVAL', decidedBy: null, refusalReason: null });
+    const support = await login(env.app, SUPPORT);
+    expect((await support.get(`/api/candidacies/${first.id}`)).body).toMatchObject({ status: 'REFUSED', refusalReason: 'Inconnue' });
+  });
+
+  it('a refused candidate’s account closes (his session ends, he cannot log in) and his identity may apply again', async () => {
+    const identity = { siret: ADMIN.siret, lastName: 'Barbier', firstName: 'Lucie' };
+    const first = await applyAndConfirm(identity, 'lucie.barbier@example.test');
+    await statusOf(first.candidate, 'AWAITING_APPROVAL');
+    const accountId = (await me(first.candidate)).id;
+    const admin = await login(env.app, ADMIN);
+    expect((await admin.post(`/api/candidacies/${first.id}/decision`).send({ decision: 'REFUSE', reason: 'Personne inconnue du cabinet' })).body.status).toBe('REFUSED');
+    expect((await first.candidate.get('/api/auth/me')).status).toBe(401);
+    const relogin = await request(env.app).post('/api/auth/login').send({ ...identity, password: PASSWORD });
+    expect(relogin.status).not.toBe(200);
+    expect(await auditOf(accountId)).toContainEqual(['ACCOUNT.RADIATED', 'Claire MARTIN']);
+
+    const again = await applyAndConfirm(identity, 'l.barbier@example.test');
+    expect(again.id).not.toBe(first.id);
+    await statusOf(again.candidate, 'AWAITING_APPROVAL');
+    expect((await admin.post(`/api/candidacies/${again.id}/decision`).send({ decision: 'ACCEPT' })).body.status).toBe('APPROVED');
+    expect((await again.candidate.get('/api/auth/me')).body).toMatchObject({ adminStatus: 'ACTIVE', lastName: 'Barbier' });
   });
 });
 
@@ -212,7 +255,7 @@ describe('letter route', () => {
   });
 
   it('forced without an active administrator: print queue (list, PDF, merged PDF, posted), then 20 wrong keys lock after the 5th and change nothing else', async () => {
-    const { id, candidate } = await applyAndConfirm({ siret, lastName: 'Roux', firstName: 'Nina' }, 'nina.roux@example.test');
+    const { id, workflowId, candidate } = await applyAndConfirm({ siret, lastName: 'Roux', firstName: 'Nina' }, 'nina.roux@example.test');
     await statusOf(candidate, 'AWAITING_LETTER');
     const support = await login(env.app, SUPPORT);
     const queue = await support.get('/api/letters').query({ filter: JSON.stringify({ status: 'PENDING' }) });
@@ -243,6 +286,25 @@ describe('letter route', () => {
     expect(answers.slice(5)).toEqual(Array.from({ length: 15 }, () => [409, 'CANDIDACY.LOCKED', undefined]));
     expect(await snapshot(id)).toEqual(lockedSnapshot);
     expect(lockedSnapshot).toMatchObject({ candidacy: { status: 'LOCKED', attemptsLeft: 0 }, account: { adminStatus: AdminStatus.CANDIDATE_AD } });
+
+    const nina = await me(candidate);
+    const sophie = await me(support);
+    const keyAudit = (await auditOf(id)).filter(([action]) => action === 'CANDIDACY.WRONG_KEY' || action === 'CANDIDACY.LOCKED');
+    expect(keyAudit).toEqual([...Array.from({ length: 4 }, () => ['CANDIDACY.WRONG_KEY', 'Nina Roux']), ['CANDIDACY.LOCKED', 'Nina Roux']]);
+    expect(await updateSenders(workflowId, 'submitKey')).toEqual(Array.from({ length: 5 }, () => consoleIdentity(nina)));
+    expect(await updateSenders(workflowId, 'letterPosted')).toEqual([consoleIdentity(sophie)]);
+    expect((await mine(candidate)).body.workflow).toMatchObject({ status: 'LOCKED', awaiting: 'SUPPORT' });
+
+    expect((await candidate.post(`/api/candidacies/${id}/unlock`).send({ reason: 'moi' })).status).toBe(403);
+    expect((await support.post(`/api/candidacies/${id}/unlock`).send({})).body.errors).toHaveProperty('reason');
+    const unlocked = await support.post(`/api/candidacies/${id}/unlock`).send({ reason: 'Identité vérifiée au téléphone' });
+    expect([unlocked.status, unlocked.body]).toEqual([200, expect.objectContaining({ status: 'AWAITING_KEY', attemptsLeft: 5 })]);
+    expect((await support.post(`/api/candidacies/${id}/unlock`).send({ reason: 'encore' })).body.code).toBe('CANDIDACY.NOT_LOCKED');
+    expect((await auditOf(id)).at(-1)).toEqual(['CANDIDACY.UNLOCKED', 'Sophie SUPPORT']);
+    expect(await updateSenders(workflowId, 'unlock')).toEqual([consoleIdentity(sophie)]);
+    const retry = await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: 'ABCD-EFGH-JKMN-PQRS' });
+    expect([retry.status, retry.body.code, retry.body.attemptsLeft]).toEqual([422, 'CANDIDACY.WRONG_KEY', 4]);
+    expect((await support.post(`/api/candidacies/${id}/cancel`).send({ reason: 'fin du test' })).body.status).toBe('CANCELLED');
   });
 
   it('the candidate types the key printed on the posted letter (any case, spaces): APPROVED, and he acts as an administrator', async () => {
@@ -258,10 +320,40 @@ describe('letter route', () => {
     const typed = printed!.toLowerCase().replace(/-/g, ' ');
     const approved = await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: typed });
     expect([approved.status, approved.body]).toEqual([200, expect.objectContaining({ id, status: 'APPROVED', route: 'LETTER', decidedBy: null })]);
+    expect(await auditOf(id)).toContainEqual(['CANDIDACY.APPROVED', 'Théo Lemoine']);
+    expect(await auditOf((await me(candidate)).id)).toContainEqual(['ACCOUNT.ADMINISTRATOR_ACTIVATED', 'Théo Lemoine']);
     expect((await candidate.get('/api/auth/me')).body).toMatchObject({ role: 'ADMINISTRATOR', adminStatus: 'ACTIVE' });
     const relogged = await login(env.app, { ...identity, password: PASSWORD });
     expect((await relogged.get('/api/declarants')).status).toBe(200);
     expect((await relogged.get('/api/candidacies')).body).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: 'APPROVED' })]));
+  });
+
+  it('a company without a head-office address: the letter is held back (no PDF, not postable) until one issued after the company corrected its address, which it carries', async () => {
+    const em = env.orm.em.fork();
+    const company = em.create(Company, { siren: '732829338', legalName: 'Atelier Sans Adresse', headOfficeAddress: 'Adresse à compléter', status: CompanyStatus.ACTIVE });
+    em.create(Establishment, { siret: '73282933800019', company, name: 'Siège', address: company.headOfficeAddress, status: EstablishmentStatus.ACTIVE, headOffice: true });
+    await em.flush();
+    const { id, candidate } = await applyAndConfirm({ siret: '73282933800019', lastName: 'Garnier', firstName: 'Paul' }, 'paul.garnier@example.test');
+    await statusOf(candidate, 'AWAITING_LETTER');
+    const support = await login(env.app, SUPPORT);
+    const lettersOf = async () => (await support.get('/api/letters').query({ filter: JSON.stringify({ status: 'PENDING' }) })).body.filter((l: { candidacyId: string }) => l.candidacyId === id);
+    const [held] = await lettersOf();
+    expect(held).toMatchObject({ sequence: 1, address: null, held: true, status: 'PENDING' });
+    for (const res of [await support.get(`/api/letters/${held.id}/pdf`), await support.get(`/api/letters/pdf?ids=${held.id}`), await support.post(`/api/letters/${held.id}/posted`)]) {
+      expect([res.status, res.body.code]).toEqual([409, 'CANDIDACY.LETTER_NO_ADDRESS']);
+    }
+    expect((await support.post('/api/letters/posted').send({ ids: [held.id] })).body.results[0]).toMatchObject({ ok: false, code: 'CANDIDACY.LETTER_NO_ADDRESS' });
+
+    const corrected = await support.put(`/api/companies/${company.id}`).send({ legalName: 'Atelier Sans Adresse', headOfficeAddress: '3 rue Neuve\n69002 Lyon' });
+    expect(corrected.status).toBe(200);
+    expect((await support.post(`/api/candidacies/${id}/letters`)).body).toMatchObject({ status: 'AWAITING_LETTER', lettersSent: 2 });
+    const [letter] = await lettersOf();
+    expect(letter).toMatchObject({ sequence: 2, address: '3 rue Neuve\n69002 Lyon', held: false });
+    const text = await pdfText((await download(support, `/api/letters/${letter.id}/pdf`)).body);
+    expect(text).toContain('3 rue Neuve');
+    expect(text).not.toContain('Adresse à compléter');
+    expect((await support.post(`/api/letters/${letter.id}/posted`)).body.status).toBe('POSTED');
+    expect((await support.post(`/api/candidacies/${id}/cancel`).send({ reason: 'fin du test' })).body.status).toBe('CANCELLED');
   });
 
   /** What a guess could change: the candidacy, the candidate's account, the company's audit trail. */

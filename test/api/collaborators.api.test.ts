@@ -7,7 +7,7 @@ import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
 import { seededRandom } from '../../domain/shared/seeded-random';
 import { createPerson, grant, rightsOf, SERVICES, type RightsCompany } from '../helpers/collaborators.fixtures';
-import { credentials, eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { credentials, eventually, login, mailsTo, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createOtherCompany, DECLARANT, DEMO_SIRETS, demoPortfolioId, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
@@ -206,18 +206,29 @@ describe('departures', () => {
     });
     expect(res.status).toBe(202);
     const waiting = await statusOf('departures', res.body.id, 'WAITING_FOR_TARGET');
-    expect(waiting).toMatchObject({ rightsMode: 'TRANSFER_NEW', arrivalId: expect.any(String), waitingReason: expect.stringContaining('nouveau collaborateur'), workflow: { leaverRadiated: true } });
+    expect(waiting).toMatchObject({ rightsMode: 'TRANSFER_NEW', arrivalId: expect.any(String), waitingReason: { code: 'NEWCOMER_NOT_CONFIRMED', params: {} }, workflow: { leaverRadiated: true } });
     await expectHeld(leaver, session, rights.length);
     const cancel = await admin.post(`/api/departures/${res.body.id}/cancel`).send({});
     expect([cancel.status, cancel.body.code]).toEqual([409, 'DEPARTURE.ALREADY_STARTED']);
-    const support = await login(env.app, SUPPORT);
-    const task = await eventually(async () => ((await support.get('/api/tasks')).body as Array<{ id: string; page: string }>).find((t) => t.id === res.body.workflowId));
-    expect(task.page).toBe(`/departures/${res.body.id}/show`);
+    // A task in « Mes tâches » of the company's administrators, opening the departure's page where they send the rights elsewhere.
+    const task = await eventually(async () => ((await admin.get('/api/tasks')).body as Array<{ id: string; page: string; awaitedRole: string }>).find((t) => t.id === res.body.workflowId));
+    expect(task).toMatchObject({ page: `/departures/${res.body.id}/show`, awaitedRole: 'ADMINISTRATOR' });
     const token = tokenOf(await latestLink(env.app, email));
     await request(env.app).post('/api/confirmations').send({ token, password: PASSWORD }).expect(200);
     const done = await statusOf('departures', res.body.id, 'COMPLETED');
     expect(cells(await rightsOf(env.orm, done.toAccountId))).toEqual(cells(rights));
     expect(await rightsOf(env.orm, leaver.id)).toEqual([]);
+    // The company's administrators are told by mail that the arrival completed and the departure applied.
+    const adminEmail = (await env.orm.em.fork().findOneOrFail(Account, { siret: ADMIN.siret, lastName: ADMIN.lastName, firstName: ADMIN.firstName })).email;
+    const told = await eventually(async () => {
+      const mails = await mailsTo(env.app, adminEmail);
+      const sent = (subject: string) => mails.find((m) => m.subject.startsWith(subject) && m.status === 'SENT');
+      const arrived = sent('Arrivée terminée : Nina Morel');
+      const applied = sent(`Départ appliqué : ${leaver.firstName} ${leaver.lastName}`);
+      return arrived && applied ? { arrived, applied } : undefined;
+    });
+    expect(told.applied.links).toEqual([expect.stringMatching(new RegExp(`/#/departures/${res.body.id}/show$`))]);
+    expect(told.arrived.text).toContain('son compte est actif');
   });
 
   it('transfer to an inactive colleague, effective today: the leaver is radiated at once, his rights held; once the colleague is active, support’s « check again now » hands them over', async () => {
@@ -230,7 +241,7 @@ describe('departures', () => {
     const res = await admin.post('/api/departures').send({ accountId: leaver.id, effectiveDate: today(), rights: { mode: 'TRANSFER', toAccountId: target.id } });
     expect(res.status).toBe(202);
     const waiting = await statusOf('departures', res.body.id, 'WAITING_FOR_TARGET');
-    expect(waiting).toMatchObject({ waitingReason: expect.stringContaining('n’est pas actif'), workflow: { leaverRadiated: true } });
+    expect(waiting).toMatchObject({ waitingReason: { code: 'TARGET_INACTIVE', params: { firstName: target.firstName, lastName: target.lastName, status: AccountStatus.LOCKED } }, workflow: { leaverRadiated: true } });
     await expectHeld(leaver, session, rights.length);
 
     await env.orm.em.fork().nativeUpdate(Account, { id: target.id }, { status: AccountStatus.ACTIVE });

@@ -54,26 +54,50 @@ export async function updateFailureType(promise: Promise<unknown>): Promise<stri
   throw new Error('the update was accepted');
 }
 
-/**
- * Waits until the workflow holds link n: it mails the link right after
- * storing it, whereas the issuing activity's call shows only that the
- * result is on its way (a confirmation sent then finds no current link).
- */
+/** Waits until link n's mail is on its way (the workflow held the link before the mail was even written). */
 export async function linkMailed(acts: ReturnType<typeof fakeLinkActivities>, n: number): Promise<void> {
   await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === `mail-${n}`));
 }
 
 /**
- * Fakes of the confirmation-link activities every confirmation workflow uses:
- * link n is `token-n`, mailed as `mail-n`, valid `ttlMs` on the server's clock.
+ * Fakes of the confirmation-link activities every confirmation workflow uses,
+ * storing the link the workflow chose (or, like the real step, making one,
+ * `token-n`, when none is given): link n is mailed as `mail-n`; `linkId(n)`
+ * is its id, what the API passes once the mail's token is used.
  */
 export function fakeLinkActivities() {
-  let issued = 0;
+  const ids: string[] = [];
+  const issueConfirmationToken = jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
+    const n = ids.push(req.tokenId ?? `token-${ids.length + 1}`);
+    return { tokenId: ids[n - 1], expiresAt: req.expiresAt ?? new Date(serverNow() + req.ttlMs).toISOString(), outboxId: `mail-${n}` };
+  });
   return {
-    issueConfirmationToken: jest.fn(async (req: IssueConfirmationRequest): Promise<IssuedConfirmation> => {
-      issued++;
-      return { tokenId: `token-${issued}`, expiresAt: new Date(serverNow() + req.ttlMs).toISOString(), outboxId: `mail-${issued}` };
-    }),
+    issueConfirmationToken,
     deliverMail: jest.fn(async (_outboxId: string) => undefined),
+    linkId(n: number): string {
+      if (!ids[n - 1]) throw new Error(`link ${n} was not issued`);
+      return ids[n - 1];
+    },
   };
+}
+
+/**
+ * The race of a fast confirmation: the moment link n's mail is written to the
+ * outbox (inside the issuing step, before it answers), its holder confirms:
+ * `confirm` sends the update to the workflow; `answer` settles as it does.
+ */
+export function confirmingAtOnce<T>(acts: ReturnType<typeof fakeLinkActivities>, n: number, confirm: (tokenId: string, workflowId: string) => Promise<T>) {
+  let answered!: Promise<T>;
+  const queued = gate();
+  const issue = acts.issueConfirmationToken.getMockImplementation()!;
+  acts.issueConfirmationToken.mockImplementation(async (req) => {
+    const issued = await issue(req);
+    if (acts.issueConfirmationToken.mock.calls.length === n) {
+      answered = confirm(issued.tokenId, Context.current().info.workflowExecution!.workflowId);
+      queued.open();
+      await answered.catch(() => undefined);
+    }
+    return issued;
+  });
+  return { answer: queued.passed.then(() => answered) };
 }

@@ -1,3 +1,4 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -14,7 +15,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { cancelledFromSupervision, fakeLinkActivities, held, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, confirmingAtOnce, fakeLinkActivities, held, linkMailed, updateFailureType } from '../helpers/workflow-updates';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -51,7 +52,7 @@ async function withConfirmation(
   await worker.runUntil(async () => {
     const handle = await start(taskQueue);
     try {
-      await waitFor(async () => (await handle.query(accountConfirmationStatusQuery)).tokenExpiresAt !== null);
+      await linkMailed(acts, 1);
       await body({ handle, acts });
     } finally {
       await endWorkflowTest(handle);
@@ -70,21 +71,31 @@ function start(taskQueue: string) {
 
 
 
-const confirm = (handle: Handle, tokenId: string) => held(env, () => handle.executeUpdate(confirmAccountUpdate, { args: [{ tokenId }] }));
+const confirm = (handle: WorkflowHandle, tokenId: string) => held(env, () => handle.executeUpdate(confirmAccountUpdate, { args: [{ tokenId }] }));
 const reminders = (acts: ReturnType<typeof fakeActivities>) => acts.issueConfirmationToken.mock.calls.map(([req]) => req.reminder);
 
 describe('accountConfirmationWorkflow', () => {
   it('confirms with the current link: activates the account and completes', async () => {
     await withConfirmation(async ({ handle, acts }) => {
-      expect((await confirm(handle, 'token-1')).confirmedAt).toBe('2026-11-26T12:00:00.000Z');
+      expect((await confirm(handle, acts.linkId(1))).confirmedAt).toBe('2026-11-26T12:00:00.000Z');
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
       expect(acts.issueConfirmationToken).toHaveBeenCalledWith(
         expect.objectContaining({ accountId: 'account-1', purpose: 'EMAIL_CONFIRMATION', ttlMs: DURATIONS.tokenTtlMs }),
       );
-      expect(acts.activateAccount).toHaveBeenCalledWith({ accountId: 'account-1', tokenId: 'token-1' });
+      expect(acts.activateAccount).toHaveBeenCalledWith({ accountId: 'account-1', tokenId: acts.linkId(1) });
       expect(acts.deliverMail).toHaveBeenCalledWith('mail-1');
       expect(acts.expireAccountConfirmation).not.toHaveBeenCalled();
     });
+  });
+
+  it('confirmed the instant its mail is queued: the link is already the current one', async () => {
+    const acts = fakeActivities();
+    const { answer } = confirmingAtOnce(acts, 1, (tokenId, workflowId) => confirm(env.client.workflow.getHandle(workflowId), tokenId));
+    await withConfirmation(async ({ handle }) => {
+      expect(await answer).toEqual({ confirmedAt: '2026-11-26T12:00:00.000Z' });
+      expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+      expect(acts.activateAccount).toHaveBeenCalledWith({ accountId: 'account-1', tokenId: acts.linkId(1) });
+    }, acts);
   });
 
   it('refuses a wrong link and keeps waiting', async () => {
@@ -92,7 +103,7 @@ describe('accountConfirmationWorkflow', () => {
       expect(await updateFailureType(confirm(handle, 'forged'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
       expect(acts.activateAccount).not.toHaveBeenCalled();
       expect(await handle.query(accountConfirmationStatusQuery)).toMatchObject({ phase: 'AWAITING_CONFIRMATION', awaiting: 'ACCOUNT_HOLDER' });
-      await confirm(handle, 'token-1');
+      await confirm(handle, acts.linkId(1));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -101,9 +112,9 @@ describe('accountConfirmationWorkflow', () => {
     const acts = fakeActivities();
     acts.activateAccount.mockRejectedValueOnce(ApplicationFailure.nonRetryable('voided', AccountConfirmationFailure.TOKEN_NOT_CURRENT));
     await withConfirmation(async ({ handle }) => {
-      expect(await updateFailureType(confirm(handle, 'token-1'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+      expect(await updateFailureType(confirm(handle, acts.linkId(1)))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
       expect((await handle.query(accountConfirmationStatusQuery)).phase).toBe('AWAITING_CONFIRMATION');
-      await confirm(handle, 'token-1');
+      await confirm(handle, acts.linkId(1));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     }, acts);
   });
@@ -112,8 +123,8 @@ describe('accountConfirmationWorkflow', () => {
     await withConfirmation(async ({ handle, acts }) => {
       await held(env, () => handle.executeUpdate(resendAccountConfirmationUpdate));
       await waitFor(async () => acts.deliverMail.mock.calls.some(([id]) => id === 'mail-2'));
-      expect(await updateFailureType(confirm(handle, 'token-1'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
-      await confirm(handle, 'token-2');
+      expect(await updateFailureType(confirm(handle, acts.linkId(1)))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+      await confirm(handle, acts.linkId(2));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -125,8 +136,9 @@ describe('accountConfirmationWorkflow', () => {
       await env.sleep(2 * HOUR);
       await waitFor(async () => (await handle.query(accountConfirmationStatusQuery)).reminderSent);
       await env.sleep(DAY);
+      await linkMailed(acts, 2);
       expect(reminders(acts)).toEqual([false, true]);
-      await confirm(handle, 'token-2');
+      await confirm(handle, acts.linkId(2));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });
@@ -160,7 +172,7 @@ describe('accountConfirmationWorkflow', () => {
       const status = await handle.query(accountConfirmationStatusQuery);
       expect(status).toMatchObject({ phase: 'AWAITING_CONFIRMATION', reminderSent: false, addressChanges: 1, mailsSent: 3 });
       expect(Date.parse(status.expiresAt)).toBeGreaterThanOrEqual(changedAt + DURATIONS.expireAfterMs);
-      expect(await updateFailureType(confirm(handle, 'token-2'))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
+      expect(await updateFailureType(confirm(handle, acts.linkId(2)))).toBe(AccountConfirmationFailure.TOKEN_NOT_CURRENT);
 
       expect(await handle.result()).toEqual({ outcome: 'REMOVED' });
       expect(reminders(acts)).toEqual([false, true, false, true]);
@@ -170,9 +182,9 @@ describe('accountConfirmationWorkflow', () => {
   });
 
   it('changeEmail links are confirmed like any other', async () => {
-    await withConfirmation(async ({ handle }) => {
+    await withConfirmation(async ({ handle, acts }) => {
       await held(env, () => handle.executeUpdate(changeEmailUpdate));
-      await confirm(handle, 'token-2');
+      await confirm(handle, acts.linkId(2));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
     });
   });

@@ -21,6 +21,7 @@ import {
   requestNewLetterUpdate,
   resendCandidacyMailUpdate,
   submitKeyUpdate,
+  unlockCandidacyUpdate,
   type CandidacyTerms,
 } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { waitFor } from '../helpers/eventually';
@@ -83,7 +84,7 @@ async function withCandidacy(body: (ctx: { handle: Handle; acts: Acts }) => Prom
     const handle = await start(taskQueue);
     try {
       await linkMailed(acts, 1);
-      await held(env, () => handle.executeUpdate(confirmCandidateEmailUpdate, { args: [{ tokenId: 'token-1' }] }));
+      await held(env, () => handle.executeUpdate(confirmCandidateEmailUpdate, { args: [{ tokenId: acts.linkId(1) }] }));
       await waitFor(async () => (await handle.query(candidacyStatusQuery)).status !== 'AWAITING_EMAIL');
       await body({ handle, acts });
     } finally {
@@ -96,7 +97,10 @@ const status = (handle: Handle) => handle.query(candidacyStatusQuery);
 const decide = (handle: Handle, deciderId: string, decision: 'ACCEPT' | 'REFUSE', reason?: string) =>
   held(env, () => handle.executeUpdate(decideCandidacyUpdate, { args: [{ deciderId, decision, reason }] }));
 const post = (handle: Handle, letterId: string) => held(env, () => handle.executeUpdate(letterPostedUpdate, { args: [{ letterId, actorId: 'support-1' }] }));
-const typeKey = (handle: Handle, keyHash: string) => held(env, () => handle.executeUpdate(submitKeyUpdate, { args: [{ keyHash }] }));
+const typeKey = (handle: Handle, keyHash: string) => held(env, () => handle.executeUpdate(submitKeyUpdate, { args: [{ keyHash, actorId: CANDIDATE }] }));
+const chooseLetter = (handle: Handle) => held(env, () => handle.executeUpdate(chooseLetterRouteUpdate, { args: [{ actorId: CANDIDATE }] }));
+const unlock = (handle: Handle, reason: string) => held(env, () => handle.executeUpdate(unlockCandidacyUpdate, { args: [{ actorId: 'support-1', reason }] }));
+const recorded = (acts: Acts, action: string) => acts.recordCandidacyState.mock.calls.map(([t]) => t).filter((t) => t.action === action);
 const outcomes = (acts: Acts) => acts.closeCandidacy.mock.calls.map(([req]) => req.outcome);
 const approvals = (acts: Acts) => acts.requestApproval.mock.calls.map(([req]) => req.reminder);
 
@@ -164,7 +168,7 @@ describe('administratorCandidacyWorkflow', () => {
       );
       await env.sleep(14 * DAY + 3600_000);
       await waitFor(async () => (await status(handle)).letterRouteOffered);
-      await held(env, () => handle.executeUpdate(chooseLetterRouteUpdate));
+      await chooseLetter(handle);
       expect(await updateFailureType(resend())).toBe(CandidacyFailure.NOTHING_TO_RESEND);
     });
   });
@@ -183,13 +187,14 @@ describe('administratorCandidacyWorkflow', () => {
 
   it('offers the letter route at day 14 without an answer; the candidate switches to it', async () => {
     await withCandidacy(async ({ handle, acts }) => {
-      expect(await updateFailureType(held(env, () => handle.executeUpdate(chooseLetterRouteUpdate)))).toBe(CandidacyFailure.LETTER_ROUTE_NOT_OFFERED);
+      expect(await updateFailureType(chooseLetter(handle))).toBe(CandidacyFailure.LETTER_ROUTE_NOT_OFFERED);
       await env.sleep(14 * DAY + 3600_000);
       await waitFor(async () => (await status(handle)).letterRouteOffered);
       expect(acts.offerLetterRoute).toHaveBeenCalledTimes(1);
       expect(acts.deliverMail).toHaveBeenCalledWith('offer-mail');
-      const answer = await held(env, () => handle.executeUpdate(chooseLetterRouteUpdate));
+      const answer = await chooseLetter(handle);
       expect(answer).toMatchObject({ status: 'AWAITING_LETTER', route: 'LETTER', awaiting: 'SUPPORT', lettersSent: 1 });
+      expect(recorded(acts, 'CANDIDACY.LETTER_ROUTE_CHOSEN')).toEqual([expect.objectContaining({ actorId: CANDIDATE })]);
       expect(acts.issueActivationLetter).toHaveBeenCalledWith(expect.objectContaining({ sequence: 1 }));
     });
   });
@@ -215,18 +220,45 @@ describe('administratorCandidacyWorkflow', () => {
       expect((await typeKey(handle, 'hash-1')).status).toBe('APPROVED');
       expect(await handle.result()).toEqual({ outcome: 'APPROVED' });
       expect(outcomes(acts)).toEqual(['APPROVED']);
-      expect(acts.closeCandidacy.mock.calls[0][0].deciderId).toBeUndefined();
+      expect(acts.closeCandidacy.mock.calls[0][0]).toMatchObject({ actorId: CANDIDATE });
+      expect(acts.closeCandidacy.mock.calls[0][0]).not.toHaveProperty('deciderId');
     }, fakeActivities([]));
   });
 
-  it('5 wrong keys lock the candidacy; each wrong key tells the attempts left', async () => {
+  it('5 wrong keys lock the candidacy, recorded as typed by the candidate; locked, it waits for support, who unlocks it with a reason: 5 attempts again', async () => {
     await withCandidacy(async ({ handle, acts }) => {
       await post(handle, 'letter-1');
+      expect(await updateFailureType(unlock(handle, 'appel du candidat'))).toBe(CandidacyFailure.NOT_LOCKED);
       const answers = [];
       for (let i = 0; i < 5; i++) answers.push(await waitFailure(typeKey(handle, `wrong-${i}`)));
       expect(answers).toEqual([4, 3, 2, 1, 0].map((attemptsLeft) => ({ type: CandidacyFailure.WRONG_KEY, attemptsLeft })));
-      expect(await handle.result()).toEqual({ outcome: 'LOCKED' });
-      expect(outcomes(acts)).toEqual(['LOCKED']);
+      expect(recorded(acts, 'CANDIDACY.WRONG_KEY').map((t) => [t.actorId, t.details])).toEqual([4, 3, 2, 1].map((attemptsLeft) => [CANDIDATE, { attemptsLeft }]));
+      expect(recorded(acts, 'CANDIDACY.LOCKED')).toEqual([expect.objectContaining({ actorId: CANDIDATE, snapshot: expect.objectContaining({ status: 'LOCKED', attemptsLeft: 0 }) })]);
+      expect(acts.closeCandidacy).not.toHaveBeenCalled();
+      const locked = await status(handle);
+      expect(locked).toMatchObject({ status: 'LOCKED', awaiting: 'SUPPORT', attemptsLeft: 0, dueDate: locked.letter!.keyExpiresAt });
+      expect((await waitFailure(typeKey(handle, 'hash-1'))).type).toBe(CandidacyFailure.LOCKED);
+      expect(await updateFailureType(unlock(handle, '  '))).toBe(CandidacyFailure.REASON_REQUIRED);
+
+      expect(await unlock(handle, 'identité vérifiée par téléphone')).toMatchObject({ status: 'AWAITING_KEY', awaiting: 'CANDIDATE', attemptsLeft: 5 });
+      expect(recorded(acts, 'CANDIDACY.UNLOCKED')).toEqual([
+        expect.objectContaining({ actorId: 'support-1', details: { reason: 'identité vérifiée par téléphone' }, snapshot: expect.objectContaining({ status: 'AWAITING_KEY', attemptsLeft: 5 }) }),
+      ]);
+      expect(await waitFailure(typeKey(handle, 'wrong-5'))).toEqual({ type: CandidacyFailure.WRONG_KEY, attemptsLeft: 4 });
+      expect((await typeKey(handle, 'hash-1')).status).toBe('APPROVED');
+      expect(await handle.result()).toEqual({ outcome: 'APPROVED' });
+      expect(acts.closeCandidacy.mock.calls.map(([req]) => [req.outcome, req.actorId])).toEqual([['APPROVED', CANDIDATE]]);
+    }, fakeActivities([]));
+  });
+
+  it('a locked candidacy nobody unlocks expires with its key', async () => {
+    await withCandidacy(async ({ handle, acts }) => {
+      const posted = await post(handle, 'letter-1');
+      for (let i = 0; i < 5; i++) await waitFailure(typeKey(handle, `wrong-${i}`));
+      expect(await handle.result()).toEqual({ outcome: 'EXPIRED' });
+      expect(outcomes(acts)).toEqual(['EXPIRED']);
+      const { closeTime } = await handle.describe();
+      expect(closeTime!.getTime()).toBeGreaterThanOrEqual(Date.parse(posted.letter!.keyExpiresAt!));
     }, fakeActivities([]));
   });
 

@@ -21,7 +21,7 @@ import { RegistrationFailure } from '../../workflows/registration/registration.m
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { cancelledFromSupervision, fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, confirmingAtOnce, fakeLinkActivities, gate, held, linkMailed, serverNow, updateFailureType } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const RIGHTS: NamedRightCell[] = [
@@ -45,6 +45,7 @@ function fakeActivities() {
     recordArrivalState: jest.fn(async (_t: ArrivalTransition) => undefined),
     completeArrival: jest.fn(async (_req: CompleteArrivalRequest) => new Date(serverNow()).toISOString()),
     endArrival: jest.fn(async (_req: EndArrivalRequest) => undefined),
+    mailArrivalOutcome: jest.fn(async (req: { step: string; arrivalId: string; outcome: 'COMPLETED' | 'EXPIRED' }) => [`${req.outcome}/admin-1`]),
     openArrivalCandidacy: jest.fn(async (_arrivalId: string) => ({ candidacyId: 'candidacy-9', workflowId: `candidacy-${randomUUID()}` })),
     recordCandidacyState: jest.fn(async (_t: CandidacyTransition) => undefined),
     requestApproval: jest.fn(async (_req: ApprovalRequest) => ({ administrators: [{ id: 'admin-1', lastName: 'MARTIN', firstName: 'Claire' }], outboxIds: [] })),
@@ -104,13 +105,27 @@ describe('collaboratorArrivalWorkflow', () => {
     await withArrival(0, async ({ handle, acts }) => {
       await linkMailed(acts, 1);
       expect(await updateFailureType(held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-0' }] })))).toBe(RegistrationFailure.TOKEN_NOT_CURRENT);
-      const answer = await held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
+      const answer = await held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: acts.linkId(1) }] }));
       expect(answer.confirmedAt).toEqual(expect.any(String));
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED', accountId: 'account-new' });
       expect(acts.completeArrival).toHaveBeenCalledTimes(1);
-      expect(acts.completeArrival).toHaveBeenCalledWith(expect.objectContaining({ arrivalId: 'arrival-1', tokenId: 'token-1' }));
+      expect(acts.completeArrival).toHaveBeenCalledWith(expect.objectContaining({ arrivalId: 'arrival-1', tokenId: acts.linkId(1) }));
       expect(acts.endArrival).not.toHaveBeenCalled();
+      // The company's administrators are told, once, through the outbox.
+      expect(acts.mailArrivalOutcome.mock.calls).toEqual([[{ arrivalId: 'arrival-1', step: 'outcome-mails', outcome: 'COMPLETED' }]]);
+      expect(acts.deliverMail).toHaveBeenCalledWith('COMPLETED/admin-1');
       expect(acts.openArrivalCandidacy).not.toHaveBeenCalled();
+    });
+  });
+
+  it('confirmed the instant its invitation is queued: the link is already the current one', async () => {
+    await withArrival(1, async ({ handle, acts }) => {
+      const { answer } = confirmingAtOnce(acts, 1, (tokenId) => held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId }] })));
+      await env.sleep(DAY + 3600_000);
+      expect((await answer).confirmedAt).toEqual(expect.any(String));
+      expect(await handle.result()).toEqual({ outcome: 'COMPLETED', accountId: 'account-new' });
+      expect(acts.completeArrival).toHaveBeenCalledWith(expect.objectContaining({ tokenId: acts.linkId(1) }));
+      expect(acts.endArrival).not.toHaveBeenCalled();
     });
   });
 
@@ -124,6 +139,8 @@ describe('collaboratorArrivalWorkflow', () => {
       expect(await handle.result()).toEqual({ outcome: 'EXPIRED', accountId: 'account-new' });
       expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'EXPIRED' }));
       expect(acts.completeArrival).not.toHaveBeenCalled();
+      expect(acts.mailArrivalOutcome.mock.calls).toEqual([[{ arrivalId: 'arrival-1', step: 'outcome-mails', outcome: 'EXPIRED' }]]);
+      expect(acts.deliverMail).toHaveBeenCalledWith('EXPIRED/admin-1');
     });
   });
 
@@ -156,7 +173,7 @@ describe('collaboratorArrivalWorkflow', () => {
       0,
       async ({ handle, acts }) => {
         await linkMailed(acts, 1);
-        await held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
+        await held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: acts.linkId(1) }] }));
         expect((await handle.result()).outcome).toBe('COMPLETED');
         const { candidacyWorkflowId } = await status(handle);
         expect(candidacyWorkflowId).toEqual(expect.stringMatching(/^candidacy-/));
@@ -195,7 +212,7 @@ describe('collaboratorArrivalWorkflow', () => {
       async ({ handle, acts }) => {
         acts.completeArrival.mockImplementation(() => recording.passed.then(() => new Date(serverNow()).toISOString()));
         await linkMailed(acts, 1);
-        const confirmed = held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
+        const confirmed = held(env, () => handle.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: acts.linkId(1) }] }));
         await waitFor(async () => acts.completeArrival.mock.calls.length === 1);
         await cancelledFromSupervision(handle, async () => {
           await waitFor(async () => (await handle.fetchHistory()).events!.some((e) => e.activityTaskCancelRequestedEventAttributes));

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArrivalTransition, CompleteArrivalRequest, EndArrivalRequest } from '../../activities/collaborators/arrival.activities';
 import type { ApplyDepartureRequest, ApplyOutcome, DepartureTransition, RadiationOutcome } from '../../activities/collaborators/departure.activities';
 import { ARRIVAL_DEFAULTS, DEPARTURE_DEFAULTS } from '../../domain/collaborators/collaborators.defaults';
+import type { DepartureWaitingReason } from '../../domain/collaborators/collaborators.status';
 import { confirmArrivalUpdate, type ArrivalInput } from '../../workflows/collaborator-arrival/collaborator-arrival.messages';
 import {
   DepartureFailure,
@@ -18,6 +19,7 @@ import {
   type DepartureRights,
   type RetargetDepartureRequest,
 } from '../../workflows/collaborator-departure/collaborator-departure.messages';
+import { AwaitedRole } from '../../workflows/search-attributes';
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
@@ -39,10 +41,11 @@ afterAll(async () => {
 const APPLIED: ApplyOutcome = { applied: true, transferred: 3, revoked: 0 };
 
 /** The target is not active: the leaver is radiated all the same, his rights held. */
-const NOT_READY: ApplyOutcome = { applied: false, reason: 'Le destinataire n’est pas actif.', radiated: true };
+const INACTIVE: DepartureWaitingReason = { code: 'TARGET_INACTIVE', params: { firstName: 'Paul', lastName: 'DURAND', status: 'PENDING' } };
+const NOT_READY: ApplyOutcome = { applied: false, reason: INACTIVE, radiated: true };
 
 /** The last-administrator guard: nothing changes, the leaver stays active. */
-const NO_SUCCESSOR_YET = 'Dernier administrateur actif : le départ attend que son successeur soit validé.';
+const NO_SUCCESSOR_YET: DepartureWaitingReason = { code: 'SUCCESSOR_NOT_VALIDATED', params: { firstName: 'Anne', lastName: 'LEROY' } };
 
 /** `applyDeparture` answers `outcomes` in turn, then `then` for ever. */
 function fakeActivities(outcomes: ApplyOutcome[] = [], then: ApplyOutcome = APPLIED) {
@@ -54,6 +57,8 @@ function fakeActivities(outcomes: ApplyOutcome[] = [], then: ApplyOutcome = APPL
     recordArrivalState: jest.fn(async (_t: ArrivalTransition) => undefined),
     completeArrival: jest.fn(async (_req: CompleteArrivalRequest) => new Date(serverNow()).toISOString()),
     endArrival: jest.fn(async (_req: EndArrivalRequest) => undefined),
+    mailArrivalOutcome: jest.fn(async (_req: { step: string; arrivalId: string; outcome: 'COMPLETED' | 'EXPIRED' }) => [] as string[]),
+    mailDepartureApplied: jest.fn(async (req: { step: string; departureId: string }) => [`${req.step}/admin-1`]),
   };
 }
 
@@ -114,6 +119,9 @@ describe('collaboratorDepartureWorkflow', () => {
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
       expect(acts.applyDeparture).toHaveBeenCalledTimes(1);
       expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'target-1' });
+      // Applied: the company's administrators (and the successor) are told, once, through the outbox.
+      expect(acts.mailDepartureApplied.mock.calls).toEqual([[{ departureId: 'departure-1', step: 'applied-mails' }]]);
+      expect(acts.deliverMail).toHaveBeenCalledWith('applied-mails/admin-1');
     });
   });
 
@@ -125,6 +133,7 @@ describe('collaboratorDepartureWorkflow', () => {
       expect(acts.recordDepartureState).toHaveBeenCalledWith(expect.objectContaining({ action: 'DEPARTURE.CANCELLED', status: 'CANCELLED', actorId: 'admin-1' }));
       await env.sleep(20 * DAY);
       expect(acts.applyDeparture).not.toHaveBeenCalled();
+      expect(acts.mailDepartureApplied).not.toHaveBeenCalled();
     });
   });
 
@@ -146,19 +155,40 @@ describe('collaboratorDepartureWorkflow', () => {
     );
   });
 
-  it('an inactive target: waits past the date, shows why to support, applies once he is active', async () => {
+  it('an inactive target: waits past the date, shows why to the company’s administrators, applies once he is active', async () => {
     await withDeparture(
       0,
       TRANSFER,
       async ({ handle, acts }) => {
         await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
-        expect(await status(handle)).toMatchObject({ waitingReason: 'Le destinataire n’est pas actif.', awaiting: 'SUPPORT', leaverRadiated: true });
-        expect(acts.recordDepartureState).toHaveBeenCalledWith(expect.objectContaining({ status: 'WAITING_FOR_TARGET', waitingReason: 'Le destinataire n’est pas actif.' }));
+        expect(await status(handle)).toMatchObject({ waitingReason: INACTIVE, awaiting: 'ADMINISTRATOR', leaverRadiated: true });
+        // A task in « Mes tâches » of the company's administrators, who can send the rights elsewhere.
+        expect((await handle.describe()).typedSearchAttributes.get(AwaitedRole)).toBe('ADMINISTRATOR');
+        expect(acts.recordDepartureState).toHaveBeenCalledWith(
+          expect.objectContaining({ status: 'WAITING_FOR_TARGET', waitingReason: INACTIVE, details: { reason: INACTIVE } }),
+        );
         expect(await updateFailureType(cancel(handle))).toBe(DepartureFailure.ALREADY_STARTED);
         expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
         expect(acts.applyDeparture).toHaveBeenCalledTimes(2);
       },
       fakeActivities([NOT_READY]),
+    );
+  });
+
+  it('a waiting reason a step answered before codes (a French sentence) is kept readable, as LEGACY_TEXT, and shown once', async () => {
+    const sentence = 'Le destinataire des droits (Paul DURAND) n’est pas actif (statut PENDING) : le transfert attend qu’il le soit.';
+    const legacy = { applied: false, reason: sentence, radiated: true } as unknown as ApplyOutcome;
+    await withDeparture(
+      0,
+      TRANSFER,
+      async ({ handle, acts }) => {
+        await waitFor(async () => acts.applyDeparture.mock.calls.length === 1);
+        await env.sleep(DEPARTURE_DEFAULTS.recheckEveryMs + 60_000);
+        await waitFor(async () => acts.applyDeparture.mock.calls.length === 2);
+        expect(await status(handle)).toMatchObject({ status: 'WAITING_FOR_TARGET', waitingReason: { code: 'LEGACY_TEXT', params: { text: sentence } } });
+        expect(acts.recordDepartureState.mock.calls.filter(([t]) => t.status === 'WAITING_FOR_TARGET')).toHaveLength(1);
+      },
+      fakeActivities([legacy, legacy, legacy]),
     );
   });
 
@@ -182,7 +212,13 @@ describe('collaboratorDepartureWorkflow', () => {
     const arrival = newcomer();
     await withDeparture(0, { mode: 'TRANSFER_NEW', arrival }, async ({ handle, acts }) => {
       await waitFor(async () => (await status(handle)).status === 'WAITING_FOR_TARGET');
-      expect(await status(handle)).toMatchObject({ toAccountId: 'newcomer-1', arrivalWorkflowId: `arrival-${arrival.arrivalId}`, awaiting: 'SUPPORT', leaverRadiated: true });
+      expect(await status(handle)).toMatchObject({
+        toAccountId: 'newcomer-1',
+        arrivalWorkflowId: `arrival-${arrival.arrivalId}`,
+        awaiting: 'ADMINISTRATOR',
+        leaverRadiated: true,
+        waitingReason: { code: 'NEWCOMER_NOT_CONFIRMED', params: {} },
+      });
       expect(acts.radiateLeaver).toHaveBeenCalledWith({ departureId: 'departure-1' });
       expect(await updateFailureType(cancel(handle))).toBe(DepartureFailure.ALREADY_STARTED);
       await env.sleep(2 * DAY);
@@ -190,7 +226,7 @@ describe('collaboratorDepartureWorkflow', () => {
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
       await linkMailed(acts, 1);
       expect(acts.issueConfirmationToken).toHaveBeenCalledWith(expect.objectContaining({ accountId: 'newcomer-1', purpose: 'ARRIVAL' }));
-      await held(env, () => child.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: 'token-1' }] }));
+      await held(env, () => child.executeUpdate(confirmArrivalUpdate, { args: [{ tokenId: acts.linkId(1) }] }));
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
       expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: 'newcomer-1' });
       expect(acts.radiateLeaver).toHaveBeenCalledTimes(1);
@@ -220,7 +256,7 @@ describe('collaboratorDepartureWorkflow', () => {
       await held(env, () => handle.executeUpdate(cancelDepartureUpdate, { args: [{ actorId: 'admin-1' }] }));
       expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
       expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
-      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: 'admin-1' }));
+      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', actorId: 'admin-1', cause: 'DEPARTURE_CANCELLED' }));
       expect(acts.applyDeparture).not.toHaveBeenCalled();
     });
   });
@@ -231,7 +267,8 @@ describe('collaboratorDepartureWorkflow', () => {
       const child = env.client.workflow.getHandle(`arrival-${arrival.arrivalId}`);
       await linkMailed(acts, 1);
       expect(await child.result()).toEqual({ outcome: 'EXPIRED', accountId: 'newcomer-1' });
-      await waitFor(async () => /n’a pas abouti/.test((await status(handle)).waitingReason ?? ''));
+      await waitFor(async () => (await status(handle)).waitingReason?.code === 'NEWCOMER_NOT_ARRIVED');
+      expect((await status(handle)).waitingReason).toEqual({ code: 'NEWCOMER_NOT_ARRIVED', params: { outcome: 'EXPIRED' } });
       await env.sleep(10 * DAY);
       expect(acts.applyDeparture).not.toHaveBeenCalled();
       expect(acts.radiateLeaver).toHaveBeenCalledTimes(1);
@@ -254,6 +291,7 @@ describe('collaboratorDepartureWorkflow', () => {
       await linkMailed(acts, 1);
       expect(await retarget(handle, { mode: 'REVOKE' })).toMatchObject({ status: 'SCHEDULED', rightsMode: 'REVOKE', toAccountId: null });
       expect(await child.result()).toEqual({ outcome: 'CANCELLED', accountId: 'newcomer-1' });
+      expect(acts.endArrival).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'CANCELLED', cause: 'DEPARTURE_RETARGETED' }));
       expect(await handle.result()).toEqual({ outcome: 'COMPLETED' });
       expect(acts.applyDeparture).toHaveBeenCalledTimes(1);
       expect(acts.applyDeparture).toHaveBeenCalledWith({ departureId: 'departure-1', toAccountId: null });

@@ -10,11 +10,10 @@ import {
 } from '@temporalio/workflow';
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
-import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
+import { confirmationLinks } from '../shared/confirmation-link';
 import { mailDeliveries } from '../shared/mail-deliveries';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import type { createAccountActivities } from '../../activities/account/account.activities';
-import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import {
   AccountConfirmationFailure,
   accountConfirmationStatusQuery,
@@ -26,9 +25,7 @@ import {
   type AccountConfirmationResult,
 } from './account-confirmation.messages';
 
-const { issueConfirmationToken, activateAccount, expireAccountConfirmation, cancelAccountConfirmation } = proxyActivities<
-  ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createAccountActivities>
->(DATABASE_STEP);
+const { activateAccount, expireAccountConfirmation, cancelAccountConfirmation } = proxyActivities<ReturnType<typeof createAccountActivities>>(DATABASE_STEP);
 
 type Outcome = AccountConfirmationResult['outcome'];
 
@@ -42,26 +39,27 @@ type Outcome = AccountConfirmationResult['outcome'];
 export async function accountConfirmationWorkflow(input: AccountConfirmationInput): Promise<AccountConfirmationResult> {
   const { tokenTtlMs, reminderAfterMs, expireAfterMs } = input.durations;
   let phase = 'AWAITING_CONFIRMATION' as AccountConfirmationPhase;
-  /** When the address to confirm was set: the start, or the last change. */
-  let since = workflowInfo().startTime.getTime();
-  let token: CurrentLink | undefined;
-  let mailsSent = 0;
-  let reminderSent = false;
   let addressChanges = 0;
   let confirmedAt: string | null = null;
   const mails = mailDeliveries();
+  const links = confirmationLinks({ accountId: input.accountId, purpose: 'EMAIL_CONFIRMATION', tokenTtlMs, reminderAfterMs, expireAfterMs }, mails);
+  // The wait counts from the start, or from the last address change.
+  links.begin(workflowInfo().startTime.getTime());
   publishState();
 
-  setHandler(accountConfirmationStatusQuery, () => ({
-    phase,
-    tokenExpiresAt: token ? iso(token.expiresAt) : null,
-    expiresAt: iso(since + expireAfterMs),
-    mailsSent,
-    reminderSent,
-    addressChanges,
-    confirmedAt,
-    awaiting: phase === 'AWAITING_CONFIRMATION' ? 'ACCOUNT_HOLDER' : null,
-  }));
+  setHandler(accountConfirmationStatusQuery, () => {
+    const link = links.current();
+    return {
+      phase,
+      tokenExpiresAt: link ? iso(link.expiresAt) : null,
+      expiresAt: iso(links.expiresAt()!),
+      mailsSent: links.issued(),
+      reminderSent: links.reminderSent(),
+      addressChanges,
+      confirmedAt,
+      awaiting: phase === 'AWAITING_CONFIRMATION' ? 'ACCOUNT_HOLDER' : null,
+    };
+  });
 
   setHandler(
     confirmAccountUpdate,
@@ -79,7 +77,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
     {
       validator: ({ tokenId }) => {
         refuseUnlessAwaiting();
-        assertCurrentLink(token, tokenId);
+        links.assertCurrent(tokenId);
       },
     },
   );
@@ -88,7 +86,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
     resendAccountConfirmationUpdate,
     async () => {
       await untilNotConfirming();
-      return { tokenExpiresAt: await sendConfirmation(false) };
+      return { tokenExpiresAt: await links.issue(false) };
     },
     { validator: refuseWhenOver },
   );
@@ -97,18 +95,16 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
     changeEmailUpdate,
     async () => {
       await untilNotConfirming();
-      token = undefined;
-      since = Date.now();
+      links.begin();
       publishState();
-      reminderSent = false;
       addressChanges++;
-      return { tokenExpiresAt: await sendConfirmation(false) };
+      return { tokenExpiresAt: await links.issue(false) };
     },
     { validator: refuseWhenOver },
   );
 
   return closedOnCancellation(async () => {
-    await sendConfirmation(false);
+    await links.issue(false);
     const outcome = await confirmedOrExpired();
     await mails.settled();
     await condition(allHandlersFinished);
@@ -135,55 +131,16 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   function publishState(): void {
     const awaiting = phase === 'AWAITING_CONFIRMATION';
     upsertSearchAttributes(
-      businessStateAttributes({ phase, awaitedRole: awaiting ? 'ACCOUNT_HOLDER' : null, dueDate: awaiting ? new Date(since + expireAfterMs) : null }),
+      businessStateAttributes({ phase, awaitedRole: awaiting ? 'ACCOUNT_HOLDER' : null, dueDate: awaiting ? new Date(links.expiresAt()!) : null }),
     );
   }
 
   /** Reminds once, restarts on an address change, and gives up at the expiry. */
   async function confirmedOrExpired(): Promise<Outcome> {
-    for (;;) {
-      const remind = !reminderSent && reminderAfterMs < expireAfterMs;
-      const event = await nextEvent(since + (remind ? reminderAfterMs : expireAfterMs));
-      if (event === 'CONFIRMED') return 'CONFIRMED';
-      if (event === 'ADDRESS_CHANGED') continue;
-      if (remind) {
-        reminderSent = true;
-        await sendConfirmation(true);
-        continue;
-      }
-      setPhase('EXPIRED');
-      return (await expireAccountConfirmation(input.accountId)) ? 'REMOVED' : 'EXPIRED';
-    }
-  }
-
-  /** What ends the wait for `deadline`: a confirmation, an address change, or the deadline itself. */
-  async function nextEvent(deadline: number): Promise<'CONFIRMED' | 'ADDRESS_CHANGED' | 'DUE'> {
-    const changes = addressChanges;
-    for (;;) {
-      const moved = await condition(
-        () => phase !== 'AWAITING_CONFIRMATION' || addressChanges !== changes,
-        Math.max(deadline - Date.now(), 1),
-      );
-      if (!moved) return 'DUE';
-      if (addressChanges !== changes) return 'ADDRESS_CHANGED';
-      await condition(() => phase !== 'CONFIRMING');
-      if (phase === 'CONFIRMED') return 'CONFIRMED';
-    }
-  }
-
-  /** Issues a new single-use link (voiding the previous one), queues its mail, returns its expiry. */
-  async function sendConfirmation(reminder: boolean): Promise<string> {
-    const mail = ++mailsSent;
-    const issued = await issueConfirmationToken({
-      accountId: input.accountId,
-      purpose: 'EMAIL_CONFIRMATION',
-      step: `mail-${mail}`,
-      ttlMs: tokenTtlMs,
-      reminder,
-    });
-    if (mail === mailsSent) token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    mails.deliver([issued.outboxId]);
-    return issued.expiresAt;
+    const end = await links.untilOverOrExpired({ awaiting: () => phase === 'AWAITING_CONFIRMATION', settled: () => phase !== 'CONFIRMING' });
+    if (end === 'OVER') return 'CONFIRMED';
+    setPhase('EXPIRED');
+    return (await expireAccountConfirmation(input.accountId)) ? 'REMOVED' : 'EXPIRED';
   }
 
   /** A confirmation in flight may fail (its link was voided): wait for its outcome. */

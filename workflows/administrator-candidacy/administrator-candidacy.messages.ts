@@ -71,6 +71,8 @@ export interface DecisionRequest {
 /** The candidate's typed key, hashed by the API: the key never enters the workflow's history. */
 export interface KeyRequest {
   keyHash: string;
+  /** The candidate who typed it (absent from updates sent before it was carried). */
+  actorId?: string;
 }
 
 export interface LetterPostedRequest {
@@ -99,6 +101,7 @@ export const CandidacyFailure = {
   KEY_EXPIRED: 'CANDIDACY.KEY_EXPIRED',
   TOO_MANY_LETTERS: 'CANDIDACY.TOO_MANY_LETTERS',
   NOTHING_TO_RESEND: 'CANDIDACY.NOTHING_TO_RESEND',
+  NOT_LOCKED: 'CANDIDACY.NOT_LOCKED',
   IN_PROGRESS: 'CANDIDACY.IN_PROGRESS',
   CLOSED: 'CANDIDACY.CLOSED',
 } as const;
@@ -112,12 +115,15 @@ export const candidacyStatusQuery = defineQuery<CandidacyState>('status');
 /** Same name and argument as the other confirmation processes: POST /api/confirmations serves them all. */
 export const confirmCandidateEmailUpdate = defineUpdate<ConfirmRegistrationResponse, [ConfirmRegistrationRequest]>('confirm');
 export const decideCandidacyUpdate = defineUpdate<CandidacyState, [DecisionRequest]>('decide');
-export const chooseLetterRouteUpdate = defineUpdate<CandidacyState, []>('chooseLetterRoute');
+/** The candidate who chooses it (updates sent before it was carried have no argument). */
+export const chooseLetterRouteUpdate = defineUpdate<CandidacyState, [ActorRequest]>('chooseLetterRoute');
 export const letterPostedUpdate = defineUpdate<CandidacyState, [LetterPostedRequest]>('letterPosted');
 export const submitKeyUpdate = defineUpdate<CandidacyState, [KeyRequest]>('submitKey');
 export const requestNewLetterUpdate = defineUpdate<CandidacyState, [ActorRequest]>('requestNewLetter');
 export const cancelCandidacyUpdate = defineUpdate<CandidacyState, [ActorRequest]>('cancel');
 export const resendCandidacyMailUpdate = defineUpdate<CandidacyState, [ActorRequest]>('resendMail');
+/** Support unlocks a candidacy locked by wrong keys (a reason required): the candidate has his attempts again. */
+export const unlockCandidacyUpdate = defineUpdate<CandidacyState, [ActorRequest]>('unlock');
 
 export function candidacyWorkflowId(candidacyId: string): string {
   return `candidacy-${candidacyId}`;

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -10,12 +11,11 @@ import {
 } from '@temporalio/workflow';
 import type { createAccountActivities } from '../../activities/account/account.activities';
 import type { CandidacySnapshot, createCandidacyActivities } from '../../activities/candidacy/candidacy.activities';
-import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import { isPendingCandidacy, type CandidacyOutcome, type CandidacyRoute, type CandidacyStatus } from '../../domain/candidacy/candidacy.status';
 import { attemptsLeft, locksCandidacy } from '../../domain/candidacy/key-attempts.rules';
 import { DATABASE_STEP } from '../confirmation/activity-options';
-import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import { businessStateAttributes } from '../search-attributes';
+import { confirmationLinks } from '../shared/confirmation-link';
 import { mailDeliveries } from '../shared/mail-deliveries';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import {
@@ -29,6 +29,7 @@ import {
   requestNewLetterUpdate,
   resendCandidacyMailUpdate,
   submitKeyUpdate,
+  unlockCandidacyUpdate,
   type ActorRequest,
   type AdministratorAsked,
   type CandidacyInput,
@@ -37,10 +38,8 @@ import {
   type KeyRequest,
 } from './administrator-candidacy.messages';
 
-const { issueConfirmationToken, activateAccount, recordCandidacyState, requestApproval, offerLetterRoute, issueActivationLetter, recordLetterPosted, alertSupportLetterOverdue, closeCandidacy } =
-  proxyActivities<
-    ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createAccountActivities> & ReturnType<typeof createCandidacyActivities>
-  >(DATABASE_STEP);
+const { activateAccount, recordCandidacyState, requestApproval, offerLetterRoute, issueActivationLetter, recordLetterPosted, alertSupportLetterOverdue, closeCandidacy } =
+  proxyActivities<ReturnType<typeof createAccountActivities> & ReturnType<typeof createCandidacyActivities>>(DATABASE_STEP);
 
 interface Letter {
   id: string;
@@ -52,6 +51,9 @@ interface Letter {
   supportAlerted: boolean;
 }
 
+/** Runs that reach 5 wrong keys keep the candidacy open, LOCKED, for support to unlock (older runs closed it). */
+const LOCKED_STAYS_OPEN = 'candidacy-locked-stays-open';
+
 const fail = (type: string, message: string, details?: unknown) => ApplicationFailure.create({ type, message, ...(details ? { details: [details] } : {}) });
 
 /**
@@ -59,8 +61,9 @@ const fail = (type: string, message: string, details?: unknown) => ApplicationFa
  * e-mail, then either an active administrator of the company accepts or
  * refuses (reminder at day 7, letter route offered at day 14, expiry at day
  * 30), or an activation key sent by postal letter is typed in (posted by
- * support, valid 60 days from the posting, 5 wrong keys lock, 3 letters at
- * most). Every transition is recorded in the read model and the audit trail.
+ * support, valid 60 days from the posting, 5 wrong keys lock until support
+ * unlocks or the key expires, 3 letters at most). Every transition is
+ * recorded in the read model and the audit trail, under who acted.
  * Cancelled — by the candidate or support, or from supervision — it closes
  * the candidate's account.
  */
@@ -71,8 +74,6 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   let route: CandidacyRoute = 'APPROVAL';
   /** A step the other updates must wait for (e-mail confirmation, decision, key check) is in flight. */
   let busy = false;
-  let link: CurrentLink | undefined;
-  let links = 0;
   let emailConfirmedAt: number | null = null;
   let approvalSince: number | null = null;
   let approvalRequests = 0;
@@ -81,8 +82,12 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   let administratorsAsked: AdministratorAsked[] = [];
   let wrongKeys = 0;
   let letter: Letter | null = null;
+  /** Set when this run locks: LOCKED then waits for support (until the key expires) instead of closing. */
+  let unlockable = false;
   let steps = 0;
   const mails = mailDeliveries();
+  // The candidate's e-mail step: no reminder, the candidacy's own expiry ends it.
+  const links = confirmationLinks({ accountId, purpose: 'CANDIDACY', tokenTtlMs: terms.tokenTtlMs, expireAfterMs: terms.expireAfterMs }, mails);
   publishState();
 
   setHandler(candidacyStatusQuery, state);
@@ -99,7 +104,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
       validator: ({ tokenId }) => {
         refuseWhenClosed();
         if (status !== 'AWAITING_EMAIL' || emailConfirmedAt !== null) throw fail(CandidacyFailure.IN_PROGRESS, 'Adresse e-mail déjà confirmée.');
-        assertCurrentLink(link, tokenId);
+        links.assertCurrent(tokenId);
       },
     },
   );
@@ -127,12 +132,13 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
 
   setHandler(
     chooseLetterRouteUpdate,
-    async () => {
-      await startLetterRoute('CANDIDACY.LETTER_ROUTE_CHOSEN');
+    // `by` is undefined in histories recorded before the update carried who chose.
+    async (by: ActorRequest | undefined) => {
+      await startLetterRoute('CANDIDACY.LETTER_ROUTE_CHOSEN', by?.actorId ?? null);
       return state();
     },
     {
-      validator: () => {
+      validator: (_by: ActorRequest | undefined) => {
         refuseWhenClosed();
         if (status !== 'AWAITING_APPROVAL' || !letterRouteOffered) {
           throw fail(CandidacyFailure.LETTER_ROUTE_NOT_OFFERED, 'Le courrier ne peut être demandé qu’après 14 jours sans réponse des administrateurs.');
@@ -163,15 +169,15 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
 
   setHandler(
     submitKeyUpdate,
-    async ({ keyHash }) => {
+    async ({ keyHash, actorId = null }) => {
       if (keyHash === letter!.keyHash) {
-        await close('APPROVED', {});
+        await close('APPROVED', { actorId });
         return state();
       }
       wrongKeys++;
       const left = attemptsLeft(terms.maxWrongKeys, wrongKeys);
-      if (locksCandidacy(terms.maxWrongKeys, wrongKeys)) await close('LOCKED', {});
-      else await record('CANDIDACY.WRONG_KEY', null, { attemptsLeft: left });
+      if (!locksCandidacy(terms.maxWrongKeys, wrongKeys)) await record('CANDIDACY.WRONG_KEY', actorId, { attemptsLeft: left });
+      else await lock(actorId);
       throw fail(
         CandidacyFailure.WRONG_KEY,
         left ? `Clé incorrecte : encore ${left} essai(s).` : 'Clé incorrecte : la candidature est verrouillée.',
@@ -207,6 +213,22 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   );
 
   setHandler(
+    unlockCandidacyUpdate,
+    async ({ actorId, reason }) => {
+      wrongKeys = 0;
+      await transition('AWAITING_KEY', 'CANDIDACY.UNLOCKED', actorId, { reason });
+      return state();
+    },
+    {
+      validator: ({ reason }) => {
+        if (busy) throw fail(CandidacyFailure.IN_PROGRESS, 'Une clé est en cours de vérification.');
+        if (!lockedForSupport()) throw fail(CandidacyFailure.NOT_LOCKED, 'Cette candidature n’est pas verrouillée.');
+        if (!reason?.trim()) throw fail(CandidacyFailure.REASON_REQUIRED, 'Un déverrouillage doit être motivé.');
+      },
+    },
+  );
+
+  setHandler(
     cancelCandidacyUpdate,
     async ({ actorId, reason }) => {
       await close('CANCELLED', { actorId, reason: reason ?? null });
@@ -218,7 +240,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   setHandler(
     resendCandidacyMailUpdate,
     async ({ actorId }) => {
-      if (status === 'AWAITING_EMAIL') await sendConfirmationLink();
+      if (status === 'AWAITING_EMAIL') await links.issue(true);
       else await askAdministrators(reminderSent);
       await record('CANDIDACY.MAIL_RESENT', actorId, { phase: status });
       return state();
@@ -238,9 +260,9 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
       emailConfirmedAt = Date.parse(input.emailConfirmedAt);
       await openApproval();
     } else {
-      await sendConfirmationLink();
+      await links.issue(false);
     }
-    while (isPendingCandidacy(status)) await nextEvent();
+    while (running()) await nextEvent();
     await mails.settled();
     await condition(allHandlersFinished);
     return { outcome: status as CandidacyOutcome };
@@ -249,7 +271,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   /** Cancelled from supervision: once the step in flight is over, a pending candidacy closes CANCELLED, as by its own cancel. */
   async function closeCancelled(): Promise<void> {
     await condition(() => !busy);
-    if (isPendingCandidacy(status)) await close('CANCELLED', {});
+    if (running()) await close('CANCELLED', {});
     await mails.settled();
   }
 
@@ -285,6 +307,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
       case 'AWAITING_LETTER':
         return letter!.supportAlerted ? null : { at: letter!.postBy, reached: alertSupport };
       case 'AWAITING_KEY':
+      case 'LOCKED':
         return { at: letter!.keyExpiresAt!, reached: () => close('EXPIRED', {}) };
       default:
         return null;
@@ -296,7 +319,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     approvalSince = Date.now();
     const asked = await askAdministrators(false);
     if (asked.length) await transition('AWAITING_APPROVAL', 'CANDIDACY.APPROVAL_REQUESTED', null, { administrators: asked.map((a) => a.id) });
-    else await startLetterRoute('CANDIDACY.LETTER_ROUTE_FORCED');
+    else await startLetterRoute('CANDIDACY.LETTER_ROUTE_FORCED', null);
   }
 
   async function askAdministrators(reminder: boolean): Promise<AdministratorAsked[]> {
@@ -314,10 +337,10 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     mails.deliver(await offerLetterRoute({ candidacyId, step: `step-${++steps}`, action: 'CANDIDACY.LETTER_ROUTE_OFFERED', snapshot: snapshot() }));
   }
 
-  async function startLetterRoute(action: string): Promise<void> {
+  async function startLetterRoute(action: string, actorId: string | null): Promise<void> {
     route = 'LETTER';
     letterRouteOffered = true;
-    await sendLetter(action, null);
+    await sendLetter(action, actorId);
   }
 
   /** A new letter (voiding the previous key) enters the print queue. */
@@ -334,8 +357,15 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     mails.deliver(await alertSupportLetterOverdue({ letterId: letter!.id, step: `step-${++steps}` }));
   }
 
+  /** The last wrong key: the candidacy waits, LOCKED, for support to unlock it (a run older than that closes). */
+  async function lock(actorId: string | null): Promise<void> {
+    unlockable = patched(LOCKED_STAYS_OPEN);
+    if (unlockable) await transition('LOCKED', 'CANDIDACY.LOCKED', actorId, { attemptsLeft: 0 });
+    else await close('LOCKED', { actorId });
+  }
+
   /** Ends the candidacy; an administrator's decision is checked again by the activity (he may have left meanwhile). */
-  async function close(outcome: CandidacyOutcome, by: { deciderId?: string; actorId?: string; reason?: string | null }): Promise<void> {
+  async function close(outcome: CandidacyOutcome, by: { deciderId?: string; actorId?: string | null; reason?: string | null }): Promise<void> {
     await exclusive(async () => {
       const outboxIds = await closeCandidacy({ candidacyId, step: `step-${++steps}`, outcome, snapshot: { ...snapshot(), status: outcome, dueDate: null }, ...by });
       status = outcome;
@@ -366,14 +396,6 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     await recordCandidacyState({ candidacyId, step: `step-${++steps}`, action, actorId, snapshot: snapshot(), details });
   }
 
-  /** Issues a new single-use confirmation link (voiding the previous one) and mails it. */
-  async function sendConfirmationLink(): Promise<void> {
-    const n = ++links;
-    const issued = await issueConfirmationToken({ accountId, purpose: 'CANDIDACY', step: `mail-${n}`, ttlMs: terms.tokenTtlMs, reminder: n > 1 });
-    if (n === links) link = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    mails.deliver([issued.outboxId]);
-  }
-
   function awaiting(): CandidacyState['awaiting'] {
     if (busy) return null;
     switch (status) {
@@ -384,13 +406,24 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
         return 'ADMINISTRATOR';
       case 'AWAITING_LETTER':
         return 'SUPPORT';
+      case 'LOCKED':
+        return unlockable ? 'SUPPORT' : null;
       default:
         return null;
     }
   }
 
   function dueDate(): number | null {
-    return isPendingCandidacy(status) ? (nextDeadline()?.at ?? null) : null;
+    return running() ? (nextDeadline()?.at ?? null) : null;
+  }
+
+  function lockedForSupport(): boolean {
+    return status === 'LOCKED' && unlockable;
+  }
+
+  /** Still waiting for someone: a pending phase, or locked until support unlocks it. */
+  function running(): boolean {
+    return isPendingCandidacy(status) || lockedForSupport();
   }
 
   function expiresAt(): number | null {

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ArrivalOutcome, ArrivalStatus, NamedRightCell } from '../../domain/collaborators/collaborators.status';
+import type { ArrivalCancelCause, ArrivalOutcome, ArrivalStatus, NamedRightCell } from '../../domain/collaborators/collaborators.status';
 import type { CandidacyTerms } from '../administrator-candidacy/administrator-candidacy.messages';
 import type { ConfirmRegistrationRequest, ConfirmRegistrationResponse } from '../registration/registration.messages';
 
@@ -49,7 +49,10 @@ export interface ArrivalResult {
 
 export interface CancelArrivalRequest {
   actorId: string | null;
+  /** A person's own words. */
   reason?: string | null;
+  /** Cancelled by the process of a departure: why, as a code. */
+  cause?: ArrivalCancelCause;
 }
 
 export interface RescheduleArrivalRequest {

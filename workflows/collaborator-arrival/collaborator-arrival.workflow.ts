@@ -5,6 +5,7 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -12,12 +13,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ArrivalSnapshot, createArrivalActivities } from '../../activities/collaborators/arrival.activities';
-import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
+import type { createCollaboratorNoticeActivities } from '../../activities/collaborators/collaborator-notices.activities';
 import type { ArrivalOutcome, ArrivalStatus } from '../../domain/collaborators/collaborators.status';
 import { CANDIDACY_WORKFLOW_TYPE, type CandidacyInput } from '../administrator-candidacy/administrator-candidacy.messages';
 import { DATABASE_STEP } from '../confirmation/activity-options';
-import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
 import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
+import { confirmationLinks } from '../shared/confirmation-link';
 import { mailDeliveries } from '../shared/mail-deliveries';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import {
@@ -34,9 +35,12 @@ import {
   type RescheduleArrivalRequest,
 } from './collaborator-arrival.messages';
 
-const { issueConfirmationToken, recordArrivalState, completeArrival, endArrival, openArrivalCandidacy } = proxyActivities<
-  ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createArrivalActivities>
+const { recordArrivalState, completeArrival, endArrival, openArrivalCandidacy, mailArrivalOutcome } = proxyActivities<
+  ReturnType<typeof createArrivalActivities> & ReturnType<typeof createCollaboratorNoticeActivities>
 >(DATABASE_STEP);
+
+/** Since 2026-12-03 the company's administrators are told by mail when an arrival completes or expires (older runs told nobody). */
+const OUTCOME_MAILS = 'arrival-outcome-mails';
 
 const fail = (type: string, message: string) => ApplicationFailure.create({ type, message });
 
@@ -55,15 +59,16 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
   let startDate = input.startDate;
   let startsAt = Date.parse(input.startsAt);
   let invitedAt: number | null = null;
-  let link: CurrentLink | undefined;
-  let links = 0;
-  let reminderSent = false;
   let confirmedAt: string | null = null;
   let candidacyWorkflowId: string | null = null;
+  /** The administrators' mail about the outcome is on its way. */
+  let announced = false;
   /** A step that changes the read model (confirmation, cancellation, new date) is in flight. */
   let busy = false;
   let steps = 0;
   const mails = mailDeliveries();
+  // The wait counts from the invitation.
+  const links = confirmationLinks({ accountId, purpose: 'ARRIVAL', ...durations }, mails);
   publishState();
 
   setHandler(arrivalStatusQuery, state);
@@ -85,7 +90,7 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     {
       validator: ({ tokenId }) => {
         refuseWhenBusyOrOver();
-        assertCurrentLink(link, tokenId);
+        links.assertCurrent(tokenId);
       },
     },
   );
@@ -134,6 +139,7 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     if (status === 'SCHEDULED') await invite();
     await confirmedOrOver();
     if (status === 'COMPLETED' && input.candidacyTerms) await CancellationScope.nonCancellable(startCandidacy);
+    await announceOutcome();
     await mails.settled();
     await condition(allHandlersFinished);
     return { outcome: status as ArrivalOutcome, accountId };
@@ -153,40 +159,32 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
 
   async function invite(): Promise<void> {
     invitedAt = Date.now();
+    links.begin(invitedAt);
     status = 'AWAITING_CONFIRMATION';
     publishState();
-    await sendLink(false);
+    await links.issue(false);
     await record('ARRIVAL.INVITED', null);
   }
 
   /** One reminder, then the expiry; a confirmation or a cancellation ends the wait. */
   async function confirmedOrOver(): Promise<void> {
-    while (status === 'AWAITING_CONFIRMATION') {
-      const remind = !reminderSent && durations.reminderAfterMs < durations.expireAfterMs;
-      const deadline = invitedAt! + (remind ? durations.reminderAfterMs : durations.expireAfterMs);
-      const moved = await condition(() => busy || status !== 'AWAITING_CONFIRMATION', Math.max(deadline - Date.now(), 1));
-      if (moved || busy) {
-        await condition(() => !busy);
-        continue;
-      }
-      if (remind) {
-        reminderSent = true;
-        await sendLink(true);
-        await record('ARRIVAL.REMINDED', null);
-      } else {
-        await end('EXPIRED', { actorId: null });
-      }
-    }
+    if (status !== 'AWAITING_CONFIRMATION') return;
+    const wait = await links.untilOverOrExpired({
+      awaiting: () => status === 'AWAITING_CONFIRMATION' && !busy,
+      settled: () => !busy,
+      reminded: () => record('ARRIVAL.REMINDED', null),
+    });
+    if (wait === 'EXPIRED') await end('EXPIRED', { actorId: null });
   }
 
   async function cancel(request: CancelArrivalRequest): Promise<void> {
     await end('CANCELLED', request);
   }
 
-  async function end(outcome: 'EXPIRED' | 'CANCELLED', { actorId, reason }: CancelArrivalRequest): Promise<void> {
+  async function end(outcome: 'EXPIRED' | 'CANCELLED', { actorId, reason, cause }: CancelArrivalRequest): Promise<void> {
     busy = true;
     try {
-      await endArrival({ arrivalId, step: `step-${++steps}`, outcome, actorId, reason: reason ?? null, snapshot: snapshot() });
+      await endArrival({ arrivalId, step: `step-${++steps}`, outcome, actorId, reason: reason ?? null, ...(cause ? { cause } : {}), snapshot: snapshot() });
       setStatus(outcome);
     } finally {
       busy = false;
@@ -202,7 +200,15 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     await condition(() => !busy);
     if (isPending()) await cancel({ actorId: null });
     else if (status === 'COMPLETED' && input.candidacyTerms && candidacyWorkflowId === null) await startCandidacy();
+    await announceOutcome();
     await mails.settled();
+  }
+
+  /** Completed or expired: the company's active administrators are told, once (the step answers the same mails if it ran already). */
+  async function announceOutcome(): Promise<void> {
+    if (announced || (status !== 'COMPLETED' && status !== 'EXPIRED') || !patched(OUTCOME_MAILS)) return;
+    mails.deliver(await mailArrivalOutcome({ arrivalId, step: 'outcome-mails', outcome: status }));
+    announced = true;
   }
 
   /** An administrator candidate: his candidacy runs on its own (it outlives this arrival, and a cancellation of it), e-mail already proved. */
@@ -217,14 +223,6 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
       parentClosePolicy: ParentClosePolicy.ABANDON,
       typedSearchAttributes: [...(siren ? [{ key: CompanySiren, value: siren }] : []), { key: SubjectAccount, value: accountId }],
     });
-  }
-
-  /** Issues a new single-use link (voiding the previous one) and mails it. */
-  async function sendLink(reminder: boolean): Promise<void> {
-    const n = ++links;
-    const issued = await issueConfirmationToken({ accountId, purpose: 'ARRIVAL', step: `mail-${n}`, ttlMs: durations.tokenTtlMs, reminder });
-    if (n === links) link = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    mails.deliver([issued.outboxId]);
   }
 
   async function record(action: string, actorId: string | null): Promise<void> {
@@ -246,14 +244,13 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
   }
 
   function expiresAt(): number | null {
-    return invitedAt === null ? null : invitedAt + durations.expireAfterMs;
+    return links.expiresAt();
   }
 
   /** When the current wait ends by itself: the start date, the reminder, or the expiry. */
   function dueDate(): number | null {
     if (status === 'SCHEDULED') return startsAt;
-    if (status !== 'AWAITING_CONFIRMATION') return null;
-    return !reminderSent && durations.reminderAfterMs < durations.expireAfterMs ? invitedAt! + durations.reminderAfterMs : expiresAt();
+    return status === 'AWAITING_CONFIRMATION' ? links.dueAt() : null;
   }
 
   function publishState(): void {
@@ -270,12 +267,13 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
 
   function state(): ArrivalState {
     const s = snapshot();
+    const link = links.current();
     return {
       status,
       startDate,
       startsAt: iso(startsAt),
       invitedAt: s.invitedAt,
-      reminderSent,
+      reminderSent: links.reminderSent(),
       tokenExpiresAt: link && status === 'AWAITING_CONFIRMATION' ? iso(link.expiresAt) : null,
       expiresAt: s.expiresAt,
       confirmedAt,

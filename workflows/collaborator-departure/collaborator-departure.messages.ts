@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DepartureRightsMode, DepartureStatus } from '../../domain/collaborators/collaborators.status';
+import type { DepartureRightsMode, DepartureStatus, DepartureWaitingReason } from '../../domain/collaborators/collaborators.status';
 import type { ArrivalInput } from '../collaborator-arrival/collaborator-arrival.messages';
 
 export interface DepartureDurations {
@@ -33,13 +33,14 @@ export interface DepartureState {
   rightsMode: DepartureRightsMode;
   toAccountId: string | null;
   arrivalWorkflowId: string | null;
-  waitingReason: string | null;
+  /** Why it waits past its date: a code with parameters, put in words by the console. */
+  waitingReason: DepartureWaitingReason | null;
   transferred: number | null;
   revoked: number | null;
   /** The leaver's account is closed (from the date on, even while his rights wait). */
   leaverRadiated: boolean;
-  /** Who must act now: support, when the departure waits past its date. */
-  awaiting: 'SUPPORT' | null;
+  /** Who must act now: the company's administrators (who can send the rights elsewhere), when the departure waits past its date. */
+  awaiting: 'ADMINISTRATOR' | null;
 }
 
 export interface DepartureResult {

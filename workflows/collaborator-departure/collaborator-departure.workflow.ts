@@ -11,8 +11,15 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { createCollaboratorNoticeActivities } from '../../activities/collaborators/collaborator-notices.activities';
 import type { createDepartureActivities, DepartureTransition } from '../../activities/collaborators/departure.activities';
-import type { ArrivalOutcome, DepartureStatus } from '../../domain/collaborators/collaborators.status';
+import {
+  sameWaitingReason,
+  waitingReasonOf,
+  type ArrivalOutcome,
+  type DepartureStatus,
+  type DepartureWaitingReason,
+} from '../../domain/collaborators/collaborators.status';
 import {
   ARRIVAL_WORKFLOW_TYPE,
   arrivalWorkflowId,
@@ -22,6 +29,7 @@ import {
 } from '../collaborator-arrival/collaborator-arrival.messages';
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
+import { mailDeliveries } from '../shared/mail-deliveries';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   DepartureFailure,
@@ -41,6 +49,7 @@ import {
 type Activities = ReturnType<typeof createDepartureActivities>;
 
 const { recordDepartureState, radiateLeaver } = proxyActivities<Activities>(DATABASE_STEP);
+const { mailDepartureApplied } = proxyActivities<ReturnType<typeof createCollaboratorNoticeActivities>>(DATABASE_STEP);
 
 /**
  * The radiation itself: one transaction over all of the leaver's rights
@@ -58,6 +67,9 @@ const fail = (type: string, message: string) => ApplicationFailure.create({ type
 
 /** Since 2026-12-02 the leaver is radiated at the date even while his rights wait for a new collaborator (older runs waited first). */
 const RADIATION_AT_DATE = 'departure-radiation-at-date';
+
+/** Since 2026-12-03 the company's administrators (and the leaver's successor) are told by mail once a departure applies (older runs told nobody). */
+const APPLIED_MAILS = 'departure-applied-mails';
 
 /**
  * A collaborator's departure: nothing happens before the effective date
@@ -77,7 +89,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   let status = 'SCHEDULED' as DepartureStatus;
   let effectiveDate = input.effectiveDate;
   let effectiveAt = Date.parse(input.effectiveAt);
-  let waitingReason: string | null = null;
+  let waitingReason: DepartureWaitingReason | null = null;
   let transferred: number | null = null;
   let revoked: number | null = null;
   let cancelled = false;
@@ -98,6 +110,9 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   let retargeting = 0;
   /** Support's « check again now » requests so far. */
   let rechecks = 0;
+  /** The administrators' mail about the applied departure is on its way. */
+  let announced = false;
+  const mails = mailDeliveries();
   publishState();
 
   setHandler(departureStatusQuery, state);
@@ -111,7 +126,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       await condition(() => !busy);
       await change('CANCELLED', 'DEPARTURE.CANCELLED', actorId, reason ? { reason } : undefined);
       if (newcomer && awaitsNewcomer && arrivalOutcome === null) {
-        await getExternalWorkflowHandle(arrivalWorkflowId(newcomer.arrivalId)).signal(cancelArrivalSignal, { actorId, reason: 'Départ annulé' });
+        await getExternalWorkflowHandle(arrivalWorkflowId(newcomer.arrivalId)).signal(cancelArrivalSignal, { actorId, cause: 'DEPARTURE_CANCELLED' });
       }
       return state();
     },
@@ -154,7 +169,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
         retargeting--;
       }
       if (abandoned) {
-        await getExternalWorkflowHandle(arrivalWorkflowId(abandoned.arrivalId)).signal(cancelArrivalSignal, { actorId, reason: 'Droits du départ réattribués' });
+        await getExternalWorkflowHandle(arrivalWorkflowId(abandoned.arrivalId)).signal(cancelArrivalSignal, { actorId, cause: 'DEPARTURE_RETARGETED' });
       }
       return state();
     },
@@ -172,7 +187,9 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   return closedOnCancellation(async () => {
     await untilEffectiveDate();
     while (!cancelled && status !== 'COMPLETED') await applyOrWait();
+    await announceApplied();
     if (arrival) await arrival;
+    await mails.settled();
     await condition(allHandlersFinished);
     return { outcome: cancelled ? 'CANCELLED' : 'COMPLETED' };
   }, closeCancelled);
@@ -196,9 +213,9 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     if (awaitsNewcomer && arrivalOutcome !== 'COMPLETED') {
       if (!radiated && patched(RADIATION_AT_DATE) && !(await radiate())) return;
       if (arrivalOutcome === null) {
-        await waitFor('En attente de l’arrivée du nouveau collaborateur : le transfert suivra la confirmation de son adresse e-mail.', () => arrivalOutcome !== null);
+        await waitFor({ code: 'NEWCOMER_NOT_CONFIRMED', params: {} }, () => arrivalOutcome !== null);
       } else {
-        await waitFor('L’arrivée du nouveau collaborateur n’a pas abouti : attribuez ses droits à un autre collaborateur ou révoquez-les.', () => false);
+        await waitFor({ code: 'NEWCOMER_NOT_ARRIVED', params: { outcome: arrivalOutcome } }, () => false);
       }
       return;
     }
@@ -217,7 +234,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       return;
     }
     radiated ||= outcome.radiated === true;
-    await waitFor(outcome.reason, () => false, durations.recheckEveryMs);
+    await waitFor(waitingReasonOf(outcome.reason), () => false, durations.recheckEveryMs);
   }
 
   /** The leaver's account closes while his rights wait; false (after waiting) while the last-administrator guard holds him. */
@@ -225,7 +242,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     applying = true;
     const outcome = await radiateLeaver({ departureId }).finally(() => (applying = false));
     if (outcome.radiated) return (radiated = true);
-    await waitFor(outcome.reason, () => false, durations.recheckEveryMs);
+    await waitFor(waitingReasonOf(outcome.reason), () => false, durations.recheckEveryMs);
     return false;
   }
 
@@ -241,12 +258,21 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       cancelled = true;
       await change('CANCELLED', 'DEPARTURE.CANCELLED', null, { leaverRadiated: radiated });
     }
+    await announceApplied();
     if (arrival) await arrival;
+    await mails.settled();
+  }
+
+  /** Applied: the company's active administrators and the leaver's successor are told, once (the step answers the same mails if it ran already). */
+  async function announceApplied(): Promise<void> {
+    if (announced || status !== 'COMPLETED' || !patched(APPLIED_MAILS)) return;
+    mails.deliver(await mailDepartureApplied({ departureId, step: 'applied-mails' }));
+    announced = true;
   }
 
   /** Shows why the departure waits (once per reason), then waits for `ready`, a cancellation, a new target, support's recheck, or the next check. */
-  async function waitFor(reason: string, ready: () => boolean, recheckMs?: number): Promise<void> {
-    if (status !== 'WAITING_FOR_TARGET' || waitingReason !== reason) {
+  async function waitFor(reason: DepartureWaitingReason, ready: () => boolean, recheckMs?: number): Promise<void> {
+    if (status !== 'WAITING_FOR_TARGET' || !sameWaitingReason(waitingReason, reason)) {
       waitingReason = reason;
       await change('WAITING_FOR_TARGET', 'DEPARTURE.WAITING_FOR_TARGET', null, { reason });
     }
@@ -313,7 +339,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     upsertSearchAttributes(
       businessStateAttributes({
         phase: status,
-        awaitedRole: status === 'WAITING_FOR_TARGET' ? 'SUPPORT' : null,
+        awaitedRole: status === 'WAITING_FOR_TARGET' ? 'ADMINISTRATOR' : null,
         dueDate: status === 'SCHEDULED' ? new Date(effectiveAt) : null,
       }),
     );
@@ -331,7 +357,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
       transferred,
       revoked,
       leaverRadiated: radiated,
-      awaiting: status === 'WAITING_FOR_TARGET' ? 'SUPPORT' : null,
+      awaiting: status === 'WAITING_FOR_TARGET' ? 'ADMINISTRATOR' : null,
     };
   }
 }

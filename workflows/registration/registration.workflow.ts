@@ -9,10 +9,9 @@ import {
 } from '@temporalio/workflow';
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
-import { assertCurrentLink, type CurrentLink } from '../confirmation/current-link';
+import { confirmationLinks } from '../shared/confirmation-link';
 import { mailDeliveries } from '../shared/mail-deliveries';
 import { closedOnCancellation } from '../shared/on-cancellation';
-import type { createConfirmationActivities } from '../../activities/confirmation/confirmation.activities';
 import type { createRegistrationActivities } from '../../activities/registration/registration.activities';
 import {
   confirmRegistrationUpdate,
@@ -24,9 +23,7 @@ import {
   type RegistrationResult,
 } from './registration.messages';
 
-const { issueConfirmationToken, activateRegistration, purgeRegistration } = proxyActivities<
-  ReturnType<typeof createConfirmationActivities> & ReturnType<typeof createRegistrationActivities>
->(DATABASE_STEP);
+const { activateRegistration, purgeRegistration } = proxyActivities<ReturnType<typeof createRegistrationActivities>>(DATABASE_STEP);
 
 /**
  * Company registration by its Primo AD: a confirmation mail, one reminder,
@@ -38,22 +35,26 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   const purgeAt = startedAt + purgeAfterMs;
   let phase = 'AWAITING_CONFIRMATION' as RegistrationPhase;
   setPhase(phase);
-  let token: CurrentLink | undefined;
-  let mailsSent = 0;
-  let steps = 0;
-  let reminderSent = false;
   let confirmedAt: string | null = null;
   const mails = mailDeliveries();
+  const links = confirmationLinks(
+    { accountId: input.accountId, purpose: 'REGISTRATION', tokenTtlMs, reminderAfterMs, expireAfterMs: purgeAfterMs },
+    mails,
+  );
+  links.begin(startedAt);
 
-  setHandler(registrationStatusQuery, () => ({
-    phase,
-    tokenExpiresAt: token ? new Date(token.expiresAt).toISOString() : null,
-    purgeAt: new Date(purgeAt).toISOString(),
-    mailsSent,
-    reminderSent,
-    confirmedAt,
-    awaiting: phase === 'AWAITING_CONFIRMATION' ? 'PRIMO_AD' : null,
-  }));
+  setHandler(registrationStatusQuery, () => {
+    const link = links.current();
+    return {
+      phase,
+      tokenExpiresAt: link ? new Date(link.expiresAt).toISOString() : null,
+      purgeAt: new Date(purgeAt).toISOString(),
+      mailsSent: links.issued(),
+      reminderSent: links.reminderSent(),
+      confirmedAt,
+      awaiting: phase === 'AWAITING_CONFIRMATION' ? 'PRIMO_AD' : null,
+    };
+  });
 
   setHandler(
     confirmRegistrationUpdate,
@@ -73,17 +74,14 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
         if (phase !== 'AWAITING_CONFIRMATION') {
           throw ApplicationFailure.create({ type: RegistrationFailure.NOT_AWAITING, message: 'Inscription déjà confirmée.' });
         }
-        assertCurrentLink(token, tokenId);
+        links.assertCurrent(tokenId);
       },
     },
   );
 
   setHandler(
     resendConfirmationUpdate,
-    async () => {
-      await sendConfirmation(false);
-      return { tokenExpiresAt: new Date(token!.expiresAt).toISOString() };
-    },
+    async () => ({ tokenExpiresAt: await links.issue(false) }),
     {
       validator: () => {
         if (phase !== 'AWAITING_CONFIRMATION') {
@@ -94,13 +92,12 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
   );
 
   return closedOnCancellation(async () => {
-    await sendConfirmation(false);
-    const reminderAt = startedAt + reminderAfterMs;
-    if (reminderAt < purgeAt && !(await confirmedBefore(reminderAt))) {
-      await sendConfirmation(true);
-      reminderSent = true;
-    }
-    if (phase !== 'CONFIRMED' && !(await confirmedBefore(purgeAt))) await purge();
+    await links.issue(false);
+    const end = await links.untilOverOrExpired({
+      awaiting: () => phase === 'AWAITING_CONFIRMATION',
+      settled: () => phase !== 'CONFIRMING',
+    });
+    if (end === 'EXPIRED') await purge();
     await mails.settled();
     await condition(allHandlersFinished);
     return { outcome: phase === 'CONFIRMED' ? 'CONFIRMED' : 'PURGED' };
@@ -125,29 +122,5 @@ export async function companyRegistrationWorkflow(input: RegistrationInput): Pro
     upsertSearchAttributes(
       businessStateAttributes({ phase: next, awaitedRole: awaiting ? 'PRIMO_AD' : null, dueDate: awaiting ? new Date(purgeAt) : null }),
     );
-  }
-
-  /** True once an activation succeeded; false when the deadline passes first. */
-  async function confirmedBefore(deadline: number): Promise<boolean> {
-    for (;;) {
-      const moved = await condition(() => phase !== 'AWAITING_CONFIRMATION', Math.max(deadline - Date.now(), 1));
-      if (!moved) return false;
-      await condition(() => phase !== 'CONFIRMING');
-      if (phase === 'CONFIRMED') return true;
-    }
-  }
-
-  /** Issues a new single-use link (voiding the previous one) and queues its mail. */
-  async function sendConfirmation(reminder: boolean): Promise<void> {
-    const issued = await issueConfirmationToken({
-      accountId: input.accountId,
-      purpose: 'REGISTRATION',
-      step: `mail-${++steps}`,
-      ttlMs: tokenTtlMs,
-      reminder,
-    });
-    token = { id: issued.tokenId, expiresAt: Date.parse(issued.expiresAt) };
-    mailsSent++;
-    mails.deliver([issued.outboxId]);
   }
 }

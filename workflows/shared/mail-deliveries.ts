@@ -19,3 +19,5 @@ export function mailDeliveries() {
     settled: async (): Promise<void> => void (await Promise.all(pending)),
   };
 }
+
+export type MailDeliveries = ReturnType<typeof mailDeliveries>;

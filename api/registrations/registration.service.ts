@@ -5,6 +5,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
 import { hashPassword } from '../../domain/account/password.hasher';
+import { ADDRESS_TO_COMPLETE } from '../../domain/candidacy/letter-address.rules';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
 import { ensureCompanyPortfolio } from '../../domain/rights/company-portfolio';
@@ -73,7 +74,7 @@ async function startRegistration(
   const company = em.create(Company, {
     siren: request.siren,
     legalName: request.legalName || `Entreprise ${request.siren}`,
-    headOfficeAddress: request.headOfficeAddress || 'Adresse à compléter',
+    headOfficeAddress: request.headOfficeAddress || ADDRESS_TO_COMPLETE,
   });
   const establishment = em.create(Establishment, {
     siret: request.siret,

@@ -11,8 +11,7 @@ import { ActivationLetter } from '../../domain/candidacy/activation-letter.entit
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
 import type { CandidacyOutcome, CandidacyRoute, CandidacyStatus } from '../../domain/candidacy/candidacy.status';
 import { postalAddress } from '../../domain/candidacy/letter-address.rules';
-import { OutboxMessage } from '../../domain/mail/outbox-message.entity';
-import type { MailContent } from '../mail/mail-content';
+import { queueStepMail, stepMailIds } from '../mail/outbox';
 import type { AdministratorAsked } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { CandidacyFailure } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { actorOf } from '../shared/actor';
@@ -111,12 +110,6 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
   const once = <T>(step: string, write: (em: EntityManager, key: string) => Promise<T>, replay: (em: EntityManager, key: string) => Promise<T>) =>
     runOnce(orm, step, write, replay);
 
-  const outboxIdsOf = async (em: EntityManager, key: string) =>
-    (await em.find(OutboxMessage, { dedupeKey: { $like: `${key}/%` } }, { orderBy: { dedupeKey: 'ASC' } })).map((m) => m.id);
-
-  const queueMail = (em: EntityManager, key: string, n: number, mail: MailContent, companyId: string | null) =>
-    em.create(OutboxMessage, { ...mail, dedupeKey: `${key}/${String(n).padStart(3, '0')}`, companyId }).id;
-
   /** The read model follows the workflow's snapshot; the audit trail records the transition. */
   const applyTransition = async (em: EntityManager, key: string, t: CandidacyTransition) => {
     const candidacy = await em.findOneOrFail(Candidacy, t.candidacyId);
@@ -147,7 +140,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
         const candidacy = await em.findOneOrFail(Candidacy, req.candidacyId);
         const admins = await activeAdministrators(em, candidacy.company.id, candidacy.account?.id);
         if (req.snapshot) applySnapshot(candidacy, req.snapshot);
-        admins.forEach((admin, n) => queueMail(em, key, n, approvalRequestMail(admin, candidateRef(candidacy), inboxUrl, req.reminder, new Date(req.expiresAt)), candidacy.company.id));
+        admins.forEach((admin, n) => queueStepMail(em, key, n, approvalRequestMail(admin, candidateRef(candidacy), inboxUrl, req.reminder, new Date(req.expiresAt)), candidacy.company.id));
         appendAudit(em, {
           action: req.reminder ? 'CANDIDACY.APPROVAL_REMINDED' : 'CANDIDACY.APPROVAL_MAILED',
           targetType: 'Candidacy',
@@ -157,13 +150,13 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
           dedupeKey: key,
         });
         await em.flush();
-        return { administrators: admins.map(asked), outboxIds: await outboxIdsOf(em, key) };
+        return { administrators: admins.map(asked), outboxIds: await stepMailIds(em, key) };
       };
       return once(req.step, write, async (em, key) => {
         const event = await em.findOneOrFail(AuditEvent, { dedupeKey: key });
         const ids = (event.after?.administrators ?? []) as string[];
         const admins = await em.find(Account, { id: { $in: ids } });
-        return { administrators: admins.map(asked), outboxIds: await outboxIdsOf(em, key) };
+        return { administrators: admins.map(asked), outboxIds: await stepMailIds(em, key) };
       });
     },
 
@@ -173,11 +166,11 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
         req.step,
         async (em, key) => {
           const candidacy = await applyTransition(em, key, req);
-          queueMail(em, key, 0, letterRouteOfferedMail(candidateRef(candidacy), candidatePageUrl), candidacy.company.id);
+          queueStepMail(em, key, 0, letterRouteOfferedMail(candidateRef(candidacy), candidatePageUrl), candidacy.company.id);
           await em.flush();
-          return outboxIdsOf(em, key);
+          return stepMailIds(em, key);
         },
-        outboxIdsOf,
+        stepMailIds,
       );
     },
 
@@ -264,7 +257,7 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
         async (em, key) => {
           const letter = await em.findOneOrFail(ActivationLetter, req.letterId, { populate: ['candidacy'] });
           const support = await em.find(Account, { role: AccountRole.SUPPORT, status: AccountStatus.ACTIVE }, { orderBy: { id: 'ASC' } });
-          support.forEach((s, n) => queueMail(em, key, n, letterOverdueMail(s.email, letter, queueUrl), null));
+          support.forEach((s, n) => queueStepMail(em, key, n, letterOverdueMail(s.email, letter, queueUrl), null));
           appendAudit(em, {
             action: 'CANDIDACY.LETTER_OVERDUE',
             targetType: 'ActivationLetter',
@@ -274,9 +267,9 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
             dedupeKey: key,
           });
           await em.flush();
-          return outboxIdsOf(em, key);
+          return stepMailIds(em, key);
         },
-        outboxIdsOf,
+        stepMailIds,
       );
     },
 
@@ -320,13 +313,13 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
               before: { adminStatus: AdminStatus.CANDIDATE_AD },
               after: { adminStatus: AdminStatus.ACTIVE, route: candidacy.route },
             });
-            queueMail(em, key, mails++, approvedMail(ref, base), companyId);
+            queueStepMail(em, key, mails++, approvedMail(ref, base), companyId);
             for (const admin of await activeAdministrators(em, companyId, account.id)) {
-              queueMail(em, key, mails++, newAdministratorMail(admin, ref, inboxUrl), companyId);
+              queueStepMail(em, key, mails++, newAdministratorMail(admin, ref, inboxUrl), companyId);
             }
           } else {
             await closeCandidateAccount(em, candidacy, actor, now);
-            queueMail(em, key, mails++, candidacyClosedMail(ref, req.outcome, candidacy.refusalReason ?? null, candidatePageUrl), companyId);
+            queueStepMail(em, key, mails++, candidacyClosedMail(ref, req.outcome, candidacy.refusalReason ?? null, candidatePageUrl), companyId);
           }
           appendAudit(em, {
             ...actor,
@@ -339,9 +332,9 @@ export function createCandidacyActivities({ orm, publicUrl, letterKey }: Candida
             dedupeKey: key,
           });
           await em.flush();
-          return outboxIdsOf(em, key);
+          return stepMailIds(em, key);
         },
-        outboxIdsOf,
+        stepMailIds,
       );
     },
   };

@@ -12,7 +12,8 @@ import { usableConfirmationToken } from '../confirmations/confirmation-token';
 import { newRouter, type ApiContext } from '../context';
 import { idsFilter, listPage, listQuery, sendList } from '../http/list-query';
 import { actingTemporal, temporalActingAs } from '../workflows/acting-client';
-import { workflowIdsClause } from '../workflows/visibility-query';
+import { VISIBILITY_STATUS, workflowIdsClause } from '../workflows/visibility-query';
+import { WORKFLOW_STATUSES } from '../workflows/workflows.schemas';
 import { z } from '../http/openapi';
 import { publicRateLimiter } from '../http/rate-limit';
 import { route } from '../http/route';
@@ -27,17 +28,7 @@ import {
 import { registerCompany } from './registration.service';
 
 const WorkflowIdParams = z.object({ id: z.string().regex(/^registration-\d{9}$/, 'Identifiant d’inscription invalide') });
-/** Status names as the SDK and the console spell them → as visibility queries spell them. */
-const VISIBILITY_STATUS = {
-  RUNNING: 'Running',
-  COMPLETED: 'Completed',
-  FAILED: 'Failed',
-  CANCELLED: 'Canceled',
-  TERMINATED: 'Terminated',
-  CONTINUED_AS_NEW: 'ContinuedAsNew',
-  TIMED_OUT: 'TimedOut',
-} as const;
-const RegistrationFilter = z.object({ workflowStatus: z.enum(Object.keys(VISIBILITY_STATUS) as [keyof typeof VISIBILITY_STATUS]).optional() });
+const RegistrationFilter = z.object({ workflowStatus: z.enum(WORKFLOW_STATUSES).optional() });
 
 export function registrationRoutes(ctx: ApiContext) {
   const { orm, temporal, config } = ctx;

@@ -1,8 +1,8 @@
 import { idList } from '../http/list-query';
-import type { WorkflowFilter } from './workflows.schemas';
+import type { WORKFLOW_STATUSES, WorkflowFilter } from './workflows.schemas';
 
-/** SDK status names → the names visibility queries use. */
-export const VISIBILITY_STATUS: Record<string, string> = {
+/** SDK status names (as the console spells them) → the names visibility queries use. */
+export const VISIBILITY_STATUS: Record<(typeof WORKFLOW_STATUSES)[number], string> = {
   RUNNING: 'Running',
   COMPLETED: 'Completed',
   FAILED: 'Failed',

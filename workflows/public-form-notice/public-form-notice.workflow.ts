@@ -1,7 +1,8 @@
 import { CancellationScope, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createMailActivities } from '../../activities/mail/mail.activities';
-import { DATABASE_STEP, MAIL_DELIVERY } from '../confirmation/activity-options';
+import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
+import { mailDeliveries } from '../shared/mail-deliveries';
 import {
   publicFormNoticeStatusQuery,
   type PublicFormNoticeInput,
@@ -12,7 +13,6 @@ import {
 type MailActivities = ReturnType<typeof createMailActivities>;
 
 const { queuePublicFormNotice } = proxyActivities<MailActivities>(DATABASE_STEP);
-const { deliverMail } = proxyActivities<MailActivities>(MAIL_DELIVERY);
 
 /**
  * Tells the person who filled a public form, at the address he typed, why
@@ -31,11 +31,10 @@ export async function publicFormNoticeWorkflow({ notice, durations }: PublicForm
   setHandler(publicFormNoticeStatusQuery, () => ({ phase, kind: notice.kind, mailedAt, quietUntil: new Date(quietUntil).toISOString() }));
   publishState();
 
-  const outboxId = await CancellationScope.nonCancellable(async () => {
-    const queued = await queuePublicFormNotice(notice);
-    await deliverMail(queued);
-    return queued;
-  });
+  const mails = mailDeliveries();
+  const outboxId = await CancellationScope.nonCancellable(() => queuePublicFormNotice(notice));
+  mails.deliver([outboxId]);
+  await mails.settled();
   mailedAt = new Date().toISOString();
   phase = 'MAILED';
   publishState();

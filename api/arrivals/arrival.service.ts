@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
@@ -8,9 +9,9 @@ import { identityKey } from '../../domain/account/identity.rules';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import type { Scope } from '../../domain/auth/scope';
 import { Arrival } from '../../domain/collaborators/arrival.entity';
-import { arrivalIdentityTaken, arrivalNotFound, companyNotFound, invalidField } from '../../domain/collaborators/collaborators.errors';
-import { isPendingArrival, type ArrivalRole, type NamedRightCell } from '../../domain/collaborators/collaborators.status';
-import { dateRefusal, parisStartOf } from '../../domain/collaborators/effective-date.rules';
+import { arrivalAlreadyStarted, arrivalIdentityTaken, arrivalNotFound, companyNotFound, invalidField } from '../../domain/collaborators/collaborators.errors';
+import { isPendingArrival, type ArrivalRole, type ArrivalStatus, type NamedRightCell } from '../../domain/collaborators/collaborators.status';
+import { dateRefusal, parisStartOf, parisToday } from '../../domain/collaborators/effective-date.rules';
 import { Company } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { DomainError } from '../../domain/shared/domain-error';
@@ -209,6 +210,39 @@ export async function actionableArrival(em: EntityManager, auth: AuthContext, id
   if (!isPendingArrival(arrival.status)) throw new DomainError('CONFLICT', 'ARRIVAL.NOT_PENDING', 'Cette arrivée est close.');
   return arrival;
 }
+
+/** A pending arrival whose invitation has not left: its start date is still ahead (today's leaves at once, whatever the workflow has done yet). */
+export async function reschedulableArrival(em: EntityManager, auth: AuthContext, id: string): Promise<Arrival> {
+  const arrival = await actionableArrival(em, auth, id);
+  if (arrival.startDate <= parisToday(new Date())) throw arrivalAlreadyStarted();
+  return arrival;
+}
+
+/** How long an answer waits, at most, for a workflow whose date is reached to take its first step. */
+export const FIRST_STEP_WAIT_MS = 5_000;
+const FIRST_STEP_POLL_MS = 100;
+
+/**
+ * A start or effective date today (or past) makes the workflow act at once:
+ * the invitation leaves, the departure applies. The answer then waits — a
+ * few seconds at most — for the read model to leave SCHEDULED, so that it,
+ * and the page opened right after, show the phase reached rather than the
+ * one just left. A later date has nothing to wait for. Answers the status
+ * last read (still SCHEDULED if the worker is slower than the wait).
+ */
+export async function statusAfterFirstStep<S extends string>(date: string, read: () => Promise<S>, waitMs = FIRST_STEP_WAIT_MS): Promise<S> {
+  let status = await read();
+  if (date > parisToday(new Date())) return status;
+  const deadline = Date.now() + waitMs;
+  while (status === 'SCHEDULED' && Date.now() < deadline) {
+    await sleep(FIRST_STEP_POLL_MS);
+    status = await read();
+  }
+  return status;
+}
+
+/** The arrival's status in its read model, as it is now. */
+export const arrivalStatus = async (orm: MikroORM, id: string): Promise<ArrivalStatus> => (await orm.em.fork().findOneOrFail(Arrival, id, { fields: ['status'] })).status;
 
 /** The record with, while it runs, the workflow's own status. */
 export async function arrivalDetail(temporal: Client, arrival: Arrival) {

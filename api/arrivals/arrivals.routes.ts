@@ -11,7 +11,18 @@ import { containing, defined, identifierStart } from '../http/filters';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
 import { actingTemporal } from '../workflows/acting-client';
-import { actionableArrival, arrivalDetail, assertDate, collaboratorScope, findArrival, registerArrival, type ArrivalTerms } from './arrival.service';
+import {
+  actionableArrival,
+  arrivalDetail,
+  arrivalStatus,
+  assertDate,
+  collaboratorScope,
+  findArrival,
+  registerArrival,
+  reschedulableArrival,
+  statusAfterFirstStep,
+  type ArrivalTerms,
+} from './arrival.service';
 import { ArrivalAccepted, ArrivalCreate, ArrivalFilter, ArrivalRecord, arrivalRecord, CancelBody, IdParams, StartDateBody } from './arrivals.schemas';
 
 const RECORD = { 200: { description: 'The arrival, as it is now', schema: ArrivalRecord } };
@@ -33,7 +44,7 @@ export function arrivalRoutes(ctx: ApiContext) {
       guards: [MANAGERS],
       body: ArrivalCreate,
       responses: {
-        202: { description: 'Arrival registered; its workflow runs', schema: ArrivalAccepted },
+        202: { description: 'Arrival registered; its workflow runs. Starting today, the answer comes once the invitation has left (a few seconds at most): `status` is the phase reached', schema: ArrivalAccepted },
         400: { description: 'VALIDATION.FAILED with field errors (past start date, unknown SIRET, right outside its portfolio…)' },
         404: { description: 'RESOURCE.NOT_FOUND (company)' },
         409: { description: 'ACCOUNT.IDENTITY_TAKEN' },
@@ -41,7 +52,8 @@ export function arrivalRoutes(ctx: ApiContext) {
     },
     async ({ body }, req, res) => {
       const arrival = await registerArrival(orm, temporal, authOf(req), body, terms);
-      res.status(202).json({ id: arrival.id, workflowId: arrival.workflowId, accountId: arrival.account!.id });
+      const status = await statusAfterFirstStep(arrival.startDate, () => arrivalStatus(orm, arrival.id));
+      res.status(202).json({ id: arrival.id, workflowId: arrival.workflowId, accountId: arrival.account!.id, status });
     },
   );
 
@@ -91,19 +103,25 @@ export function arrivalRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/arrivals/:id/start-date',
-      summary: 'Move the start date of an arrival whose invitation has not left yet',
+      summary: 'Move the start date of an arrival whose invitation has not left yet (its date still ahead); moved to today, the answer comes once the invitation has left',
       tags: ['arrivals'],
       guards: [MANAGERS],
       params: IdParams,
       body: StartDateBody,
-      responses: { ...RECORD, 400: { description: 'VALIDATION.FAILED (past date)' }, 404: { description: 'RESOURCE.NOT_FOUND' }, 409: { description: 'ARRIVAL.ALREADY_STARTED or ARRIVAL.NOT_PENDING' } },
+      responses: {
+        ...RECORD,
+        400: { description: 'VALIDATION.FAILED (past date)' },
+        404: { description: 'RESOURCE.NOT_FOUND' },
+        409: { description: 'ARRIVAL.ALREADY_STARTED (its start date is reached: the invitation has left) or ARRIVAL.NOT_PENDING' },
+      },
     },
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       assertDate('startDate', body.startDate);
-      const arrival = await actionableArrival(orm.em.fork(), auth, params.id);
+      const arrival = await reschedulableArrival(orm.em.fork(), auth, params.id);
       const startsAt = parisStartOf(body.startDate).toISOString();
       await actingTemporal(temporal, req).workflow.getHandle(arrival.workflowId).executeUpdate(rescheduleArrivalUpdate, { args: [{ actorId: auth.account.id, startDate: body.startDate, startsAt }] });
+      await statusAfterFirstStep(body.startDate, () => arrivalStatus(orm, arrival.id));
       res.json(await reread(arrival.id));
     },
   );

@@ -39,7 +39,14 @@ export const ArrivalCreate = z
   .openapi('ArrivalCreate');
 export type ArrivalCreate = z.infer<typeof ArrivalCreate>;
 
-export const ArrivalAccepted = z.object({ id: z.string(), workflowId: z.string(), accountId: z.string() }).openapi('ArrivalAccepted');
+export const ArrivalAccepted = z
+  .object({
+    id: z.string(),
+    workflowId: z.string(),
+    accountId: z.string(),
+    status: z.enum(ARRIVAL_STATUSES).openapi({ description: 'The phase reached: AWAITING_CONFIRMATION once today’s invitation has left, SCHEDULED for a later date' }),
+  })
+  .openapi('ArrivalAccepted');
 
 export const IdParams = z.object({ id: z.string().uuid('Identifiant invalide') });
 

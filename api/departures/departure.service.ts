@@ -6,8 +6,16 @@ import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import type { Arrival } from '../../domain/collaborators/arrival.entity';
-import { accountNotFound, arrivalIdentityTaken, departureAlreadyPlanned, departureNotFound, invalidField, lastAdministrator } from '../../domain/collaborators/collaborators.errors';
-import { isPendingDeparture } from '../../domain/collaborators/collaborators.status';
+import {
+  accountNotFound,
+  arrivalIdentityTaken,
+  departureAlreadyPlanned,
+  departureAlreadyStarted,
+  departureNotFound,
+  invalidField,
+  lastAdministrator,
+} from '../../domain/collaborators/collaborators.errors';
+import { isPendingDeparture, type DepartureStatus } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { parisStartOf, parisToday } from '../../domain/collaborators/effective-date.rules';
 import { lastAdministratorGuard } from '../../domain/collaborators/last-administrator.rules';
@@ -160,6 +168,17 @@ export async function actionableDeparture(em: EntityManager, auth: AuthContext, 
   if (!isPendingDeparture(departure.status)) throw new DomainError('CONFLICT', 'DEPARTURE.NOT_PENDING', 'Ce départ est déjà appliqué ou annulé.');
   return departure;
 }
+
+/** A pending departure whose date is still ahead: today's applies at once, whatever the workflow has done yet. */
+export async function reschedulableDeparture(em: EntityManager, auth: AuthContext, id: string): Promise<Departure> {
+  const departure = await actionableDeparture(em, auth, id);
+  if (departure.effectiveDate <= parisToday(new Date())) throw departureAlreadyStarted();
+  return departure;
+}
+
+/** The departure's status in its read model, as it is now. */
+export const departureStatus = async (orm: MikroORM, id: string): Promise<DepartureStatus> =>
+  (await orm.em.fork().findOneOrFail(Departure, id, { fields: ['status'] })).status;
 
 /** The record with, while it runs, the workflow's own status; after completion, what happened to each right. */
 export async function departureDetail(temporal: Client, departure: Departure) {

@@ -5,7 +5,7 @@ import { PENDING_DEPARTURE_STATUSES } from '../../domain/collaborators/collabora
 import { Departure } from '../../domain/collaborators/departure.entity';
 import { parisStartOf } from '../../domain/collaborators/effective-date.rules';
 import { cancelDepartureUpdate, rescheduleDepartureUpdate, retargetDepartureUpdate } from '../../workflows/collaborator-departure/collaborator-departure.messages';
-import { assertDate, collaboratorScope } from '../arrivals/arrival.service';
+import { assertDate, collaboratorScope, statusAfterFirstStep } from '../arrivals/arrival.service';
 import { CancelBody, IdParams } from '../arrivals/arrivals.schemas';
 import { authOf, MANAGERS } from '../auth/auth.middleware';
 import { newRouter, type ApiContext } from '../context';
@@ -13,7 +13,7 @@ import { containing, defined } from '../http/filters';
 import { readRoutes } from '../http/read-resource';
 import { route } from '../http/route';
 import { actingTemporal } from '../workflows/acting-client';
-import { actionableDeparture, departureDetail, findDeparture, planDeparture, transferTarget } from './departure.service';
+import { actionableDeparture, departureDetail, departureStatus, findDeparture, planDeparture, reschedulableDeparture, transferTarget } from './departure.service';
 import {
   DepartureAccepted,
   DepartureCreate,
@@ -45,7 +45,7 @@ export function departureRoutes(ctx: ApiContext) {
       guards: [MANAGERS],
       body: DepartureCreate,
       responses: {
-        202: { description: 'Departure planned; its workflow runs', schema: DepartureAccepted },
+        202: { description: 'Departure planned; its workflow runs. Effective today, the answer comes once it has applied or started waiting (a few seconds at most): `status` is the phase reached', schema: DepartureAccepted },
         400: { description: 'VALIDATION.FAILED with field errors (past date, target = the leaver or of another company…)' },
         404: { description: 'RESOURCE.NOT_FOUND (the leaver is not in the caller’s company)' },
         409: { description: 'DEPARTURE.LAST_ADMINISTRATOR, DEPARTURE.ALREADY_PLANNED or ACCOUNT.IDENTITY_TAKEN (new collaborator)' },
@@ -53,7 +53,8 @@ export function departureRoutes(ctx: ApiContext) {
     },
     async ({ body }, req, res) => {
       const departure = await planDeparture(orm, temporal, authOf(req), body, durations, arrivalTerms);
-      res.status(202).json({ id: departure.id, workflowId: departure.workflowId });
+      const status = await statusAfterFirstStep(departure.effectiveDate, () => departureStatus(orm, departure.id));
+      res.status(202).json({ id: departure.id, workflowId: departure.workflowId, status });
     },
   );
 
@@ -104,19 +105,25 @@ export function departureRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/departures/:id/effective-date',
-      summary: 'Move the effective date of a departure whose date is not reached yet',
+      summary: 'Move the effective date of a departure whose date is not reached yet; moved to today, the answer comes once it has applied or started waiting',
       tags: ['departures'],
       guards: [MANAGERS],
       params: IdParams,
       body: EffectiveDateBody,
-      responses: { ...RECORD, 400: { description: 'VALIDATION.FAILED (past date)' }, 404: { description: 'RESOURCE.NOT_FOUND' }, 409: { description: 'DEPARTURE.ALREADY_STARTED or DEPARTURE.NOT_PENDING' } },
+      responses: {
+        ...RECORD,
+        400: { description: 'VALIDATION.FAILED (past date)' },
+        404: { description: 'RESOURCE.NOT_FOUND' },
+        409: { description: 'DEPARTURE.ALREADY_STARTED (its effective date is reached) or DEPARTURE.NOT_PENDING' },
+      },
     },
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       assertDate('effectiveDate', body.effectiveDate);
-      const departure = await actionableDeparture(orm.em.fork(), auth, params.id);
+      const departure = await reschedulableDeparture(orm.em.fork(), auth, params.id);
       const effectiveAt = parisStartOf(body.effectiveDate).toISOString();
       await actingTemporal(temporal, req).workflow.getHandle(departure.workflowId).executeUpdate(rescheduleDepartureUpdate, { args: [{ actorId: auth.account.id, effectiveDate: body.effectiveDate, effectiveAt }] });
+      await statusAfterFirstStep(body.effectiveDate, () => departureStatus(orm, departure.id));
       res.json(await reread(departure.id));
     },
   );

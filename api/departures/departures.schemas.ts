@@ -26,7 +26,13 @@ export const DepartureCreate = z
   .openapi('DepartureCreate');
 export type DepartureCreate = z.infer<typeof DepartureCreate>;
 
-export const DepartureAccepted = z.object({ id: z.string(), workflowId: z.string() }).openapi('DepartureAccepted');
+export const DepartureAccepted = z
+  .object({
+    id: z.string(),
+    workflowId: z.string(),
+    status: z.enum(DEPARTURE_STATUSES).openapi({ description: 'The phase reached: COMPLETED or WAITING_FOR_TARGET once a departure effective today has applied or started waiting, SCHEDULED for a later date' }),
+  })
+  .openapi('DepartureAccepted');
 
 export const EffectiveDateBody = z.object({ effectiveDate: CalendarDay }).openapi('DepartureEffectiveDate');
 

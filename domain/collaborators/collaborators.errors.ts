@@ -13,6 +13,14 @@ export const arrivalIdentityTaken = (siret: string) =>
     lastName: 'Identité déjà utilisée sur cet établissement',
   });
 
+/** A date today or past: the invitation leaves at once, its date no longer moves (the workflow's own ARRIVAL.ALREADY_STARTED). */
+export const arrivalAlreadyStarted = () =>
+  new DomainError('CONFLICT', 'ARRIVAL.ALREADY_STARTED', 'La date d’arrivée est atteinte : l’invitation est partie, la date ne peut plus changer.');
+
+/** A date today or past: the departure applies at once, its date no longer moves (the workflow's own DEPARTURE.ALREADY_STARTED). */
+export const departureAlreadyStarted = () =>
+  new DomainError('CONFLICT', 'DEPARTURE.ALREADY_STARTED', 'La date de départ est atteinte : elle ne peut plus changer.');
+
 export const departureAlreadyPlanned = () =>
   new DomainError('CONFLICT', 'DEPARTURE.ALREADY_PLANNED', 'Un départ est déjà prévu pour ce compte : modifiez-le ou annulez-le.');
 

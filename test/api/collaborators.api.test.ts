@@ -130,9 +130,51 @@ describe('arrivals', () => {
     const again = await admin.post(`/api/arrivals/${id}/cancel`).send({});
     expect([again.status, again.body.code]).toEqual([409, 'ARRIVAL.NOT_PENDING']);
   });
+  it('starting today: the create answer and an immediate GET show the invitation gone, not SCHEDULED, and its date no longer moves; a later one moved to today, the same', async () => {
+    const body = { siret: ADMIN.siret, lastName: 'Caron', firstName: 'Inès', email: 'ines.caron@example.test', startDate: today(), role: 'DECLARANT', rights: { mode: 'NONE' } };
+    const res = await admin.post('/api/arrivals').send(body);
+    expect([res.status, res.body.status]).toEqual([202, 'AWAITING_CONFIRMATION']);
+    const shown = await admin.get(`/api/arrivals/${res.body.id}`);
+    expect(shown.body).toMatchObject({ status: 'AWAITING_CONFIRMATION', invitedAt: expect.any(String), workflow: { status: 'AWAITING_CONFIRMATION' } });
+    const moved = await admin.post(`/api/arrivals/${res.body.id}/start-date`).send({ startDate: inDays(3) });
+    expect([moved.status, moved.body.code]).toEqual([409, 'ARRIVAL.ALREADY_STARTED']);
+
+    const later = await admin.post('/api/arrivals').send({ ...body, lastName: 'Carré', email: 'ines.carre@example.test', startDate: inDays(5) });
+    expect([later.status, later.body.status]).toEqual([202, 'SCHEDULED']);
+    const movedToToday = await admin.post(`/api/arrivals/${later.body.id}/start-date`).send({ startDate: today() });
+    expect(movedToToday.body).toMatchObject({ status: 'AWAITING_CONFIRMATION', startDate: today(), workflow: { status: 'AWAITING_CONFIRMATION' } });
+    expect((await admin.get(`/api/arrivals/${later.body.id}`)).body.status).toBe('AWAITING_CONFIRMATION');
+  });
 });
 
 describe('departures', () => {
+  it('effective today: the create answer and an immediate GET show it applied or waiting, not SCHEDULED, and its date no longer moves (409); a later one moved to today, the same', async () => {
+    const applied = await createPerson(env.orm, demo, 'DECLARANT');
+    const res = await admin.post('/api/departures').send({ accountId: applied.id, effectiveDate: today(), rights: { mode: 'REVOKE' } });
+    expect([res.status, res.body.status]).toEqual([202, 'COMPLETED']);
+    expect((await admin.get(`/api/departures/${res.body.id}`)).body).toMatchObject({ status: 'COMPLETED', workflow: null });
+    const late = await admin.post(`/api/departures/${res.body.id}/effective-date`).send({ effectiveDate: inDays(3) });
+    expect([late.status, late.body.code]).toEqual([409, 'DEPARTURE.NOT_PENDING']);
+
+    const held = await createPerson(env.orm, demo, 'DECLARANT');
+    const target = await createPerson(env.orm, demo, 'DECLARANT');
+    await env.orm.em.fork().nativeUpdate(Account, { id: target.id }, { status: AccountStatus.LOCKED });
+    const waiting = await admin.post('/api/departures').send({ accountId: held.id, effectiveDate: today(), rights: { mode: 'TRANSFER', toAccountId: target.id } });
+    expect([waiting.status, waiting.body.status]).toEqual([202, 'WAITING_FOR_TARGET']);
+    expect((await admin.get(`/api/departures/${waiting.body.id}`)).body).toMatchObject({ status: 'WAITING_FOR_TARGET', workflow: { status: 'WAITING_FOR_TARGET', leaverRadiated: true } });
+    const moved = await admin.post(`/api/departures/${waiting.body.id}/effective-date`).send({ effectiveDate: inDays(3) });
+    expect([moved.status, moved.body.code]).toEqual([409, 'DEPARTURE.ALREADY_STARTED']);
+    await admin.post(`/api/departures/${waiting.body.id}/target`).send({ rights: { mode: 'REVOKE' } }).expect(200);
+    await statusOf('departures', waiting.body.id, 'COMPLETED');
+
+    const later = await createPerson(env.orm, demo, 'DECLARANT');
+    const planned = await admin.post('/api/departures').send({ accountId: later.id, effectiveDate: inDays(8), rights: { mode: 'REVOKE' } });
+    expect([planned.status, planned.body.status]).toEqual([202, 'SCHEDULED']);
+    const now = await admin.post(`/api/departures/${planned.body.id}/effective-date`).send({ effectiveDate: today() });
+    expect(now.body).toMatchObject({ status: 'COMPLETED', effectiveDate: today() });
+    expect((await env.orm.em.fork().findOneOrFail(Account, later.id)).status).toBe(AccountStatus.RADIATED);
+  });
+
   it('transfer to an existing declarant, effective today: exact union, account RADIATED, its session cookie refused at once, its API keys kept', async () => {
     const leaver = await createPerson(env.orm, demo, 'DECLARANT');
     const target = await createPerson(env.orm, demo, 'DECLARANT');

@@ -1,3 +1,4 @@
+import { todayInParis } from '../common/calendarDate';
 import type { Arrival, ArrivalStatus } from '../types';
 
 /** When each action is offered; the server still decides (its refusals show as notifications). */
@@ -8,4 +9,5 @@ export const ENDED_ARRIVAL: ArrivalStatus[] = ['COMPLETED', 'EXPIRED', 'CANCELLE
 
 export const isPendingArrival = (arrival: Arrival) => PENDING_ARRIVAL.includes(arrival.status);
 
-export const mayChangeStartDate = (arrival: Arrival) => arrival.status === 'SCHEDULED';
+/** Its date still ahead: on the day the invitation leaves, the API refuses to move it (ARRIVAL.ALREADY_STARTED). */
+export const mayChangeStartDate = (arrival: Arrival) => arrival.status === 'SCHEDULED' && arrival.startDate > todayInParis();

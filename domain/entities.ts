@@ -17,6 +17,18 @@ import { Candidacy } from './candidacy/candidacy.entity';
 import { ActivationLetter } from './candidacy/activation-letter.entity';
 import { Arrival } from './collaborators/arrival.entity';
 import { Departure } from './collaborators/departure.entity';
+import {
+  SolteaAllocation,
+  SolteaAllocationEvent,
+  SolteaApplication,
+  SolteaBalance,
+  SolteaCampaign,
+  SolteaGroup,
+  SolteaReminder,
+  SolteaRun,
+  SolteaRunFailure,
+  SolteaTransfer,
+} from './soltea/soltea.entities';
 
 export const entities = [
   Company,
@@ -38,4 +50,14 @@ export const entities = [
   ActivationLetter,
   Arrival,
   Departure,
+  SolteaCampaign,
+  SolteaApplication,
+  SolteaBalance,
+  SolteaAllocation,
+  SolteaAllocationEvent,
+  SolteaGroup,
+  SolteaTransfer,
+  SolteaReminder,
+  SolteaRun,
+  SolteaRunFailure,
 ];

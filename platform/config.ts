@@ -21,6 +21,8 @@ export interface RuntimeConfig {
   publicRateLimit: number;
   /** AES-256 key sealing the activation letters in the print queue (platform/letter-key.ts). */
   letterKey: Buffer;
+  /** Day (MM-DD, Paris) the yearly SOLTéA Schedule starts the next year's campaign (`SOLTEA_SCHEDULE_DAY`, default 11-01). */
+  solteaScheduleDay?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/backoffice';
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 12) * 3600_000,
     publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
     letterKey: letterEncryptionKey(env),
+    solteaScheduleDay: env.SOLTEA_SCHEDULE_DAY || undefined,
   };
 }

@@ -4,3 +4,5 @@ export { administratorCandidacyWorkflow } from './administrator-candidacy/admini
 export { collaboratorArrivalWorkflow } from './collaborator-arrival/collaborator-arrival.workflow';
 export { collaboratorDepartureWorkflow } from './collaborator-departure/collaborator-departure.workflow';
 export { publicFormNoticeWorkflow } from './public-form-notice/public-form-notice.workflow';
+export { solteaCampaignWorkflow } from './soltea-campaign/soltea-campaign.workflow';
+export { solteaScheduledStartWorkflow } from './soltea-campaign/soltea-scheduled-start.workflow';

@@ -19,13 +19,13 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-/** A real dev server (Temporal CLI, in memory) for integration tests. */
-export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+/** A real dev server (Temporal CLI, in memory) for integration tests; `dynamicConfig` sets server limits (e.g. when it suggests continue-as-new). */
+export async function createDevServerEnv(dynamicConfig: Record<string, string | number> = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: await executable('cli'),
       searchAttributes: SEARCH_ATTRIBUTE_KEYS,
-      extraArgs: ['--log-level', 'error'],
+      extraArgs: ['--log-level', 'error', ...Object.entries(dynamicConfig).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`])],
     },
   });
 }

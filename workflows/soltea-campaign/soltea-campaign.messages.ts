@@ -54,7 +54,7 @@ export interface SolteaCampaignResult {
 export interface CampaignState {
   year: number;
   status: CampaignStatus;
-  /** The last step done (`STARTED` before the first). */
+  /** The last milestone reached (`STARTED` before the first; reminders are steps, not milestones). */
   phase: string;
   /** The step running now, if any. */
   running: string | null;

@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CampaignActivities, CampaignRecord } from '../../activities/soltea/campaign.activities';
-import { campaignSteps, type CampaignCalendar, type CampaignStep } from '../../domain/soltea/calendar.rules';
+import { campaignSteps, isMilestoneKey, type CampaignCalendar, type CampaignStep } from '../../domain/soltea/calendar.rules';
 import { moveRefusal, movedCalendar, type MoveRequest } from '../../domain/soltea/calendar-moves.rules';
 import type { CampaignStatus, MilestoneMoveRecord } from '../../domain/soltea/campaign.status';
 import { DATABASE_STEP } from '../confirmation/activity-options';
@@ -57,7 +57,8 @@ export async function solteaCampaignWorkflow(input: SolteaCampaignInput): Promis
   let inProgress: StepInProgress | null = carried?.inProgress ?? null;
   let status: CampaignStatus = 'RUNNING';
   let running: string | null = inProgress?.key ?? null;
-  let phase = [...fired].pop() ?? 'STARTED';
+  /** The last milestone reached (a reminder is not one), `STARTED` before the first. */
+  let phase = [...fired].filter(isMilestoneKey).pop() ?? 'STARTED';
   const section = exclusiveSection();
 
   setHandler(campaignStatusQuery, state);
@@ -106,7 +107,7 @@ export async function solteaCampaignWorkflow(input: SolteaCampaignInput): Promis
         await runStep(step.key, inProgress?.key === step.key ? inProgress.after : null, true);
         running = null;
         inProgress = null;
-        phase = step.key;
+        if (step.milestone) phase = step.key;
         counts = await campaignCounts({ year });
         await section.run(record);
         if (workflowInfo().continueAsNewSuggested) await continueLater(null);

@@ -8,6 +8,7 @@ import { createConfirmationActivities } from './confirmation/confirmation.activi
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
 import { createRegistrationActivities } from './registration/registration.activities';
+import { createCampaignActivities } from './soltea/campaign.activities';
 
 export interface ActivityDeps {
   orm: MikroORM;
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createArrivalActivities(deps),
     ...createDepartureActivities(deps),
     ...createCollaboratorNoticeActivities(deps),
+    ...createCampaignActivities(deps),
   };
 }
 

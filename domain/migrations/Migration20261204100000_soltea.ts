@@ -109,7 +109,7 @@ export class Migration20261204100000_soltea extends Migration {
       "year" int not null,
       "step" varchar(255) not null,
       "employer_siret" varchar(14) not null,
-      "outbox_id" uuid not null,
+      "outbox_ids" jsonb not null,
       "at" timestamptz not null,
       constraint "soltea_reminder_year_step_employer_siret_unique" unique ("year", "step", "employer_siret"));`);
 

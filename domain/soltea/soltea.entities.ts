@@ -215,7 +215,7 @@ export type TransferStep = (typeof TRANSFER_STEPS)[number];
 export const TRANSFER_STATUSES = ['PAID', 'NOT_PAID_NO_BANK_DETAILS'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
-/** What one transfer pays one establishment from one employer (or, for the distribution, from the unallocated funds: employerSiret null). */
+/** What one transfer pays one establishment from one employer (or, for the distribution, from the unallocated funds: employerSiret ''). */
 @Entity({ tableName: 'soltea_transfer' })
 @Unique({ properties: ['year', 'step', 'employerSiret', 'establishmentSiret'] })
 @Index({ properties: ['year', 'establishmentSiret'] })
@@ -240,7 +240,13 @@ export class SolteaTransfer extends BaseEntity {
   status!: TransferStatus;
 }
 
-/** One reminder to one employer for one step: the unique key makes it exactly once, whatever retries. */
+/**
+ * One mail to one employer for one step — a reminder (`REMINDER_PERIOD1_7`…)
+ * or a transfer's notice that an establishment chosen had no bank details
+ * (`TRANSFER1`, `TRANSFER2`): the unique key makes it exactly once, whatever
+ * retries. Its outbox messages (one per recipient: the DSN contact, else each
+ * active administrator of the employer's company) are written with it.
+ */
 @Entity({ tableName: 'soltea_reminder' })
 @Unique({ properties: ['year', 'step', 'employerSiret'] })
 export class SolteaReminder {
@@ -256,8 +262,9 @@ export class SolteaReminder {
   @Property({ length: 14 })
   employerSiret!: string;
 
-  @Property({ type: 'uuid' })
-  outboxId!: string;
+  /** Its outbox messages, in the order written (the first keyed `soltea-<year>/<step>/<siret>`, the next ones `…/<siret>/2`, `/3`…). */
+  @Property({ type: 'jsonb' })
+  outboxIds!: string[];
 
   @Property({ type: 'timestamptz' })
   at: Opt<Date> = new Date();

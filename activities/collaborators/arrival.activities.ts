@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { removeUnconfirmedAccount } from '../../domain/account/account-closure';
 import { AccountStatus } from '../../domain/account/account.entity';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { Candidacy } from '../../domain/candidacy/candidacy.entity';
+import { applyArrivalSnapshot as applySnapshot, arrivalSnapshotOf, endArrivalRecord, type ArrivalSnapshot } from '../../domain/collaborators/arrival-record';
 import { Arrival } from '../../domain/collaborators/arrival.entity';
-import type { ArrivalCancelCause, ArrivalStatus } from '../../domain/collaborators/collaborators.status';
+import type { ArrivalCancelCause } from '../../domain/collaborators/collaborators.status';
 import { candidacyWorkflowId } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { useLink } from '../confirmation/use-link';
 import { once } from '../shared/once';
@@ -15,12 +15,7 @@ export interface ArrivalDeps {
 }
 
 /** What the read model shows of the workflow's state. */
-export interface ArrivalSnapshot {
-  status: ArrivalStatus;
-  startDate: string;
-  invitedAt: string | null;
-  expiresAt: string | null;
-}
+export type { ArrivalSnapshot };
 
 export interface ArrivalTransition {
   arrivalId: string;
@@ -165,22 +160,8 @@ export function createArrivalActivities({ orm }: ArrivalDeps) {
         orm,
         req.step,
         async (em, key) => {
-          const arrival = await em.findOneOrFail(Arrival, req.arrivalId, { populate: ['account'] });
-          const before = snapshotOf(arrival);
-          const account = arrival.account;
-          applySnapshot(arrival, { ...req.snapshot, status: req.outcome });
-          appendAudit(em, {
-            ...(await actorOf(em, req.actorId)),
-            action: `ARRIVAL.${req.outcome}`,
-            targetType: 'Arrival',
-            targetId: arrival.id,
-            companyId: arrival.company.id,
-            before,
-            after: { ...snapshotOf(arrival), accountRemoved: account?.status === AccountStatus.PENDING, ...(req.reason ? { reason: req.reason } : {}), ...(req.cause ? { cause: req.cause } : {}) },
-            dedupeKey: key,
-          });
-          await em.flush();
-          if (account?.status === AccountStatus.PENDING) await removeUnconfirmedAccount(em, account.id);
+          const { arrivalId, outcome, reason, cause, snapshot } = req;
+          await endArrivalRecord(em, { arrivalId, outcome, reason, cause, snapshot, actor: await actorOf(em, req.actorId), dedupeKey: key });
         },
         async () => undefined,
       );
@@ -222,16 +203,5 @@ export function createArrivalActivities({ orm }: ArrivalDeps) {
 
 export type ArrivalActivities = ReturnType<typeof createArrivalActivities>;
 
-function applySnapshot(arrival: Arrival, s: ArrivalSnapshot): void {
-  Object.assign(arrival, {
-    status: s.status,
-    startDate: s.startDate,
-    invitedAt: s.invitedAt ? new Date(s.invitedAt) : null,
-    expiresAt: s.expiresAt ? new Date(s.expiresAt) : null,
-  });
-}
-
-function snapshotOf(a: Arrival): Record<string, unknown> {
-  return { status: a.status, startDate: a.startDate, invitedAt: a.invitedAt?.toISOString() ?? null, expiresAt: a.expiresAt?.toISOString() ?? null };
-}
+const snapshotOf = (a: Arrival): Record<string, unknown> => ({ ...arrivalSnapshotOf(a) });
 

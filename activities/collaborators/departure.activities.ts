@@ -8,6 +8,7 @@ import { appendAudit } from '../../domain/audit/audit-trail';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import type { DepartureRightsMode, DepartureStatus, DepartureWaitingReason, RightOutcome, RightReport } from '../../domain/collaborators/collaborators.status';
 import { Departure } from '../../domain/collaborators/departure.entity';
+import { changeDepartureRecord, departureSnapshotOf as snapshotOf } from '../../domain/collaborators/departure-record';
 import { lastAdministratorGuard } from '../../domain/collaborators/last-administrator.rules';
 import { actorOf } from '../shared/actor';
 import { once } from '../shared/once';
@@ -97,23 +98,8 @@ export function createDepartureActivities({ orm }: DepartureDeps) {
         orm,
         t.step,
         async (em, key) => {
-          const departure = await em.findOneOrFail(Departure, t.departureId);
-          const before = snapshotOf(departure);
-          Object.assign(departure, { status: t.status, effectiveDate: t.effectiveDate, waitingReason: t.waitingReason ?? null });
-          if (t.target) {
-            const to = t.target.toAccountId ? await em.findOneOrFail(Account, t.target.toAccountId) : null;
-            Object.assign(departure, { rightsMode: t.target.rightsMode, toAccount: to, toName: to && `${to.firstName} ${to.lastName}` });
-          }
-          appendAudit(em, {
-            ...(await actorOf(em, t.actorId)),
-            action: t.action,
-            targetType: 'Departure',
-            targetId: departure.id,
-            companyId: departure.company.id,
-            before,
-            after: { ...snapshotOf(departure), ...t.details },
-            dedupeKey: key,
-          });
+          const { departureId, action, status, effectiveDate, waitingReason, details, target } = t;
+          await changeDepartureRecord(em, { departureId, action, status, effectiveDate, waitingReason, details, target, actor: await actorOf(em, t.actorId), dedupeKey: key });
         },
         async () => undefined,
       );
@@ -309,6 +295,3 @@ function rightAuditLine(r: LeaverRight, outcome: RightOutcome, moved: MovedRight
   };
 }
 
-function snapshotOf(d: Departure): Record<string, unknown> {
-  return { status: d.status, effectiveDate: d.effectiveDate, waitingReason: d.waitingReason ?? null, rightsMode: d.rightsMode, toAccountId: d.toAccount?.id ?? null };
-}

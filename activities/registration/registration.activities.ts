@@ -5,6 +5,7 @@ import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
+import { purgeRegistrationRecord } from '../../domain/registration/registration-purge';
 import { stepKey } from '../shared/step-key';
 
 export interface RegistrationDeps {
@@ -60,16 +61,7 @@ export function createRegistrationActivities({ orm }: RegistrationDeps) {
       const key = stepKey('purge');
       await orm.em.fork().transactional(async (em) => {
         if (await em.findOne(AuditEvent, { dedupeKey: key })) return;
-        const company = await em.findOne(Company, { id: companyId, status: CompanyStatus.PENDING });
-        appendAudit(em, {
-          action: 'REGISTRATION.PURGED',
-          targetType: 'Company',
-          targetId: companyId,
-          companyId,
-          before: company ? { siren: company.siren, legalName: company.legalName, status: company.status } : null,
-          dedupeKey: key,
-        });
-        if (company) await em.nativeDelete(Company, { id: companyId });
+        await purgeRegistrationRecord(em, { companyId, dedupeKey: key });
       });
     },
   };

@@ -13,6 +13,7 @@ import { consoleIdentity } from './acting-client';
 import { allOf, listExecutions } from './executions';
 import { auditSupportAction } from './support-audit';
 import { processQuery } from './process-search';
+import { RECORD_OWNING_TYPES } from './terminated-records';
 import { BatchBody, BatchJob, BatchPreview, BatchPreviewBody, type WorkflowFilter } from './workflows.schemas';
 
 /** gRPC status codes the batch service answers with. */
@@ -56,6 +57,23 @@ async function countByCompany(ctx: ApiContext, query: string) {
 }
 
 /**
+ * A batch terminate runs on the server, where nobody closes what a process
+ * owns (terminated-records.ts): one reaching a process that owns records is
+ * refused — a batch cancel closes them, each by its own workflow.
+ */
+async function refuseTerminatingRecords(ctx: ApiContext, query: string): Promise<void> {
+  const owning = allOf(query, `WorkflowType IN (${RECORD_OWNING_TYPES.map((t) => `'${t}'`).join(', ')})`);
+  const { count } = await ctx.temporal.workflow.count(owning);
+  if (count > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      'WORKFLOW.CANCEL_INSTEAD',
+      `${count} processus de ce lot tiennent des données (candidature, arrivée, départ, confirmation d’adresse, inscription) qu’un arrêt immédiat laisserait en suspens : annulez le lot au lieu de le terminer, ou filtrez un autre type.`,
+    );
+  }
+}
+
+/**
  * Cancel or terminate by filter, as a Temporal batch operation (the server
  * walks the visibility query and reports progress): preview the count, run
  * with that count confirmed, follow the job.
@@ -87,14 +105,15 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
     {
       method: 'post',
       path: '/api/workflows/batch',
-      summary: 'Cancel or terminate every running process matching a filter, as a Temporal batch operation; audited (support)',
+      summary:
+        'Cancel or terminate every running process matching a filter, as a Temporal batch operation; audited (support). A terminate is refused when it reaches processes that own records (candidacies, arrivals, departures, address confirmations, registrations): cancel those',
       tags: ['workflows'],
       guards: [SUPPORT_ONLY],
       body: BatchBody,
       responses: {
         202: { description: 'Started: follow GET /api/workflows/batch/{jobId}', schema: z.object({ jobId: z.string(), count: z.number() }) },
         400: { description: 'WORKFLOW.BATCH_SCOPE_REQUIRED' },
-        409: { description: 'WORKFLOW.BATCH_COUNT_CHANGED, WORKFLOW.BATCH_BUSY' },
+        409: { description: 'WORKFLOW.BATCH_COUNT_CHANGED, WORKFLOW.BATCH_BUSY, WORKFLOW.CANCEL_INSTEAD (a terminate reaching processes that own records: cancel them instead)' },
       },
     },
     async ({ body }, req, res) => {
@@ -103,6 +122,7 @@ export function batchRoutes(api: ApiRouter, ctx: ApiContext): void {
       if (count !== body.expectedCount) {
         throw new DomainError('CONFLICT', 'WORKFLOW.BATCH_COUNT_CHANGED', `Le filtre désigne maintenant ${count} processus (et non ${body.expectedCount}) : vérifiez avant de confirmer.`);
       }
+      if (body.action === 'terminate') await refuseTerminatingRecords(ctx, query);
       const { account } = authOf(req);
       const jobId = `console-${body.action}-${randomUUID()}`;
       await auditSupportAction(ctx.orm, account, {

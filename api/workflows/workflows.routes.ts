@@ -3,6 +3,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { tsToDate } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
 import type { Request } from 'express';
+import type { Account } from '../../domain/account/account.entity';
 import { DomainError } from '../../domain/shared/domain-error';
 import { BusinessPhase, CompanySiren } from '../../workflows/search-attributes';
 import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
@@ -19,6 +20,7 @@ import { readableHistory } from './readable-history';
 import { allOf, listExecutions, listLatestRuns } from './executions';
 import { statsRoute } from './stats.routes';
 import { auditSupportAction } from './support-audit';
+import { cancelInstead, terminationOf } from './terminated-records';
 import { processQuery } from './process-search';
 import { workflowIdsClause } from './visibility-query';
 import { scopeSirenOf, workflowRecord } from './workflow-record';
@@ -26,7 +28,9 @@ import { CancelBody, CommandBody, ResetBody, TerminateBody, WorkflowDetail, Work
 
 const notFound = () => new DomainError('NOT_FOUND', 'WORKFLOW.NOT_FOUND', 'Processus introuvable.');
 const notRunning = () => new DomainError('CONFLICT', 'WORKFLOW.NOT_RUNNING', 'Ce processus est déjà terminé.');
-const { EventType } = proto.api.enums.v1;
+const stepRunning = () =>
+  new DomainError('CONFLICT', 'WORKFLOW.STEP_RUNNING', 'Une étape de ce processus s’exécute en ce moment : réessayez dans un instant, ou annulez-le (il attend alors la fin de l’étape).');
+const { EventType, PendingActivityState } = proto.api.enums.v1;
 const { History } = proto.api.history.v1;
 const WorkflowId = z.object({ id: z.string().min(1).max(300) });
 const RunId = z.string().uuid('Identifiant d’exécution invalide');
@@ -130,6 +134,7 @@ export function workflowRoutes(ctx: ApiContext) {
         })),
         history,
         commands: description.status.name === 'RUNNING' ? consoleCommandsOf(description.type) : [],
+        terminable: description.status.name === 'RUNNING' && terminationOf(description.type)?.kind !== 'CANCEL_ONLY',
       });
     },
   );
@@ -159,12 +164,13 @@ export function workflowRoutes(ctx: ApiContext) {
    * workflow accepted it (its validator may refuse it).
    */
   const supportAction = (
-    spec: { name: string; summary: string; body: z.ZodType<{ reason?: string }>; params?: z.ZodType<{ id: string; name?: string }> },
+    spec: { name: string; summary: string; body: z.ZodType<{ reason?: string }>; params?: z.ZodType<{ id: string; name?: string }>; conflicts?: string },
     plan: (
       handle: WorkflowHandle,
       description: WorkflowDescription,
       name: string | undefined,
       identity: string,
+      acting: { temporal: Client; account: Account },
     ) => { audit: string; auditAfter?: boolean; after?: Record<string, unknown>; send: (reason: string | undefined) => Promise<Record<string, unknown>> },
   ) =>
     route(
@@ -177,12 +183,13 @@ export function workflowRoutes(ctx: ApiContext) {
         guards: [SUPPORT_ONLY],
         params: spec.params ?? (WorkflowId as z.ZodType<{ id: string; name?: string }>),
         body: spec.body,
-        responses: { 202: { description: 'Sent' }, 404: { description: 'WORKFLOW.NOT_FOUND' }, 409: { description: 'WORKFLOW.NOT_RUNNING, or the workflow refused' } },
+        responses: { 202: { description: 'Sent' }, 404: { description: 'WORKFLOW.NOT_FOUND' }, 409: { description: spec.conflicts ?? 'WORKFLOW.NOT_RUNNING, or the workflow refused' } },
       },
       async ({ params, body: { reason } }, req, res) => {
         const { description } = await visible(params.id, req);
         const acting = actingTemporal(temporal, req);
-        const step = plan(acting.workflow.getHandle(params.id), description, params.name, consoleIdentity(authOf(req).account));
+        const { account } = authOf(req);
+        const step = plan(acting.workflow.getHandle(params.id), description, params.name, consoleIdentity(account), { temporal: acting, account });
         const audit = () =>
           auditSupportAction(ctx.orm, authOf(req).account, {
             action: step.audit,
@@ -207,10 +214,35 @@ export function workflowRoutes(ctx: ApiContext) {
     return { audit: 'WORKFLOW.CANCEL_REQUESTED', send: async () => (await handle.cancel(), { requested: 'cancel' }) };
   });
 
-  supportAction({ name: 'terminate', summary: 'Terminate a process at once, with a mandatory reason (support)', body: TerminateBody }, (handle, description) => {
-    running(description);
-    return { audit: 'WORKFLOW.TERMINATED', send: async (reason) => (await handle.terminate(reason), { requested: 'terminate' }) };
-  });
+  /**
+   * A terminate runs no workflow code: a process owning records has them
+   * closed by the API right after (terminated-records.ts), or is refused
+   * (cancel instead); one with a step running at this instant waits for it.
+   */
+  supportAction(
+    {
+      name: 'terminate',
+      summary:
+        'Terminate a process at once, with a mandatory reason (support). No workflow code runs: the records a process owns are closed by the API right after, audited under the support person (arrival, departure, registration); a candidacy or an address confirmation is refused (cancel it instead)',
+      body: TerminateBody,
+      conflicts: 'WORKFLOW.NOT_RUNNING, WORKFLOW.CANCEL_INSTEAD (its records close only when cancelled), WORKFLOW.STEP_RUNNING (one of its steps runs at this instant)',
+    },
+    (handle, description, _name, _identity, acting) => {
+      running(description);
+      const termination = terminationOf(description.type);
+      if (termination?.kind === 'CANCEL_ONLY') throw cancelInstead();
+      if (termination && (description.raw.pendingActivities ?? []).some((a) => a.state === PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)) throw stepRunning();
+      return {
+        audit: 'WORKFLOW.TERMINATED',
+        send: async (reason) => {
+          await handle.terminate(reason);
+          if (!termination) return { requested: 'terminate' };
+          const closed = await termination.close({ orm: ctx.orm, ...acting, workflowId: description.workflowId, runId: description.runId, reason: reason ?? '' });
+          return { requested: 'terminate', closed };
+        },
+      };
+    },
+  );
 
   supportAction(
     {

@@ -63,6 +63,9 @@ export const WorkflowDetail = WorkflowRecord.extend({
   commands: z
     .array(z.object({ name: z.string(), kind: z.enum(['update', 'signal']) }))
     .openapi({ description: 'Messages of its own the console may send it while it runs (POST …/commands/:name)' }),
+  terminable: z.boolean().openapi({
+    description: 'Support may terminate it now (POST …/terminate): false once closed, and for a type whose records close only when it is cancelled (WORKFLOW.CANCEL_INSTEAD)',
+  }),
 }).openapi('WorkflowDetail');
 
 const requiredReason = z.multilineText().trim().min(5, 'Motif obligatoire (5 caractères au moins)').max(500);

@@ -1,4 +1,4 @@
-import type { Identifier } from 'react-admin';
+import type { DataProvider, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { apiUrl, httpClient } from './httpClient';
 import type {
@@ -24,8 +24,16 @@ const get = (path: string) => httpClient(`${apiUrl}${path}`);
 
 const segment = (value: Identifier) => encodeURIComponent(String(value));
 
+const rest = simpleRestProvider(apiUrl, httpClient);
+
 export const dataProvider = {
-  ...simpleRestProvider(apiUrl, httpClient),
+  ...rest,
+
+  /** A process's earlier run when `meta.runId` names one (GET /api/workflows/:id?runId=); any other record as simple-rest reads it. */
+  getOne: ((resource, params) =>
+    resource === 'workflows' && params.meta?.runId
+      ? get(`/workflows/${segment(params.id)}?runId=${encodeURIComponent(params.meta.runId)}`).then(({ json }) => ({ data: json }))
+      : rest.getOne(resource, params)) as DataProvider['getOne'],
 
   registerCompany: (input: RegistrationInput): Promise<{ id: Identifier; workflowId: string }> =>
     post('/registrations', input).then(({ json }) => json),

@@ -54,6 +54,17 @@ export interface Workflow extends RaRecord<string> {
   temporalUiUrl: string;
   /** On the detail only: the console commands the running process offers. */
   commands?: Array<{ name: string; kind: 'update' | 'signal' }>;
+  /** The run shown (the latest unless an earlier one was asked for). */
+  runId: string;
+  /** On the detail only: every run of the workflow id, newest first (a reset or a continue-as-new starts a new one). */
+  runs?: WorkflowRun[];
+}
+
+export interface WorkflowRun {
+  runId: string;
+  status: string;
+  startedAt: string;
+  closedAt: string | null;
 }
 
 export interface Task extends Workflow {

@@ -13,12 +13,16 @@ export const HistoryEntry = z.object({
   eventId: z.string(),
   eventType: z.string(),
   at: z.string(),
-  name: z.string().nullable().openapi({ description: 'The activity, timer, signal, update or child workflow the event is about' }),
+  name: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The activity, signal, update or child workflow the event is about; for a timer, what it is for (its summary, a code), null when the workflow gave none' }),
   by: z.string().nullable().openapi({ description: 'Who sent it (the Temporal identity: a person from the console, a worker…)' }),
   failure: z.object({ cause: z.string(), code: z.string().nullable() }).nullable(),
   reason: z.string().nullable().openapi({ description: 'The reason given to a termination, a reset or a cancellation' }),
-  dueAt: z.string().nullable().openapi({ description: 'When a timer started here fires' }),
+  dueAt: z.string().nullable().openapi({ description: 'When the timer started, fired or cancelled here fires (or was to fire)' }),
   phase: z.string().nullable().openapi({ description: 'The business phase a search-attribute upsert moved to' }),
+  waitingIn: z.string().nullable().openapi({ description: 'For a timer: the business phase the process was in when it started it' }),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -29,16 +33,26 @@ const summary = (failure: Failure | null | undefined, timedOut = false): Failure
 
 /**
  * A process's history as people read it: each event with what it is about
- * (which activity, timer, signal, update or child), who sent it, its failure
- * as a cause and a code (never the raw message), the reason of a
- * termination, when a timer fires and where the business phase moved.
+ * (which activity, signal, update or child; what a timer is for and the
+ * phase it waits in, never its sequence number), who sent it, its failure as
+ * a cause and a code (never the raw message), the reason of a termination,
+ * when a timer fires and where the business phase moved.
  */
 export async function readableHistory(handle: WorkflowHandle): Promise<HistoryEntry[]> {
   const { events } = await handle.fetchHistory();
   const names = new Map<string, string>();
+  const timers = new Map<string, Details>();
+  let phase: string | null = null;
   return (events ?? []).map((e) => {
     const entry = describe(e, (id) => names.get(String(id ?? '')) ?? null);
     if (entry.name) names.set(String(e.eventId), entry.name);
+    if (entry.phase) phase = entry.phase;
+    if (e.timerStartedEventAttributes) {
+      Object.assign(entry, { name: summaryOf(e), waitingIn: phase });
+      timers.set(String(e.eventId), entry);
+    }
+    const startedBy = e.timerFiredEventAttributes?.startedEventId ?? e.timerCanceledEventAttributes?.startedEventId;
+    const timer = startedBy == null ? undefined : timers.get(String(startedBy));
     return {
       eventId: String(e.eventId),
       eventType: EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, ''),
@@ -49,7 +63,9 @@ export async function readableHistory(handle: WorkflowHandle): Promise<HistoryEn
       reason: null,
       dueAt: null,
       phase: null,
+      waitingIn: null,
       ...entry,
+      ...timer,
     };
   });
 }
@@ -67,12 +83,9 @@ function describe(a: Event, nameOf: (eventId: unknown) => string | null): Detail
   if (a.activityTaskTimedOutEventAttributes) return { name: nameOf(a.activityTaskTimedOutEventAttributes.scheduledEventId), failure: summary(a.activityTaskTimedOutEventAttributes.failure, true) };
   if (a.activityTaskCanceledEventAttributes) return { name: nameOf(a.activityTaskCanceledEventAttributes.scheduledEventId) };
   if (a.timerStartedEventAttributes) {
-    const { timerId, startToFireTimeout } = a.timerStartedEventAttributes;
-    const dueAt = a.eventTime && startToFireTimeout ? new Date(tsToMs(a.eventTime) + tsToMs(startToFireTimeout)).toISOString() : null;
-    return { name: timerId ?? null, dueAt };
+    const { startToFireTimeout } = a.timerStartedEventAttributes;
+    return { dueAt: a.eventTime && startToFireTimeout ? new Date(tsToMs(a.eventTime) + tsToMs(startToFireTimeout)).toISOString() : null };
   }
-  if (a.timerFiredEventAttributes) return { name: a.timerFiredEventAttributes.timerId ?? null };
-  if (a.timerCanceledEventAttributes) return { name: a.timerCanceledEventAttributes.timerId ?? null };
   if (a.workflowExecutionSignaledEventAttributes) return { name: a.workflowExecutionSignaledEventAttributes.signalName ?? null, by: a.workflowExecutionSignaledEventAttributes.identity || null };
   if (a.workflowExecutionUpdateAcceptedEventAttributes) {
     const request = a.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest;
@@ -108,6 +121,18 @@ function describe(a: Event, nameOf: (eventId: unknown) => string | null): Detail
     return { phase: phase ? (phaseOf(phase) ?? null) : null };
   }
   return {};
+}
+
+/** A timer's summary (user metadata the workflow gave it), or null. */
+function summaryOf(e: Event): string | null {
+  const payload = e.userMetadata?.summary;
+  if (!payload) return null;
+  try {
+    const summary = defaultPayloadConverter.fromPayload<unknown>(payload);
+    return typeof summary === 'string' && summary ? summary : null;
+  } catch {
+    return null;
+  }
 }
 
 function phaseOf(payload: proto.api.common.v1.IPayload): string | undefined {

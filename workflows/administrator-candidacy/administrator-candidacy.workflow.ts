@@ -17,6 +17,7 @@ import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
 import { confirmationLinks } from '../shared/confirmation-link';
 import { mailDeliveries } from '../shared/mail-deliveries';
+import { timerFor, type TimerPurpose } from '../shared/timer-purpose';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   CandidacyFailure,
@@ -282,7 +283,7 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     const changed = () => busy || status !== seen.status || letter?.id !== seen.letterId || emailConfirmedAt !== seen.confirmed;
     if (!deadline) {
       await condition(changed);
-    } else if (!(await condition(changed, Math.max(deadline.at - Date.now(), 1)))) {
+    } else if (!(await condition(changed, Math.max(deadline.at - Date.now(), 1), timerFor(deadline.purpose)))) {
       await deadline.reached();
       return;
     }
@@ -290,25 +291,25 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     if (status === 'AWAITING_EMAIL' && emailConfirmedAt !== null) await openApproval();
   }
 
-  function nextDeadline(): { at: number; reached: () => Promise<void> } | null {
+  function nextDeadline(): { at: number; purpose: TimerPurpose; reached: () => Promise<void> } | null {
     switch (status) {
       case 'AWAITING_EMAIL':
-        return { at: expiresAt()!, reached: () => close('EXPIRED', {}) };
+        return { at: expiresAt()!, purpose: 'CANDIDACY_EXPIRY', reached: () => close('EXPIRED', {}) };
       case 'AWAITING_APPROVAL': {
         const since = approvalSince!;
         if (!reminderSent && terms.reminderAfterMs < terms.letterOfferAfterMs) {
-          return { at: since + terms.reminderAfterMs, reached: async () => void (await askAdministrators(true)) };
+          return { at: since + terms.reminderAfterMs, purpose: 'APPROVAL_REMINDER', reached: async () => void (await askAdministrators(true)) };
         }
         if (!letterRouteOffered && terms.letterOfferAfterMs < terms.expireAfterMs) {
-          return { at: since + terms.letterOfferAfterMs, reached: offerLetter };
+          return { at: since + terms.letterOfferAfterMs, purpose: 'LETTER_ROUTE_OFFER', reached: offerLetter };
         }
-        return { at: expiresAt()!, reached: () => close('EXPIRED', {}) };
+        return { at: expiresAt()!, purpose: 'CANDIDACY_EXPIRY', reached: () => close('EXPIRED', {}) };
       }
       case 'AWAITING_LETTER':
-        return letter!.supportAlerted ? null : { at: letter!.postBy, reached: alertSupport };
+        return letter!.supportAlerted ? null : { at: letter!.postBy, purpose: 'LETTER_POST_DEADLINE', reached: alertSupport };
       case 'AWAITING_KEY':
       case 'LOCKED':
-        return { at: letter!.keyExpiresAt!, reached: () => close('EXPIRED', {}) };
+        return { at: letter!.keyExpiresAt!, purpose: 'KEY_EXPIRY', reached: () => close('EXPIRED', {}) };
       default:
         return null;
     }

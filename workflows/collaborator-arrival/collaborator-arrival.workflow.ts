@@ -20,6 +20,7 @@ import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
 import { confirmationLinks } from '../shared/confirmation-link';
 import { mailDeliveries } from '../shared/mail-deliveries';
+import { timerFor } from '../shared/timer-purpose';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   ArrivalFailure,
@@ -150,7 +151,7 @@ export async function collaboratorArrivalWorkflow(input: ArrivalInput): Promise<
     for (;;) {
       const seen = startsAt;
       if (status === 'SCHEDULED' && Date.now() < startsAt) {
-        await condition(() => busy || status !== 'SCHEDULED' || startsAt !== seen, startsAt - Date.now());
+        await condition(() => busy || status !== 'SCHEDULED' || startsAt !== seen, startsAt - Date.now(), timerFor('START_DATE'));
       }
       await condition(() => !busy);
       if (status !== 'SCHEDULED' || Date.now() >= startsAt) return;

@@ -30,6 +30,7 @@ import {
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes, CompanySiren, SubjectAccount } from '../search-attributes';
 import { mailDeliveries } from '../shared/mail-deliveries';
+import { timerFor } from '../shared/timer-purpose';
 import { closedOnCancellation } from '../shared/on-cancellation';
 import {
   DepartureFailure,
@@ -198,7 +199,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
   async function untilEffectiveDate(): Promise<void> {
     for (;;) {
       const seen = effectiveAt;
-      if (!cancelled && Date.now() < effectiveAt) await condition(() => cancelled || effectiveAt !== seen, effectiveAt - Date.now());
+      if (!cancelled && Date.now() < effectiveAt) await condition(() => cancelled || effectiveAt !== seen, effectiveAt - Date.now(), timerFor('EFFECTIVE_DATE'));
       await condition(() => !busy);
       if (cancelled || Date.now() >= effectiveAt) return;
     }
@@ -279,7 +280,7 @@ export async function collaboratorDepartureWorkflow(input: DepartureInput): Prom
     const seen = { retargets, rechecks };
     const woken = () => cancelled || ready() || retargets !== seen.retargets || rechecks !== seen.rechecks;
     if (recheckMs === undefined) await condition(woken);
-    else await condition(woken, recheckMs);
+    else await condition(woken, recheckMs, timerFor('TARGET_RECHECK'));
     await condition(() => !busy);
   }
 

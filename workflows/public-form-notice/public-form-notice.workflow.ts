@@ -3,6 +3,7 @@ import type { createMailActivities } from '../../activities/mail/mail.activities
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { businessStateAttributes } from '../search-attributes';
 import { mailDeliveries } from '../shared/mail-deliveries';
+import { timerFor } from '../shared/timer-purpose';
 import {
   publicFormNoticeStatusQuery,
   type PublicFormNoticeInput,
@@ -40,7 +41,7 @@ export async function publicFormNoticeWorkflow({ notice, durations }: PublicForm
   publishState();
 
   const quietLeft = quietUntil - Date.now();
-  if (quietLeft > 0) await sleep(quietLeft);
+  if (quietLeft > 0) await sleep(quietLeft, timerFor('QUIET_PERIOD_END'));
   return { outboxId };
 
   /** Supervision sees the phase; nobody is ever awaited. */

@@ -3,6 +3,7 @@ import type { createConfirmationActivities, IssueConfirmationRequest } from '../
 import { DATABASE_STEP } from '../confirmation/activity-options';
 import { RegistrationFailure } from '../registration/registration.messages';
 import type { MailDeliveries } from './mail-deliveries';
+import { timerFor } from './timer-purpose';
 
 const { issueConfirmationToken } = proxyActivities<ReturnType<typeof createConfirmationActivities>>(DATABASE_STEP);
 
@@ -147,7 +148,7 @@ export function confirmationLinks(terms: ConfirmationLinkTerms, mails: MailDeliv
         const seen = waits;
         const remind = remindsNext();
         const moved = () => !wait.awaiting() || waits !== seen;
-        const woken = await condition(moved, Math.max(dueAt()! - Date.now(), 1));
+        const woken = await condition(moved, Math.max(dueAt()! - Date.now(), 1), timerFor(remind ? 'CONFIRMATION_REMINDER' : 'CONFIRMATION_EXPIRY'));
         if (woken || moved()) {
           await condition(wait.settled);
           if (!wait.awaiting()) return 'OVER';

@@ -25,6 +25,7 @@ import { SubjectAccountField } from './SubjectAccountField';
 import { TemporalLink } from './TemporalLink';
 import { TerminateWorkflowButton } from './TerminateWorkflowButton';
 import { WorkflowCommandButtons } from './WorkflowCommandButtons';
+import { EarlierRunNotice, useAskedRunId, useShowsEarlierRun, WorkflowRunsField } from './WorkflowRuns';
 
 const Empty = ({ message }: { message: string }) => {
   const translate = useTranslate();
@@ -35,21 +36,31 @@ const Empty = ({ message }: { message: string }) => {
   );
 };
 
-export const WorkflowShow = () => {
-  const { permissions: role } = usePermissions<Role | null>();
+/** The support actions act on the latest run: an earlier run's page has none but its link to Temporal. */
+const WorkflowActions = () => {
+  const earlier = useShowsEarlierRun();
   return (
-    <Show
-      actions={
-        <TopToolbar>
+    <TopToolbar>
+      {!earlier && (
+        <>
           <WorkflowCommandButtons />
           <CancelWorkflowButton />
           <TerminateWorkflowButton />
           <ResetWorkflowButton />
           <HistoryDownloadLink />
-          <TemporalLink />
-        </TopToolbar>
-      }
-    >
+        </>
+      )}
+      <TemporalLink />
+    </TopToolbar>
+  );
+};
+
+export const WorkflowShow = () => {
+  const { permissions: role } = usePermissions<Role | null>();
+  const runId = useAskedRunId();
+  return (
+    <Show actions={<WorkflowActions />} queryOptions={{ meta: runId ? { runId } : undefined }}>
+      <EarlierRunNotice />
       <SimpleShowLayout>
         <TextField source="id" />
         <TextField source="runId" />
@@ -63,6 +74,7 @@ export const WorkflowShow = () => {
         <DateTimeField source="startedAt" />
         <DateTimeField source="closedAt" />
         {role === 'SUPPORT' && <RawStateField source="state" />}
+        <WorkflowRunsField source="runs" />
         <ArrayField source="pendingActivities">
           <DataTable bulkActionButtons={false} empty={<Empty message="app.workflows.no_pending_activity" />}>
             <DataTable.Col source="activityType" field={ActivityTypeField} disableSort />

@@ -36,6 +36,7 @@ import { taskRoutes } from './tasks/tasks.routes';
 import { arrivalRoutes } from './arrivals/arrivals.routes';
 import { departureRoutes } from './departures/departures.routes';
 import { obsoleteRightRoutes } from './obsolete-rights/obsolete-rights.routes';
+import { solteaRoutes } from './soltea/soltea.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -93,6 +94,7 @@ export function createApp(deps: ApiDeps): Express {
     arrivalRoutes,
     departureRoutes,
     obsoleteRightRoutes,
+    solteaRoutes,
   ]) {
     app.use(routes(ctx));
   }

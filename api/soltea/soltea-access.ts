@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { answerAccessQuestions } from '../../domain/access/decision.service';
+import { DEFAULT_DECISION_POLICY, lookBackStart, type Right } from '../../domain/access/decision.policy';
+import { AccountRole } from '../../domain/account/account.entity';
+import { Establishment } from '../../domain/company/establishment.entity';
+import type { AuthContext } from '../auth/auth.middleware';
+import type { ApiContext } from '../context';
+
+/** The two SOLTéA services of the catalogue (Migration20261126100000_rights). */
+export const SOLTEA_EMPL = 'SOLTEA_EMPL';
+export const SOLTEA_ETAB = 'SOLTEA_ETAB';
+
+/** Every SIRET (support), or these. */
+export type SiretScope = { all: true } | { all: false; sirets: string[] };
+
+export const isSupport = (auth: AuthContext) => auth.role === AccountRole.SUPPORT;
+const isAdministrator = (auth: AuthContext) => auth.role === AccountRole.ADMINISTRATOR;
+const companyIdOf = (auth: AuthContext) => auth.account.company.id;
+
+async function decided(ctx: ApiContext, em: EntityManager, auth: AuthContext, siret: string, service: string, right?: Right): Promise<boolean> {
+  const [decision] = await answerAccessQuestions(em, [{ accountId: auth.account.id, siret, service, ...(right ? { right } : {}) }], companyIdOf(auth), {
+    cached: ctx.accessCache && { cache: ctx.accessCache.cache, loaders: ctx.decisionLoaders },
+  });
+  return decision.allowed;
+}
+
+async function ownEstablishment(em: EntityManager, auth: AuthContext, siret: string): Promise<boolean> {
+  return (await em.count(Establishment, { siret, company: companyIdOf(auth) })) > 0;
+}
+
+async function ownSirets(em: EntityManager, auth: AuthContext): Promise<string[]> {
+  const rows = await em.find(Establishment, { company: companyIdOf(auth) }, { fields: ['siret'], orderBy: { siret: 'ASC' } });
+  return rows.map((e) => e.siret);
+}
+
+/**
+ * May the caller act for this employer SIRET on SOLTéA Employeurs? The
+ * access decision for SOLTEA_EMPL (a habilitated declarant, or any account
+ * of a firm that filed the SIRET's DSN within the look-back: the implicit
+ * mandate), or an administrator of the company whose establishment it is.
+ * Support reads every employer (`write` false) and changes none.
+ */
+export async function mayActForEmployer(ctx: ApiContext, em: EntityManager, auth: AuthContext, siret: string, write: boolean): Promise<boolean> {
+  if (isSupport(auth)) return !write;
+  if (isAdministrator(auth) && (await ownEstablishment(em, auth, siret))) return true;
+  return decided(ctx, em, auth, siret, SOLTEA_EMPL, write ? 'DECLARE' : undefined);
+}
+
+/** The employer SIRETs the caller may see on SOLTéA Employeurs: what mayActForEmployer lets him read, listed. */
+export async function employerScope(ctx: ApiContext, em: EntityManager, auth: AuthContext): Promise<SiretScope> {
+  return (await solteaScopes(ctx, em, auth)).employers;
+}
+
+/**
+ * May the caller act for this establishment on SOLTéA Établissements? It
+ * must be one of his company's establishments and he must be habilitated
+ * on SOLTEA_ETAB for it (with the right to declare when he writes).
+ */
+export async function mayActForEstablishment(ctx: ApiContext, em: EntityManager, auth: AuthContext, siret: string, write: boolean): Promise<boolean> {
+  if (isSupport(auth)) return !write;
+  if (!(await ownEstablishment(em, auth, siret))) return false;
+  if (!write && isAdministrator(auth)) return true;
+  return decided(ctx, em, auth, siret, SOLTEA_ETAB, write ? 'DECLARE' : undefined);
+}
+
+/** The establishment SIRETs the caller may see on SOLTéA Établissements: his company's for an administrator, those he is habilitated on otherwise. */
+export async function establishmentScope(ctx: ApiContext, em: EntityManager, auth: AuthContext): Promise<SiretScope> {
+  return (await solteaScopes(ctx, em, auth)).establishments;
+}
+
+/** A MikroORM condition: this SIRET field within the scope. */
+export const inScope = <F extends string>(field: F, scope: SiretScope): Partial<Record<F, { $in: string[] }>> =>
+  scope.all ? {} : ({ [field]: { $in: scope.sirets } } as Record<F, { $in: string[] }>);
+
+/**
+ * The SIRETs the caller might act for on each SOLTéA service: his
+ * habilitations on it, and for SOLTéA Employeurs the SIRETs whose DSN he or
+ * his company filed within the look-back (the implicit mandate). Each one
+ * then goes through the access decision.
+ */
+const CANDIDATES_SQL = `
+select h.siret, h.service_code as service from habilitation h where h.account_id = ? and h.service_code in (?::text, ?::text)
+union
+select f.declared_siret, ?::text from dsn_filing f where f.period >= ?::date and f.declaring_account_id = ?
+union
+select f.declared_siret, ?::text from dsn_filing f join establishment e on e.siret = f.declaring_siret where f.period >= ?::date and e.company_id = ?`;
+
+const QUESTIONS_PER_CALL = 1000;
+
+/**
+ * Both scopes at once, for the lists (balances, applications, transfers):
+ * the candidates of one query, answered by the access decision (through
+ * the process's decision cache, as single decisions are); an
+ * administrator also sees his company's own establishments on both sides.
+ */
+export async function solteaScopes(ctx: ApiContext, em: EntityManager, auth: AuthContext, now = new Date()): Promise<{ employers: SiretScope; establishments: SiretScope }> {
+  if (isSupport(auth)) return { employers: { all: true }, establishments: { all: true } };
+  const companyId = companyIdOf(auth);
+  const since = lookBackStart(now, DEFAULT_DECISION_POLICY.lookBackMonths);
+  const rows = await em
+    .getConnection()
+    .execute<{ siret: string; service: string }[]>(CANDIDATES_SQL, [auth.account.id, SOLTEA_EMPL, SOLTEA_ETAB, SOLTEA_EMPL, since, auth.account.id, SOLTEA_EMPL, since, companyId]);
+  const questions = rows.map((r) => ({ accountId: auth.account.id, siret: r.siret, service: r.service }));
+  const allowed = { [SOLTEA_EMPL]: new Set<string>(), [SOLTEA_ETAB]: new Set<string>() };
+  for (let start = 0; start < questions.length; start += QUESTIONS_PER_CALL) {
+    const chunk = questions.slice(start, start + QUESTIONS_PER_CALL);
+    const decisions = await answerAccessQuestions(em, chunk, companyId, {
+      now,
+      cached: ctx.accessCache && { cache: ctx.accessCache.cache, loaders: ctx.decisionLoaders },
+    });
+    chunk.forEach((q, i) => decisions[i].allowed && allowed[q.service as typeof SOLTEA_EMPL].add(q.siret));
+  }
+  const own = await ownSirets(em, auth);
+  const admin = isAdministrator(auth);
+  return {
+    employers: { all: false, sirets: [...new Set([...(admin ? own : []), ...allowed[SOLTEA_EMPL]])] },
+    establishments: { all: false, sirets: admin ? own : own.filter((s) => allowed[SOLTEA_ETAB].has(s)) },
+  };
+}

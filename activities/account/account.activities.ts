@@ -28,15 +28,20 @@ export function createAccountActivities({ orm }: AccountDeps) {
       outcome === 'EXPIRED' ? 'expire' : 'cancel',
       async (em, key) => {
         const account = await em.findOne(Account, accountId);
-        const remove = account?.status === AccountStatus.PENDING;
+        // An account whose address was once confirmed is never removed: a change of it that lapses only drops the new address.
+        const remove = account?.status === AccountStatus.PENDING && !account.emailConfirmedAt;
+        const pendingEmail = account?.pendingEmail ?? null;
         await em.nativeUpdate(ConfirmationToken, { workflowId: currentWorkflowId(), usedAt: null, voidedAt: null }, { voidedAt: new Date() });
+        if (account && pendingEmail) account.pendingEmail = null;
         appendAudit(em, {
           action: remove ? REMOVED : `ACCOUNT.EMAIL_CONFIRMATION_${outcome}`,
           targetType: 'Account',
           targetId: accountId,
           companyId: account?.company.id ?? null,
-          before: account ? { siret: account.siret, lastName: account.lastName, firstName: account.firstName, status: account.status } : null,
-          after: { outcome },
+          before: account
+            ? { siret: account.siret, lastName: account.lastName, firstName: account.firstName, status: account.status, ...(pendingEmail ? { pendingEmail } : {}) }
+            : null,
+          after: { outcome, ...(pendingEmail ? { pendingEmail: null } : {}) },
           dedupeKey: key,
         });
         return remove && (await removeUnconfirmedAccount(em, accountId));
@@ -48,7 +53,8 @@ export function createAccountActivities({ orm }: AccountDeps) {
     /**
      * Uses the link (refused if it was voided meanwhile, e.g. by an address
      * change) and marks the address confirmed; a PENDING account becomes
-     * ACTIVE. Its password was stored by the API just before.
+     * ACTIVE. Its password was stored by the API just before. A new address
+     * waiting for this link (it was mailed there) replaces the old one.
      */
     async activateAccount({ accountId, tokenId }: ActivateAccountRequest): Promise<string> {
       const key = stepKey('activate');
@@ -58,8 +64,18 @@ export function createAccountActivities({ orm }: AccountDeps) {
         const now = new Date();
         await useLink(em, tokenId, now);
         const account = await em.findOneOrFail(Account, accountId);
-        const before = { status: account.status, email: account.email, emailConfirmedAt: account.emailConfirmedAt?.toISOString() ?? null };
+        const snapshot = () => ({
+          status: account.status,
+          email: account.email,
+          pendingEmail: account.pendingEmail ?? null,
+          emailConfirmedAt: account.emailConfirmedAt?.toISOString() ?? null,
+        });
+        const before = snapshot();
         if (account.status === AccountStatus.PENDING) account.status = AccountStatus.ACTIVE;
+        if (account.pendingEmail) {
+          account.email = account.pendingEmail;
+          account.pendingEmail = null;
+        }
         account.emailConfirmedAt = now;
         appendAudit(em, {
           action: 'ACCOUNT.EMAIL_CONFIRMED',
@@ -67,7 +83,7 @@ export function createAccountActivities({ orm }: AccountDeps) {
           targetId: account.id,
           companyId: account.company.id,
           before,
-          after: { status: account.status, email: account.email, emailConfirmedAt: now.toISOString() },
+          after: snapshot(),
           dedupeKey: key,
         });
         return now.toISOString();

@@ -36,6 +36,14 @@ export interface IssuedConfirmation {
 }
 
 /**
+ * The address a link proves: an account's own confirmation proves the new
+ * address waiting for it when there is one (a change of a confirmed
+ * address), else the address on the account.
+ */
+const addressToProve = (account: Account, purpose: TokenPurpose): string =>
+  (purpose === 'EMAIL_CONFIRMATION' && account.pendingEmail) || account.email;
+
+/**
  * The e-mail confirmation mechanism shared by every process that must prove
  * an address: one single-use token per mail, a new one voids the previous.
  */
@@ -69,7 +77,7 @@ export function createConfirmationActivities({ orm, publicUrl }: ConfirmationDep
           expiresAt,
         });
         const mail = confirmationMail(req.purpose, {
-          to: account.email,
+          to: addressToProve(account, req.purpose),
           firstName: account.firstName,
           lastName: account.lastName,
           siret: account.siret,

@@ -2,7 +2,7 @@ import type { ObjectQuery } from '@mikro-orm/core';
 import type { Account } from '../../domain/account/account.entity';
 import { containing, identifierStart } from '../http/filters';
 
-/** The `q` filter of account lists: SIRET prefix, or part of a name or an e-mail. */
+/** The `q` filter of account lists: SIRET prefix, or part of a name or an e-mail (in use, or waiting for its confirmation). */
 export function accountSearch(q: string | undefined): ObjectQuery<Account> {
   if (!q) return {};
   return {
@@ -11,6 +11,7 @@ export function accountSearch(q: string | undefined): ObjectQuery<Account> {
       { lastName: { $ilike: containing(q) } },
       { firstName: { $ilike: containing(q) } },
       { email: { $ilike: containing(q) } },
+      { pendingEmail: { $ilike: containing(q) } },
     ],
   };
 }

@@ -9,7 +9,11 @@ export const AccountRecord = z
     siret: z.string(),
     lastName: z.string(),
     firstName: z.string(),
-    email: z.string(),
+    email: z.string().openapi({ description: 'The address in use (mails, approvals); a change of it stays pending until confirmed' }),
+    pendingEmail: z
+      .string()
+      .nullable()
+      .openapi({ description: 'A new address waiting for its confirmation link; it replaces `email` once confirmed (null when none)' }),
     role: z.enum(AccountRole),
     status: z.enum(AccountStatus),
     adminStatus: z.enum(AdminStatus).nullable(),
@@ -27,6 +31,7 @@ export const toAccountRecord = (a: Account): z.infer<typeof AccountRecord> => ({
   lastName: a.lastName,
   firstName: a.firstName,
   email: a.email,
+  pendingEmail: a.pendingEmail ?? null,
   role: a.role,
   status: a.status,
   adminStatus: a.adminStatus ?? null,

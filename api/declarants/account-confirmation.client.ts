@@ -8,6 +8,7 @@ import {
   accountConfirmationWorkflowId,
   changeEmailUpdate,
   resendAccountConfirmationUpdate,
+  withdrawEmailChangeUpdate,
   type AccountConfirmationInput,
   type AccountConfirmationResult,
 } from '../../workflows/account-confirmation/account-confirmation.messages';
@@ -40,7 +41,8 @@ export async function startAccountConfirmation(temporal: Client, account: Confir
 
 /** Why a running confirmation may refuse a new link and a new run must take over. */
 const OVER = {
-  changeEmail: [AccountConfirmationFailure.EXPIRED, AccountConfirmationFailure.ALREADY_CONFIRMED],
+  // CANCELLED: cancelled from supervision, or a change of a confirmed address withdrawn, and not closed yet.
+  changeEmail: [AccountConfirmationFailure.EXPIRED, AccountConfirmationFailure.ALREADY_CONFIRMED, AccountConfirmationFailure.CANCELLED],
   resend: [AccountConfirmationFailure.EXPIRED],
 } as const;
 
@@ -61,6 +63,22 @@ export async function sendNewLink(temporal: Client, account: ConfirmedAccount, r
   const ended = (await handle.result().catch(() => undefined)) as AccountConfirmationResult | undefined;
   if (ended?.outcome === 'REMOVED') throw declarantNotFound();
   await startAccountConfirmation(temporal, account);
+}
+
+/**
+ * Tells the running confirmation that the new address it awaits was
+ * withdrawn (the API set the account back to its confirmed address and
+ * voided the links): it stops waiting. A confirmation already over — closed,
+ * expired, cancelled, or confirmed an instant before — has nothing to stop.
+ */
+export async function withdrawEmailChange(temporal: Client, account: ConfirmedAccount): Promise<void> {
+  const handle = temporal.workflow.getHandle(accountConfirmationWorkflowId(account.id));
+  try {
+    await handle.executeUpdate(withdrawEmailChangeUpdate);
+  } catch (err) {
+    const over: readonly string[] = [AccountConfirmationFailure.EXPIRED, AccountConfirmationFailure.ALREADY_CONFIRMED, AccountConfirmationFailure.CANCELLED];
+    if (!(err instanceof WorkflowNotFoundError) && !over.includes(failureType(err) ?? '')) throw err;
+  }
 }
 
 function failureType(err: unknown): string | undefined {

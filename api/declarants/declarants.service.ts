@@ -22,7 +22,7 @@ import { Establishment } from '../../domain/company/establishment.entity';
 import type { DomainError } from '../../domain/shared/domain-error';
 import { ConfirmationToken } from '../../domain/confirmation/confirmation-token.entity';
 import type { AuthContext } from '../auth/auth.middleware';
-import { sendNewLink, startAccountConfirmation } from './account-confirmation.client';
+import { sendNewLink, startAccountConfirmation, withdrawEmailChange } from './account-confirmation.client';
 import type { DeclarantCreate, DeclarantUpdate } from './declarants.schemas';
 
 /** Declarants and administrators a manager sees: all for support, his company's for an administrator. */
@@ -57,6 +57,7 @@ const snapshot = (a: Account) => ({
   lastName: a.lastName,
   firstName: a.firstName,
   email: a.email,
+  pendingEmail: a.pendingEmail ?? null,
   emailConfirmedAt: a.emailConfirmedAt?.toISOString() ?? null,
   role: a.role,
   status: a.status,
@@ -106,18 +107,50 @@ export async function createDeclarant(orm: MikroORM, temporal: Client, auth: Aut
   return account;
 }
 
+/** What an address typed in does to the account: nothing, a new address to confirm, or a pending change withdrawn. */
+type AddressStep = 'none' | 'changeEmail' | 'withdraw';
+
 /**
- * Corrects a declarant's identity or address. A new address is unconfirmed
- * at once, its old links stop working in the same transaction, and a new
- * link goes to it (the account keeps its status meanwhile).
+ * Applies an address typed in, in the caller's transaction, and voids the
+ * links still open when it changes anything. An address never confirmed is
+ * simply replaced (unconfirmed). A confirmed one stays in use — mails,
+ * approvals, the administrator counted as an approver — and the new one waits
+ * in `pendingEmail` for its link; typing another replaces the waiting one,
+ * typing the confirmed one again withdraws the change.
+ */
+async function applyAddress(em: EntityManager, account: Account, email: string): Promise<AddressStep> {
+  let step: AddressStep;
+  if (!account.emailConfirmedAt) {
+    account.email = email;
+    account.pendingEmail = null;
+    step = 'changeEmail';
+  } else if (email === account.email) {
+    account.pendingEmail = null;
+    step = 'withdraw';
+  } else {
+    account.pendingEmail = email;
+    step = 'changeEmail';
+  }
+  await em.nativeUpdate(ConfirmationToken, { account, usedAt: null, voidedAt: null }, { voidedAt: new Date() });
+  return step;
+}
+
+/**
+ * Corrects a declarant's identity or address. A new address gets a new link,
+ * and the old links stop working in the same transaction: an address never
+ * confirmed is unconfirmed at once (the account keeps its status
+ * meanwhile); a confirmed one stays in use until the new one, pending, is
+ * confirmed (see applyAddress).
  */
 export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: AuthContext, id: string, patch: DeclarantUpdate): Promise<Account> {
-  const { account, emailChanged } = await orm.em.fork().transactional(async (em) => {
+  const { account, addressStep } = await orm.em.fork().transactional(async (em) => {
     const found = await findDeclarant(em, auth.scope, id);
+    // The address compares with the one the account is moving to: the pending one, if any.
+    const current: Required<DeclarantUpdate> = { lastName: found.lastName, firstName: found.firstName, email: found.pendingEmail ?? found.email };
     const changes = Object.fromEntries(
-      Object.entries(patch).filter(([field, value]) => value !== undefined && value !== found[field as keyof DeclarantUpdate]),
+      Object.entries(patch).filter(([field, value]) => value !== undefined && value !== current[field as keyof DeclarantUpdate]),
     ) as DeclarantUpdate;
-    if (!Object.keys(changes).length) return { account: found, emailChanged: false };
+    if (!Object.keys(changes).length) return { account: found, addressStep: 'none' as AddressStep };
     const owner = changes.email ? await addressOwner(em, found) : null;
     if (owner) throw owner;
     const before = snapshot(found);
@@ -125,11 +158,9 @@ export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: Aut
     if (key !== found.identityKey && (await em.getRepository(Account).identityTaken(found.siret, changes.lastName ?? found.lastName, changes.firstName ?? found.firstName))) {
       throw identityTaken(found.siret);
     }
-    Object.assign(found, changes, { identityKey: key });
-    if (changes.email) {
-      found.emailConfirmedAt = null;
-      await em.nativeUpdate(ConfirmationToken, { account: found, usedAt: null, voidedAt: null }, { voidedAt: new Date() });
-    }
+    const { email, ...names } = changes;
+    Object.assign(found, names, { identityKey: key });
+    const addressStep = email ? await applyAddress(em, found, email) : 'none';
     appendAudit(em, {
       ...auditActor(auth.account),
       action: 'DECLARANT.UPDATED',
@@ -139,17 +170,18 @@ export async function updateDeclarant(orm: MikroORM, temporal: Client, auth: Aut
       before,
       after: snapshot(found),
     });
-    return { account: found, emailChanged: changes.email !== undefined };
+    return { account: found, addressStep };
   });
-  if (emailChanged) await sendNewLink(temporal, account, 'changeEmail');
+  if (addressStep === 'changeEmail') await sendNewLink(temporal, account, 'changeEmail');
+  if (addressStep === 'withdraw') await withdrawEmailChange(temporal, account);
   return account;
 }
 
-/** Mails a new link to a declarant whose address is not confirmed yet. */
+/** Mails a new link to a declarant whose address — or the new address waiting to replace it — is not confirmed yet. */
 export async function resendLink(orm: MikroORM, temporal: Client, auth: AuthContext, id: string): Promise<Account> {
   const em = orm.em.fork();
   const account = await findDeclarant(em, auth.scope, id);
-  if (account.emailConfirmedAt) throw addressAlreadyConfirmed();
+  if (account.emailConfirmedAt && !account.pendingEmail) throw addressAlreadyConfirmed();
   const owner = await addressOwner(em, account);
   if (owner) throw owner;
   await sendNewLink(temporal, account, 'resend');

@@ -49,8 +49,17 @@ export class Account extends BaseEntity {
   @Index()
   identityKey!: string;
 
+  /** The address in use: mails and approvals go to it, and it stays in use while a change waits for confirmation. */
   @Property()
   email!: string;
+
+  /**
+   * A new address waiting for its confirmation link, when `email` was
+   * confirmed: it replaces `email` only once confirmed (the account keeps
+   * counting as confirmed meanwhile); null when no change waits.
+   */
+  @Property({ nullable: true })
+  pendingEmail?: string | null;
 
   @Enum({ items: () => AccountRole, nativeEnumName: 'account_role' })
   role!: AccountRole;

@@ -9,6 +9,7 @@ import { Migration20261126300000_collaborators } from './Migration20261126300000
 import { Migration20261202100000_radiated_identity_free } from './Migration20261202100000_radiated_identity_free';
 import { Migration20261202110000_held_letters } from './Migration20261202110000_held_letters';
 import { Migration20261203100000_departure_waiting_code } from './Migration20261203100000_departure_waiting_code';
+import { Migration20261203200000_pending_email } from './Migration20261203200000_pending_email';
 import { Migration20261203300000_stale_candidate_accounts } from './Migration20261203300000_stale_candidate_accounts';
 import { Migration20261204100000_soltea } from './Migration20261204100000_soltea';
 
@@ -24,6 +25,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000_radiated_identity_free', class: Migration20261202100000_radiated_identity_free },
   { name: 'Migration20261202110000_held_letters', class: Migration20261202110000_held_letters },
   { name: 'Migration20261203100000_departure_waiting_code', class: Migration20261203100000_departure_waiting_code },
+  { name: 'Migration20261203200000_pending_email', class: Migration20261203200000_pending_email },
   { name: 'Migration20261203300000_stale_candidate_accounts', class: Migration20261203300000_stale_candidate_accounts },
   { name: 'Migration20261204100000_soltea', class: Migration20261204100000_soltea },
 ];

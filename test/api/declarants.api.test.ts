@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
-import { login, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
+import { accountConfirmationWorkflowId } from '../../workflows/account-confirmation/account-confirmation.messages';
+import { eventually, login, mailsTo, PUBLIC_URL, startIntegrationEnv, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createOtherCompany, DECLARANT, latestLink, SUPPORT, tokenOf, type OtherCompany } from '../helpers/rights.fixtures';
 
 let env: IntegrationEnv;
@@ -68,7 +69,7 @@ describe('declarants', () => {
     const admin = await login(env.app, ADMIN);
     const res = await admin.put(`/api/declarants/${id}`).send({ email: 'jules.petit@boulangerie-martin.example' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ email: 'jules.petit@boulangerie-martin.example', status: 'PENDING', emailConfirmedAt: null });
+    expect(res.body).toMatchObject({ email: 'jules.petit@boulangerie-martin.example', pendingEmail: null, status: 'PENDING', emailConfirmedAt: null });
     const stale = await request(env.app).get(`/api/confirmations/${tokenOf(first)}`);
     expect(stale.status).toBe(410);
     expect(stale.body.code).toBe('REGISTRATION.TOKEN_SUPERSEDED');
@@ -148,5 +149,92 @@ describe('declarants scope', () => {
     const res = await support.put(`/api/declarants/${primo.id}`).send({ email: 'other@roux.example' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('DECLARANT.REGISTRATION_PENDING');
+  });
+});
+
+describe('a change of a confirmed address', () => {
+  const linkStatus = async (link: string) => (await request(env.app).get(`/api/confirmations/${tokenOf(link)}`)).status;
+  const confirmLink = (link: string) => request(env.app).post('/api/confirmations').send({ token: tokenOf(link) });
+
+  it('an administrator who changes his own address stays an approver: a candidacy started meanwhile awaits his approval; the new address replaces the old once confirmed', async () => {
+    const admin = await login(env.app, ADMIN);
+    const { id } = (await admin.get('/api/auth/me')).body as { id: string };
+    const before = (await admin.get(`/api/declarants/${id}`)).body as { emailConfirmedAt: string };
+    const newAddress = 'claire.m@boulangerie-martin.example';
+
+    const changed = await admin.put(`/api/declarants/${id}`).send({ email: newAddress });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ email: ADMIN.email, pendingEmail: newAddress, status: 'ACTIVE', emailConfirmedAt: before.emailConfirmedAt });
+    const link = await latestLink(env.app, newAddress);
+    expect(await linkStatus(link)).toBe(200);
+
+    // A candidacy started now still needs an administrator's approval, asked at the address in use.
+    const candidate = { siret: ADMIN.siret, lastName: 'Garnier', firstName: 'Paul', email: 'paul.garnier@example.test' };
+    const applied = await request(env.app)
+      .post('/api/candidacies')
+      .send({ ...candidate, password: 'Candidat-Administrateur-2026', secretQuestion: 'Nom de mon premier chat ?', secretAnswer: 'Moustache de Velours' });
+    expect(applied.status).toBe(202);
+    expect((await confirmLink(await latestLink(env.app, candidate.email))).body).toMatchObject({ status: 'CONFIRMED', purpose: 'CANDIDACY' });
+    const support = await login(env.app, SUPPORT);
+    const candidacyStatus = await eventually(async () => {
+      const { status } = (await support.get(`/api/candidacies/${applied.body.id}`)).body as { status: string };
+      return status === 'AWAITING_EMAIL' ? undefined : status;
+    });
+    expect(candidacyStatus).toBe('AWAITING_APPROVAL');
+    const asked = (await mailsTo(env.app, ADMIN.email)).filter((m) => m.subject.includes('candidature d’administrateur attend votre réponse'));
+    expect(asked).toHaveLength(1);
+    expect((await mailsTo(env.app, newAddress)).map((m) => m.subject)).toEqual([expect.stringContaining('Confirmez votre adresse e-mail')]);
+
+    // The link, mailed to the new address, makes it the address in use.
+    expect((await confirmLink(link)).body).toMatchObject({ status: 'CONFIRMED', purpose: 'EMAIL_CONFIRMATION' });
+    const after = (await admin.get(`/api/declarants/${id}`)).body as { email: string; pendingEmail: string | null; emailConfirmedAt: string };
+    expect(after).toMatchObject({ email: newAddress, pendingEmail: null, status: 'ACTIVE' });
+    expect(Date.parse(after.emailConfirmedAt)).toBeGreaterThan(Date.parse(before.emailConfirmedAt));
+
+    // Still an approver once confirmed: her decision is accepted (a refusal, so the company keeps its administrators).
+    const refused = await admin.post(`/api/candidacies/${applied.body.id}/decision`).send({ decision: 'REFUSE', reason: 'Test du changement d’adresse' });
+    expect([refused.status, refused.body.status]).toEqual([200, 'REFUSED']);
+
+    const trail = await auditOf(id);
+    const updated = trail.find((e) => e.action === 'DECLARANT.UPDATED')!;
+    expect(updated).toMatchObject({ actorLabel: 'Claire MARTIN' });
+    expect(updated.before).toMatchObject({ email: ADMIN.email, pendingEmail: null, emailConfirmedAt: before.emailConfirmedAt });
+    expect(updated.after).toMatchObject({ email: ADMIN.email, pendingEmail: newAddress, emailConfirmedAt: before.emailConfirmedAt });
+    const confirmed = trail.find((e) => e.action === 'ACCOUNT.EMAIL_CONFIRMED')!;
+    expect(confirmed.before).toMatchObject({ email: ADMIN.email, pendingEmail: newAddress, emailConfirmedAt: before.emailConfirmedAt });
+    expect(confirmed.after).toMatchObject({ email: newAddress, pendingEmail: null, emailConfirmedAt: after.emailConfirmedAt });
+  });
+
+  it('a second change replaces the pending address (its link supersedes), the same one again changes nothing, resend goes to it, and the confirmed address typed again withdraws the change', async () => {
+    const admin = await login(env.app, ADMIN);
+    const [luc] = (await admin.get('/api/declarants').query({ filter: JSON.stringify({ q: 'BERNARD' }) })).body as Array<{ id: string; email: string }>;
+    const put = (email: string) => admin.put(`/api/declarants/${luc.id}`).send({ email });
+
+    expect((await put('luc.typo@boulangerie-martin.example')).body).toMatchObject({ email: DECLARANT.email, pendingEmail: 'luc.typo@boulangerie-martin.example' });
+    const first = await latestLink(env.app, 'luc.typo@boulangerie-martin.example');
+    expect((await put('luc.b@boulangerie-martin.example')).body).toMatchObject({ email: DECLARANT.email, pendingEmail: 'luc.b@boulangerie-martin.example' });
+    const second = await latestLink(env.app, 'luc.b@boulangerie-martin.example');
+    expect(await linkStatus(first)).toBe(410);
+    expect(await linkStatus(second)).toBe(200);
+
+    const listed = (await admin.get('/api/declarants').query({ filter: JSON.stringify({ q: 'luc.b@' }) })).body as Array<{ id: string }>;
+    expect(listed.map((d) => d.id)).toEqual([luc.id]);
+    const audited = (await auditOf(luc.id)).length;
+    expect((await put('luc.b@boulangerie-martin.example')).status).toBe(200);
+    expect(await auditOf(luc.id)).toHaveLength(audited);
+
+    expect((await admin.post(`/api/declarants/${luc.id}/resend`)).status).toBe(200);
+    const third = await latestLink(env.app, 'luc.b@boulangerie-martin.example', second);
+    expect(await linkStatus(second)).toBe(410);
+
+    const withdrawn = await put(DECLARANT.email);
+    expect(withdrawn.body).toMatchObject({ email: DECLARANT.email, pendingEmail: null });
+    expect(withdrawn.body.emailConfirmedAt).not.toBeNull();
+    expect(await linkStatus(third)).toBe(410);
+    expect(await env.temporal.client.workflow.getHandle(accountConfirmationWorkflowId(luc.id)).result()).toEqual({ outcome: 'WITHDRAWN' });
+    const last = (await auditOf(luc.id)).filter((e) => e.action === 'DECLARANT.UPDATED').at(-1)!;
+    expect(last.before).toMatchObject({ email: DECLARANT.email, pendingEmail: 'luc.b@boulangerie-martin.example' });
+    expect(last.after).toMatchObject({ email: DECLARANT.email, pendingEmail: null });
+    expect((await admin.post(`/api/declarants/${luc.id}/resend`)).body.code).toBe('DECLARANT.ALREADY_CONFIRMED');
   });
 });

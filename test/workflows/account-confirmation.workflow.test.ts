@@ -10,6 +10,7 @@ import {
   changeEmailUpdate,
   confirmAccountUpdate,
   resendAccountConfirmationUpdate,
+  withdrawEmailChangeUpdate,
   type AccountConfirmationDurations,
 } from '../../workflows/account-confirmation/account-confirmation.messages';
 import { waitFor } from '../helpers/eventually';
@@ -186,6 +187,19 @@ describe('accountConfirmationWorkflow', () => {
       await held(env, () => handle.executeUpdate(changeEmailUpdate));
       await confirm(handle, acts.linkId(2));
       expect(await handle.result()).toEqual({ outcome: 'CONFIRMED' });
+    });
+  });
+
+  it('withdrawEmailChange: the change of a confirmed address withdrawn, nothing is awaited and the process ends WITHDRAWN', async () => {
+    await withConfirmation(async ({ handle, acts }) => {
+      await held(env, () => handle.executeUpdate(changeEmailUpdate));
+      await linkMailed(acts, 2);
+      await held(env, () => handle.executeUpdate(withdrawEmailChangeUpdate));
+      expect(await handle.result()).toEqual({ outcome: 'WITHDRAWN' });
+      expect(await handle.query(accountConfirmationStatusQuery)).toMatchObject({ phase: 'CANCELLED', awaiting: null, addressChanges: 1, mailsSent: 2 });
+      expect(acts.activateAccount).not.toHaveBeenCalled();
+      expect(acts.expireAccountConfirmation).not.toHaveBeenCalled();
+      expect(acts.cancelAccountConfirmation).not.toHaveBeenCalled();
     });
   });
 

@@ -34,9 +34,14 @@ export interface AccountConfirmationStatus {
   awaiting: 'ACCOUNT_HOLDER' | null;
 }
 
-/** REMOVED: a never-confirmed account was deleted; EXPIRED: an active account kept its unconfirmed address. */
+/**
+ * REMOVED: a never-confirmed account was deleted; EXPIRED: an active account
+ * kept its unconfirmed address, or the confirmed one a change was to replace;
+ * WITHDRAWN: the change of a confirmed address was withdrawn before its
+ * confirmation (the address was set back).
+ */
 export interface AccountConfirmationResult {
-  outcome: 'CONFIRMED' | 'EXPIRED' | 'REMOVED';
+  outcome: 'CONFIRMED' | 'EXPIRED' | 'REMOVED' | 'WITHDRAWN';
 }
 
 /**
@@ -60,6 +65,12 @@ export const resendAccountConfirmationUpdate = defineUpdate<ResendConfirmationRe
  * old links): a new link goes to it and the deadlines start again.
  */
 export const changeEmailUpdate = defineUpdate<ResendConfirmationResponse, []>('changeEmail');
+/**
+ * The change of a confirmed address was withdrawn (the API set the address
+ * back to the confirmed one and voided the links): nothing is awaited any
+ * more, and the process ends WITHDRAWN.
+ */
+export const withdrawEmailChangeUpdate = defineUpdate<void, []>('withdrawEmailChange');
 
 export function accountConfirmationWorkflowId(accountId: string): string {
   return `account-confirmation-${accountId}`;

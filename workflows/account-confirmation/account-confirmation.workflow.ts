@@ -20,6 +20,7 @@ import {
   changeEmailUpdate,
   confirmAccountUpdate,
   resendAccountConfirmationUpdate,
+  withdrawEmailChangeUpdate,
   type AccountConfirmationInput,
   type AccountConfirmationPhase,
   type AccountConfirmationResult,
@@ -31,16 +32,19 @@ type Outcome = AccountConfirmationResult['outcome'];
 
 /**
  * Confirmation of an account's e-mail address — a declarant created by an
- * administrator, or an address an administrator corrected — with the
- * registration's link mechanism: one link at a time, one reminder, and after
- * the expiry — or a cancellation from supervision — a never-confirmed
- * account is removed.
+ * administrator, or an address an administrator corrected (a new address
+ * replacing a confirmed one waits on the account until confirmed, the links
+ * going to it) — with the registration's link mechanism: one link at a time,
+ * one reminder, and after the expiry — or a cancellation from supervision —
+ * a never-confirmed account is removed. A change of a confirmed address may
+ * be withdrawn, which ends the wait.
  */
 export async function accountConfirmationWorkflow(input: AccountConfirmationInput): Promise<AccountConfirmationResult> {
   const { tokenTtlMs, reminderAfterMs, expireAfterMs } = input.durations;
   let phase = 'AWAITING_CONFIRMATION' as AccountConfirmationPhase;
   let addressChanges = 0;
   let confirmedAt: string | null = null;
+  let withdrawn = false;
   const mails = mailDeliveries();
   const links = confirmationLinks({ accountId: input.accountId, purpose: 'EMAIL_CONFIRMATION', tokenTtlMs, reminderAfterMs, expireAfterMs }, mails);
   // The wait counts from the start, or from the last address change.
@@ -103,6 +107,19 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
     { validator: refuseWhenOver },
   );
 
+  // Not behind patched(): registering a handler writes no command, so every recorded history replays
+  // the same; and no run started before it is sent this update — those await an address never
+  // confirmed, which a change replaces outright; only a pending change of a confirmed one is withdrawn.
+  setHandler(
+    withdrawEmailChangeUpdate,
+    async () => {
+      await untilNotConfirming();
+      withdrawn = true;
+      setPhase('CANCELLED');
+    },
+    { validator: refuseWhenOver },
+  );
+
   return closedOnCancellation(async () => {
     await links.issue(false);
     const outcome = await confirmedOrExpired();
@@ -138,7 +155,7 @@ export async function accountConfirmationWorkflow(input: AccountConfirmationInpu
   /** Reminds once, restarts on an address change, and gives up at the expiry. */
   async function confirmedOrExpired(): Promise<Outcome> {
     const end = await links.untilOverOrExpired({ awaiting: () => phase === 'AWAITING_CONFIRMATION', settled: () => phase !== 'CONFIRMING' });
-    if (end === 'OVER') return 'CONFIRMED';
+    if (end === 'OVER') return withdrawn ? 'WITHDRAWN' : 'CONFIRMED';
     setPhase('EXPIRED');
     return (await expireAccountConfirmation(input.accountId)) ? 'REMOVED' : 'EXPIRED';
   }

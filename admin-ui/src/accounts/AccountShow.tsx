@@ -2,6 +2,7 @@ import { Show, SimpleShowLayout, TextField, usePermissions } from 'react-admin';
 import { CompanyField } from '../common/CompanyField';
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
+import { PendingEmailField } from '../declarants/PendingEmailField';
 import type { Role } from '../types';
 import { RunningArrivalDeparture } from './RunningArrivalDeparture';
 
@@ -15,6 +16,7 @@ export const AccountShow = () => {
         <TextField source="lastName" />
         <TextField source="firstName" />
         <TextField source="email" />
+        <PendingEmailField resource="accounts" />
         <EnumField source="role" enumName="role" />
         <EnumField source="status" enumName="accountStatus" />
         <EnumField source="adminStatus" enumName="adminStatus" />

@@ -4,6 +4,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { RunningArrivalDeparture } from '../accounts/RunningArrivalDeparture';
 import type { Role } from '../types';
+import { PendingEmailField } from './PendingEmailField';
 import { RegisterDepartureButton } from './RegisterDepartureButton';
 import { ResendDeclarantLinkButton } from './ResendDeclarantLinkButton';
 
@@ -25,6 +26,7 @@ export const DeclarantShow = () => {
         <TextField source="lastName" />
         <TextField source="firstName" />
         <TextField source="email" />
+        <PendingEmailField resource="declarants" />
         <EnumField source="role" enumName="role" />
         <EnumField source="status" enumName="accountStatus" />
         <EnumField source="adminStatus" enumName="adminStatus" />

@@ -221,6 +221,7 @@ export const en: typeof fr = {
         adminStatus: 'Administrator status',
         companyId: 'Company',
         emailConfirmedAt: 'E-mail confirmed at',
+        pendingEmail: 'New address to confirm',
         lastLoginAt: 'Last login',
         createdAt: 'Created at',
       },
@@ -269,6 +270,7 @@ export const en: typeof fr = {
         adminStatus: 'Administrator status',
         companyId: 'Company',
         emailConfirmedAt: 'E-mail confirmed at',
+        pendingEmail: 'New address to confirm',
         createdAt: 'Created at',
       },
       notifications: {
@@ -661,6 +663,18 @@ export const en: typeof fr = {
       create_help:
         'The declarant will receive an e-mail with a link to confirm his address and choose his password; his account works once confirmed.',
       email_change_notice: 'A new confirmation link will be sent to %{email}: the new address must be confirmed.',
+      email_change_pending:
+        'The new address %{email} will be used only once confirmed by the link about to be sent to it. Until then the current address (%{current}) stays in use: e-mails keep going to it.',
+      email_change_replaces_pending: 'It replaces the new address awaiting confirmation (%{pending}), whose link will no longer work.',
+      email_change_stays_approver:
+        'Approval requests for administrator candidacies also keep going to the current address: this administrator stays an approver meanwhile.',
+      email_change_stays_approver_self:
+        'Approval requests for administrator candidacies also keep going to your current address: you stay an approver meanwhile.',
+      email_change_withdraw: 'The change of address to %{pending} will be cancelled: its link will no longer work, and %{current} stays the address in use.',
+      email_change_confirm_title: 'Change the e-mail address?',
+      email_change_withdraw_title: 'Cancel the change of address?',
+      pending_email_hint: 'Awaiting confirmation by the link sent to this address; until then %{current} stays the address in use.',
+      pending_email_helper: 'A new address awaits its confirmation; the address in use is still %{current}. Type that one in to cancel the change.',
       resend_link: 'Resend the link',
       link_resent: 'A new confirmation link was sent.',
     },

@@ -220,6 +220,7 @@ export const fr = {
         adminStatus: "Statut d'administrateur",
         companyId: 'Entreprise',
         emailConfirmedAt: 'E-mail confirmé le',
+        pendingEmail: 'Nouvelle adresse à confirmer',
         lastLoginAt: 'Dernière connexion',
         createdAt: 'Créé le',
       },
@@ -268,6 +269,7 @@ export const fr = {
         adminStatus: "Statut d'administrateur",
         companyId: 'Entreprise',
         emailConfirmedAt: 'E-mail confirmé le',
+        pendingEmail: 'Nouvelle adresse à confirmer',
         createdAt: 'Créé le',
       },
       notifications: {
@@ -662,6 +664,18 @@ export const fr = {
       create_help:
         'Le déclarant recevra un e-mail avec un lien pour confirmer son adresse et choisir son mot de passe ; son compte fonctionnera dès cette confirmation.',
       email_change_notice: 'Un nouveau lien de confirmation sera envoyé à %{email} : la nouvelle adresse devra être confirmée.',
+      email_change_pending:
+        "La nouvelle adresse %{email} ne sera utilisée qu'une fois confirmée par le lien qui va lui être envoyé. D'ici là, l'adresse actuelle (%{current}) reste utilisée : les e-mails continuent d'y arriver.",
+      email_change_replaces_pending: "Elle remplace la nouvelle adresse en attente (%{pending}), dont le lien ne fonctionnera plus.",
+      email_change_stays_approver:
+        "Les demandes d'approbation des candidatures d'administrateur continuent aussi d'arriver à l'adresse actuelle : cet administrateur reste approbateur pendant ce temps.",
+      email_change_stays_approver_self:
+        "Les demandes d'approbation des candidatures d'administrateur continuent aussi d'arriver à votre adresse actuelle : vous restez approbateur pendant ce temps.",
+      email_change_withdraw: "Le changement d'adresse vers %{pending} sera annulé : son lien ne fonctionnera plus, et %{current} reste l'adresse utilisée.",
+      email_change_confirm_title: "Changer l'adresse e-mail ?",
+      email_change_withdraw_title: "Annuler le changement d'adresse ?",
+      pending_email_hint: "En attente de la confirmation par le lien envoyé à cette adresse ; d'ici là, %{current} reste l'adresse utilisée.",
+      pending_email_helper: "Une nouvelle adresse attend sa confirmation ; l'adresse utilisée reste %{current}. Saisissez celle-ci pour annuler le changement.",
       resend_link: 'Renvoyer le lien',
       link_resent: 'Un nouveau lien de confirmation a été envoyé.',
     },

@@ -37,7 +37,16 @@ import {
   KeyBody,
   UnlockBody,
 } from './candidacies.schemas';
-import { actionableCandidacy, applyForCandidacy, CANDIDACY_RECORD_RELATIONS, candidacyDetail, candidacyScope, findCandidacy, lockedCandidacy } from './candidacy.service';
+import {
+  actionableCandidacy,
+  applyForCandidacy,
+  cancellableCandidacy,
+  CANDIDACY_RECORD_RELATIONS,
+  candidacyDetail,
+  candidacyScope,
+  findCandidacy,
+  lockedCandidacy,
+} from './candidacy.service';
 
 const CANDIDATE_OR_SUPPORT = requireRole('CANDIDATE', AccountRole.SUPPORT);
 const RECORD = { 200: { description: 'The candidacy, as it is now', schema: CandidacyRecord } };
@@ -225,16 +234,20 @@ export function candidacyRoutes(ctx: ApiContext) {
     {
       method: 'post',
       path: '/api/candidacies/:id/cancel',
-      summary: 'Cancel a candidacy (the candidate himself, or support)',
+      summary:
+        'Cancel a candidacy (the candidate himself, or support): pending, or locked by wrong keys and waiting for support; the candidate’s account is closed (removed if never confirmed, else radiated, his sessions ended)',
       tags: ['candidacies'],
       guards: [CANDIDATE_OR_SUPPORT],
       params: CandidacyParams,
       body: CancelBody,
-      responses: { ...RECORD, 409: { description: 'CANDIDACY.CLOSED, CANDIDACY.LOCKED or CANDIDACY.ALREADY_DECIDED' } },
+      responses: {
+        ...RECORD,
+        409: { description: 'CANDIDACY.CLOSED, CANDIDACY.ALREADY_DECIDED, or CANDIDACY.LOCKED (closed locked by an older run, or locked before its cancel could close it: support unlocks it, or it expires with its key)' },
+      },
     },
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
-      const candidacy = await actionableCandidacy(orm.em.fork(), auth, params.id, 'candidateOrSupport');
+      const candidacy = await cancellableCandidacy(orm.em.fork(), auth, params.id);
       res.json(await act(req, candidacy, (w) => w.executeUpdate(cancelCandidacyUpdate, { args: [{ actorId: auth.account.id, reason: body.reason }] })));
     },
   );

@@ -157,15 +157,26 @@ export async function findCandidacy(em: EntityManager, where: FilterQuery<Candid
  * on his own, `candidateOrSupport` on his own or, for support, any.
  */
 export async function actionableCandidacy(em: EntityManager, auth: AuthContext, id: string, who: 'managers' | 'candidate' | 'candidateOrSupport') {
-  const where: FilterQuery<Candidacy> =
-    who === 'managers'
-      ? candidacyScope(auth.scope)
-      : auth.scope.kind === 'all' && who === 'candidateOrSupport'
-        ? {}
-        : { account: auth.account.id };
-  const candidacy = await findCandidacy(em, { $and: [where, { id }] });
+  const candidacy = await findCandidacy(em, { $and: [actorScope(auth, who), { id }] });
   if (!isPendingCandidacy(candidacy.status)) throw candidacyClosed(candidacy.status);
   return candidacy;
+}
+
+/**
+ * The candidacy its own cancel may close (the candidate's own, or any for
+ * support): a pending one, or one locked by wrong keys that still waits for
+ * support — its due date, the key's expiry, set. One an older run closed
+ * LOCKED (no due date) is final.
+ */
+export async function cancellableCandidacy(em: EntityManager, auth: AuthContext, id: string) {
+  const candidacy = await findCandidacy(em, { $and: [actorScope(auth, 'candidateOrSupport'), { id }] });
+  if (isPendingCandidacy(candidacy.status) || (candidacy.status === 'LOCKED' && candidacy.dueDate)) return candidacy;
+  throw candidacyClosed(candidacy.status);
+}
+
+function actorScope(auth: AuthContext, who: 'managers' | 'candidate' | 'candidateOrSupport'): FilterQuery<Candidacy> {
+  if (who === 'managers') return candidacyScope(auth.scope);
+  return auth.scope.kind === 'all' && who === 'candidateOrSupport' ? {} : { account: auth.account.id };
 }
 
 /** A candidacy locked by wrong keys, for support to unlock. */

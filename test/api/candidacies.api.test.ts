@@ -1,6 +1,6 @@
 import pino from 'pino';
 import request from 'supertest';
-import { Account, AccountRole, AdminStatus } from '../../domain/account/account.entity';
+import { Account, AccountRole, AccountStatus, AdminStatus } from '../../domain/account/account.entity';
 import { verifyPassword } from '../../domain/account/password.hasher';
 import { normaliseSecretAnswer } from '../../domain/account/secret-question.rules';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
@@ -305,6 +305,27 @@ describe('letter route', () => {
     const retry = await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: 'ABCD-EFGH-JKMN-PQRS' });
     expect([retry.status, retry.body.code, retry.body.attemptsLeft]).toEqual([422, 'CANDIDACY.WRONG_KEY', 4]);
     expect((await support.post(`/api/candidacies/${id}/cancel`).send({ reason: 'fin du test' })).body.status).toBe('CANCELLED');
+  });
+
+  it('locked by wrong keys, cancelled through its own route by the candidate: CANCELLED, his account radiated, his cookie and login refused', async () => {
+    const identity = { siret, lastName: 'Perrot', firstName: 'Jade' };
+    const { id, candidate } = await applyAndConfirm(identity, 'jade.perrot@example.test');
+    await statusOf(candidate, 'AWAITING_LETTER');
+    const support = await login(env.app, SUPPORT);
+    const letterId = (await mine(candidate)).body.workflow.letter.id as string;
+    expect((await support.post(`/api/letters/${letterId}/posted`)).status).toBe(200);
+    for (let i = 0; i < 5; i++) await candidate.post(`/api/candidacies/${id}/activation-key`).send({ key: `ABCD-EFGH-JKMN-PQR${'23456'[i]}` });
+    expect((await mine(candidate)).body).toMatchObject({ status: 'LOCKED', workflow: { status: 'LOCKED', awaiting: 'SUPPORT' } });
+    const accountId = (await me(candidate)).id;
+
+    const cancelled = await candidate.post(`/api/candidacies/${id}/cancel`).send({ reason: 'Je renonce' });
+    expect([cancelled.status, cancelled.body]).toEqual([200, expect.objectContaining({ id, status: 'CANCELLED', workflow: null })]);
+    expect((await env.orm.em.fork().findOneOrFail(Account, accountId)).status).toBe(AccountStatus.RADIATED);
+    expect((await candidate.get('/api/auth/me')).status).toBe(401);
+    expect((await request(env.app).post('/api/auth/login').send({ ...identity, password: PASSWORD })).status).toBe(403);
+    expect((await auditOf(id)).at(-1)).toEqual(['CANDIDACY.CANCELLED', 'Jade Perrot']);
+    const again = await support.post(`/api/candidacies/${id}/cancel`).send({});
+    expect([again.status, again.body.code]).toEqual([409, 'CANDIDACY.CLOSED']);
   });
 
   it('the candidate types the key printed on the posted letter (any case, spaces): APPROVED, and he acts as an administrator', async () => {

@@ -262,6 +262,19 @@ describe('administratorCandidacyWorkflow', () => {
     }, fakeActivities([]));
   });
 
+  it('locked, its own cancel closes it: CANCELLED as typed by the candidate (the activity closes his account), the candidate told', async () => {
+    await withCandidacy(async ({ handle, acts }) => {
+      await post(handle, 'letter-1');
+      for (let i = 0; i < 5; i++) await waitFailure(typeKey(handle, `wrong-${i}`));
+      expect(await status(handle)).toMatchObject({ status: 'LOCKED', awaiting: 'SUPPORT' });
+      const cancelled = await held(env, () => handle.executeUpdate(cancelCandidacyUpdate, { args: [{ actorId: CANDIDATE, reason: 'je renonce' }] }));
+      expect(cancelled).toMatchObject({ status: 'CANCELLED', awaiting: null, dueDate: null });
+      expect(await handle.result()).toEqual({ outcome: 'CANCELLED' });
+      expect(acts.closeCandidacy.mock.calls.map(([req]) => [req.outcome, req.actorId, req.reason, req.snapshot.status])).toEqual([['CANCELLED', CANDIDATE, 'je renonce', 'CANCELLED']]);
+      expect(acts.deliverMail).toHaveBeenCalledWith('close-CANCELLED');
+    }, fakeActivities([]));
+  });
+
   it('a new letter voids the old key (at most 3 letters)', async () => {
     await withCandidacy(async ({ handle, acts }) => {
       await post(handle, 'letter-1');

@@ -55,6 +55,9 @@ interface Letter {
 /** Runs that reach 5 wrong keys keep the candidacy open, LOCKED, for support to unlock (older runs closed it). */
 const LOCKED_STAYS_OPEN = 'candidacy-locked-stays-open';
 
+/** Since 2026-12-03 a candidacy locked waiting for support can also be cancelled by its own cancel (runs locked before wait for support or the key's expiry). */
+const LOCKED_CANCELLABLE = 'candidacy-locked-cancellable';
+
 const fail = (type: string, message: string, details?: unknown) => ApplicationFailure.create({ type, message, ...(details ? { details: [details] } : {}) });
 
 /**
@@ -85,6 +88,8 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
   let letter: Letter | null = null;
   /** Set when this run locks: LOCKED then waits for support (until the key expires) instead of closing. */
   let unlockable = false;
+  /** Set when this run locks: while LOCKED, its own cancel (the candidate, support) closes it too. */
+  let cancellableWhileLocked = false;
   let steps = 0;
   const mails = mailDeliveries();
   // The candidate's e-mail step: no reminder, the candidacy's own expiry ends it.
@@ -235,7 +240,11 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
       await close('CANCELLED', { actorId, reason: reason ?? null });
       return state();
     },
-    { validator: (_by: ActorRequest) => refuseWhenClosed() },
+    {
+      validator: (_by: ActorRequest) => {
+        if (!(cancellableWhileLocked && lockedForSupport() && !busy)) refuseWhenClosed();
+      },
+    },
   );
 
   setHandler(
@@ -358,11 +367,15 @@ export async function administratorCandidacyWorkflow(input: CandidacyInput): Pro
     mails.deliver(await alertSupportLetterOverdue({ letterId: letter!.id, step: `step-${++steps}` }));
   }
 
-  /** The last wrong key: the candidacy waits, LOCKED, for support to unlock it (a run older than that closes). */
+  /** The last wrong key: the candidacy waits, LOCKED, for support to unlock it, or its own cancel (a run older than that closes). */
   async function lock(actorId: string | null): Promise<void> {
     unlockable = patched(LOCKED_STAYS_OPEN);
-    if (unlockable) await transition('LOCKED', 'CANDIDACY.LOCKED', actorId, { attemptsLeft: 0 });
-    else await close('LOCKED', { actorId });
+    if (unlockable) {
+      cancellableWhileLocked = patched(LOCKED_CANCELLABLE);
+      await transition('LOCKED', 'CANDIDACY.LOCKED', actorId, { attemptsLeft: 0 });
+    } else {
+      await close('LOCKED', { actorId });
+    }
   }
 
   /** Ends the candidacy; an administrator's decision is checked again by the activity (he may have left meanwhile). */

@@ -10,7 +10,7 @@ import { useCommand } from '../common/useCommand';
 import type { Candidacy } from '../types';
 import { cancelCandidacy, requestLetter, resendCandidacyMail, switchToLetterRoute, unlockCandidacy } from './candidacyCommands';
 import { CandidacyCommandButton } from './CandidacyCommandButton';
-import { isPending, mayRequestLetter, mayResendMail, mayTakeLetterRoute, mayUnlock } from './candidacyRules';
+import { mayCancel, mayRequestLetter, mayResendMail, mayTakeLetterRoute, mayUnlock } from './candidacyRules';
 
 /** Support: sends again the mail of the current phase. */
 export const ResendMailButton = () => (
@@ -85,13 +85,13 @@ const ReasonCommandButton = ({ keys, icon, run, offered, minLength }: ReasonComm
   );
 };
 
-/** Support or the candidate, while the candidacy is pending: cancels it, with an optional reason. */
+/** Support or the candidate, while the candidacy is pending or locked waiting for support: cancels it, with an optional reason. */
 export const CancelCandidacyButton = () => (
   <ReasonCommandButton
     keys={{ label: 'app.candidacies.cancel', title: 'app.candidacies.cancel_title', content: 'app.candidacies.cancel_content', done: 'app.candidacies.cancelled' }}
     icon={<CancelIcon />}
     run={cancelCandidacy}
-    offered={isPending}
+    offered={mayCancel}
     minLength={0}
   />
 );

@@ -21,5 +21,8 @@ export const mayRequestLetter = (candidacy: Candidacy) =>
 /** Locked by wrong keys and still waiting for support (a candidacy locked before support could unlock is closed). */
 export const mayUnlock = (candidacy: Candidacy) => candidacy.status === 'LOCKED' && candidacy.workflow?.awaiting === 'SUPPORT';
 
+/** Its own cancel closes a pending candidacy, or one locked and waiting for support (a run locked before that refuses: CANDIDACY.LOCKED). */
+export const mayCancel = (candidacy: Candidacy) => isPending(candidacy) || mayUnlock(candidacy);
+
 export const candidateName = (candidacy: Pick<Candidacy, 'firstName' | 'lastName'>) =>
   `${candidacy.firstName} ${candidacy.lastName.toUpperCase()}`;

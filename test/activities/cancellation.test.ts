@@ -36,10 +36,10 @@ async function openSessions(accountId: string): Promise<number> {
   return open;
 }
 
-/** A person of the company, ACTIVE or never confirmed (PENDING). */
+/** A person of the company, ACTIVE or never confirmed (PENDING, no address confirmed). */
 async function person(role: 'DECLARANT' | 'CANDIDATE', status: AccountStatus) {
   const created = await createPerson(db.orm, company, role);
-  await db.orm.em.fork().nativeUpdate(Account, { id: created.id }, { status });
+  await db.orm.em.fork().nativeUpdate(Account, { id: created.id }, { status, ...(status === AccountStatus.PENDING ? { emailConfirmedAt: null } : {}) });
   return created;
 }
 

@@ -263,17 +263,64 @@ it.each(Object.keys(LANGUAGES) as Language[])('public pages in %s: login and eve
   await page.context().close();
 });
 
-it('a list exports what French Excel opens: UTF-8 with its mark, « ; », French headers and dates, SIRETs kept as text', async () => {
-  const page = await newPage();
-  await e2e.logIn(page, login(AccountRole.SUPPORT));
-  await page.getByRole('menuitem', { name: 'Candidatures administrateur' }).click();
-  await page.getByRole('row', { name: /ROUSSEAU/ }).waitFor();
+/** The CSV a list's « Exporter » button downloads, as header and rows of cells. */
+async function exported(page: Page, menuEntry: string, rowShown: RegExp): Promise<{ text: string; header: string[]; rows: string[][] }> {
+  await page.getByRole('menuitem', { name: menuEntry }).click();
+  await page.getByRole('row', { name: rowShown }).first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter' }).click()]);
   const text = await readFile(await download.path(), 'utf8');
+  const [header, ...rows] = text.slice(1).trimEnd().split('\r\n').map((line) => line.split(';'));
+  return { text, header, rows };
+}
+
+it('a list exports what French Excel opens: UTF-8 with its mark, « ; », French headers and dates, SIRETs kept as text, coded values in words', async () => {
+  const page = await newPage();
+  await e2e.logIn(page, login(AccountRole.SUPPORT));
+  const { text, header, rows } = await exported(page, 'Candidatures administrateur', /ROUSSEAU/);
   expect(text.startsWith('\ufeff')).toBe(true);
-  const [header, row] = text.slice(1).split('\r\n').map((line) => line.split(';'));
-  expect(header).toEqual(expect.arrayContaining(['Nom', 'Prénom', 'E-mail', 'SIRET', 'Statut', 'Déposée le']));
+  const row = rows[0];
+  expect(header).toEqual(expect.arrayContaining(['Nom', 'Prénom', 'E-mail', 'SIRET', 'Statut', 'Déposée le', 'Voie de validation']));
   expect(row).toEqual(expect.arrayContaining(['ROUSSEAU', 'Margaux', '"=""84271640900029"""']));
   expect(row[header.indexOf('Déposée le')]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+  expect(row[header.indexOf('Statut')]).toBe("En attente d'approbation");
+  expect(row[header.indexOf('Voie de validation')]).not.toMatch(/^[A-Z_]+$/);
+  // Services by their catalogue label and code, the portfolio's kind in words.
+  const portfolios = await exported(page, 'Portefeuilles', /Portefeuille/);
+  const clients = portfolios.rows.find((r) => r[portfolios.header.indexOf('Type')] === 'Portefeuille clients')!;
+  expect(clients[portfolios.header.indexOf('Services')].split(', ').sort()).toEqual(['Mon Compte Formation — abondement (MCF)', 'SOLTéA Employeurs (SOLTEA_EMPL)']);
+  await page.context().close();
+});
+
+/** The registration reset once, for the earlier-run pages: the run it replaced. */
+let replacedRun: Promise<string> | undefined;
+const earlierRun = () =>
+  (replacedRun ??= (async () => {
+    const support = await apiSession(login(AccountRole.SUPPORT));
+    const id = 'registration-732829320';
+    const before = (await (await support.get(`/api/workflows/${id}`)).json()) as { runId: string };
+    expect((await support.post(`/api/workflows/${id}/reset`, { data: { reason: 'essai de la page des exécutions' } })).status()).toBe(202);
+    await within('the new run listed', async () => ((await (await support.get(`/api/workflows/${id}`)).json()).runs.length === 2 || undefined));
+    await support.dispose();
+    return before.runId;
+  })());
+
+it.each(Object.keys(LANGUAGES) as Language[])('a process reset: its runs listed, the earlier one opened read-only, in %s', async (language) => {
+  const runId = await earlierRun();
+  const page = await newPage();
+  await e2e.logIn(page, login(AccountRole.SUPPORT));
+  await page.getByRole('menuitem').first().waitFor();
+  const watch = new PageWatch(page);
+  await chooseLanguage(page, language);
+  const where = `support in ${LANGUAGES[language]}`;
+  await page.goto(`${e2e.baseUrl}/#/workflows/registration-732829320/show`);
+  const earlierRow = page.getByRole('row', { name: new RegExp(runId) });
+  await earlierRow.waitFor();
+  const problems = await watch.check(`${where}, the latest run`);
+  await earlierRow.getByRole('link').click();
+  await page.waitForURL((url) => url.hash.includes(`runId=${runId}`));
+  await page.getByRole('alert').waitFor();
+  problems.push(...(await watch.check(`${where}, an earlier run`)));
+  expect(problems).toEqual([]);
+  expect(await page.getByRole('button', { name: { fr: 'Réinitialiser', en: 'Reset' }[language] }).count()).toBe(0);
   await page.context().close();
 });

@@ -18,6 +18,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { RawStateField } from '../common/RawStateField';
 import { RightsTable } from '../common/RightsTable';
+import { waitingReasonText } from './waitingReason';
 import type { ConsoleRole, Departure } from '../types';
 import { CancelDepartureButton, ChangeEffectiveDateButton } from './DepartureActions';
 import { RetargetDepartureButton } from './RetargetDepartureButton';
@@ -28,17 +29,7 @@ const WaitingReason = () => {
   const translate = useTranslate();
   const reason = departure?.waitingReason;
   if (!reason) return null;
-  const { status, outcome, ...params } = reason.params;
-  return (
-    <Alert severity="warning">
-      {translate(`app.departures.waiting.${reason.code}`, {
-        ...params,
-        ...(status ? { status: translate(`app.enums.accountStatus.${status}`, { _: status }) } : {}),
-        ...(outcome ? { outcome: translate(`app.enums.arrivalStatus.${outcome}`, { _: outcome }) } : {}),
-        _: reason.code,
-      })}
-    </Alert>
-  );
+  return <Alert severity="warning">{waitingReasonText(reason, translate)}</Alert>;
 };
 
 export const DepartureShow = () => {

@@ -50,7 +50,12 @@ const RunState = ({ workflow, run }: { workflow: Workflow; run: WorkflowRun }) =
       {current && <Chip size="small" color="primary" label={translate('app.workflows.run_current')} />}
       {shown && !current && <Chip size="small" variant="outlined" label={translate('app.workflows.run_shown')} />}
       {!shown && (
-        <Button component={Link} to={runPath(workflow.id, current ? undefined : run.runId)} label="app.workflows.open_run" />
+        <Button
+          component={Link}
+          to={runPath(workflow.id, current ? undefined : run.runId)}
+          label="app.workflows.open_run"
+          onClick={(event) => event.stopPropagation()}
+        />
       )}
     </Stack>
   );
@@ -62,7 +67,7 @@ export const WorkflowRunsField = (_props: FieldProps) => {
   if (!workflow) return null;
   return (
     <ArrayField source="runs">
-      <DataTable bulkActionButtons={false}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="startedAt" field={DateTimeField} disableSort />
         <DataTable.Col source="closedAt" field={DateTimeField} disableSort />
         <DataTable.Col source="status" disableSort>

@@ -31,8 +31,8 @@ type ApplicationView = z.infer<typeof ApplicationRecord>;
 
 const EDITABLE = ['uai', 'name', 'city', 'region', 'category', 'shortageTrainings', 'bankDetailsPresent'] as const;
 
-const applicationRecord = (a: SolteaApplication, editable: boolean): ApplicationView => ({
-  id: a.id,
+/** The establishment as its application describes it. */
+const establishmentOf = (a: SolteaApplication) => ({
   year: a.year,
   siret: a.siret,
   uai: a.uai,
@@ -42,6 +42,11 @@ const applicationRecord = (a: SolteaApplication, editable: boolean): Application
   category: a.category,
   shortageTrainings: a.shortageTrainings,
   bankDetailsPresent: a.bankDetailsPresent,
+});
+
+const applicationRecord = (a: SolteaApplication, editable: boolean): ApplicationView => ({
+  id: a.id,
+  ...establishmentOf(a),
   status: a.status,
   refusalReason: a.refusalReason ?? null,
   companyId: a.company?.id ?? null,
@@ -303,18 +308,7 @@ export function solteaApplicationRoutes(api: ApiRouter, ctx: ApiContext): void {
         res,
         'soltea-establishments',
         page,
-        items.map((a) => ({
-          id: a.siret,
-          year: a.year,
-          siret: a.siret,
-          uai: a.uai,
-          name: a.name,
-          city: a.city,
-          region: a.region,
-          category: a.category,
-          shortageTrainings: a.shortageTrainings,
-          bankDetailsPresent: a.bankDetailsPresent,
-        })),
+        items.map((a) => ({ id: a.siret, ...establishmentOf(a) })),
         total,
       );
     },

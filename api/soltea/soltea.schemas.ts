@@ -187,18 +187,23 @@ export const ApplicationFilter = z.object({
   q: Search.optional().openapi({ description: 'Name, UAI, city or SIRET' }),
 });
 
+/** What an application says of its establishment: the eligible list shows the same. */
+const EstablishmentFields = {
+  year: z.number().int(),
+  siret: z.string(),
+  uai: z.string(),
+  name: z.string(),
+  city: z.string(),
+  region: z.string(),
+  category: z.string(),
+  shortageTrainings: z.number().int(),
+  bankDetailsPresent: z.boolean(),
+};
+
 export const ApplicationRecord = z
   .object({
     id: z.string(),
-    year: z.number().int(),
-    siret: z.string(),
-    uai: z.string(),
-    name: z.string(),
-    city: z.string(),
-    region: z.string(),
-    category: z.string(),
-    shortageTrainings: z.number().int(),
-    bankDetailsPresent: z.boolean(),
+    ...EstablishmentFields,
     status: z.enum(APPLICATION_STATUSES),
     refusalReason: z.string().nullable(),
     companyId: z.string().nullable(),
@@ -219,15 +224,7 @@ export const SiretIds = idsFilter(z.string().regex(/^\d{14}$/, 'SIRET : 14 chiff
 export const EstablishmentRecord = z
   .object({
     id: z.string().openapi({ description: 'The SIRET' }),
-    year: z.number().int(),
-    siret: z.string(),
-    uai: z.string(),
-    name: z.string(),
-    city: z.string(),
-    region: z.string(),
-    category: z.string(),
-    shortageTrainings: z.number().int(),
-    bankDetailsPresent: z.boolean(),
+    ...EstablishmentFields,
   })
   .openapi('SolteaEstablishment');
 

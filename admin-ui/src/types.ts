@@ -58,6 +58,8 @@ export interface Workflow extends RaRecord<string> {
   runId: string;
   /** On the detail only: every run of the workflow id, newest first (a reset or a continue-as-new starts a new one). */
   runs?: WorkflowRun[];
+  /** On the detail only: false for a process whose records only its own code closes (cancel it instead: the API refuses a terminate). */
+  terminable?: boolean;
 }
 
 export interface WorkflowRun {

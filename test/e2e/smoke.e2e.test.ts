@@ -324,3 +324,26 @@ it.each(Object.keys(LANGUAGES) as Language[])('a process reset: its runs listed,
   expect(await page.getByRole('button', { name: { fr: 'Réinitialiser', en: 'Reset' }[language] }).count()).toBe(0);
   await page.context().close();
 });
+
+it('support is offered « Terminer » only where the API can close the records: not on a candidacy (cancel it instead), on a registration', async () => {
+  const support = await apiSession(login(AccountRole.SUPPORT));
+  const running = async (type: string) => {
+    const filter = encodeURIComponent(JSON.stringify({ type, status: 'RUNNING' }));
+    const [first] = (await (await support.get(`/api/workflows?filter=${filter}&range=[0,0]`)).json()) as { id: string; terminable?: boolean }[];
+    return first.id;
+  };
+  const candidacy = await running('administratorCandidacyWorkflow');
+  const registration = await running('companyRegistrationWorkflow');
+  await support.dispose();
+  const page = await newPage();
+  await e2e.logIn(page, login(AccountRole.SUPPORT));
+  await page.getByRole('menuitem').first().waitFor();
+  await chooseLanguage(page, 'fr');
+  const terminate = () => page.getByRole('button', { name: 'Terminer le processus' });
+  await page.goto(`${e2e.baseUrl}/#/workflows/${encodeURIComponent(candidacy)}/show`);
+  await page.getByRole('button', { name: 'Annuler le processus' }).waitFor();
+  expect(await terminate().count()).toBe(0);
+  await page.goto(`${e2e.baseUrl}/#/workflows/${encodeURIComponent(registration)}/show`);
+  await terminate().first().waitFor();
+  await page.context().close();
+});

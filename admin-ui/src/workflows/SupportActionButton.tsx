@@ -15,10 +15,12 @@ interface SupportActionProps {
   done: string;
   /** Called with the trimmed reason ('' when none was typed). */
   run: (id: Workflow['id'], reason: string) => Promise<unknown>;
+  /** Whether the process shown offers the action at all (default: always). */
+  offered?: (workflow: Workflow) => boolean;
 }
 
 /** A support action on the process shown, asked with a reason in a dialog; the server's refusal is notified. */
-export const SupportActionButton = ({ action, icon, statuses, minLength, done, run }: SupportActionProps) => {
+export const SupportActionButton = ({ action, icon, statuses, minLength, done, run, offered = () => true }: SupportActionProps) => {
   const workflow = useRecordContext<Workflow>();
   const { permissions: role } = usePermissions<Role>();
   const notify = useNotify();
@@ -34,7 +36,7 @@ export const SupportActionButton = ({ action, icon, statuses, minLength, done, r
     onError: (error) => notify(error.message, { type: 'error', messageArgs: { _: error.message } }),
   });
 
-  if (role !== 'SUPPORT' || !workflow || !statuses.includes(workflow.status)) return null;
+  if (role !== 'SUPPORT' || !workflow || !statuses.includes(workflow.status) || !offered(workflow)) return null;
   const label = `app.workflows.${action}`;
   return (
     <>

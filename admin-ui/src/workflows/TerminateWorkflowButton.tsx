@@ -2,7 +2,7 @@ import StopCircleIcon from '@mui/icons-material/StopCircle';
 import { SupportActionButton } from './SupportActionButton';
 import { TERMINATE_REASON_MIN_LENGTH, terminateWorkflow } from './workflowCommands';
 
-/** Support only, while the workflow runs: terminates it at once; a reason is mandatory. */
+/** Support only, while the workflow runs and if its records can be closed from outside (`terminable`): terminates it at once; a reason is mandatory. */
 export const TerminateWorkflowButton = () => (
   <SupportActionButton
     action="terminate"
@@ -11,5 +11,6 @@ export const TerminateWorkflowButton = () => (
     minLength={TERMINATE_REASON_MIN_LENGTH}
     done="app.workflows.terminated"
     run={terminateWorkflow}
+    offered={(workflow) => workflow.terminable !== false}
   />
 );

@@ -35,6 +35,10 @@ import incidents from './incidents';
 import arrivals from './arrivals';
 import departures from './departures';
 import { ObsoleteRightsPage } from './obsolete-rights/ObsoleteRightsPage';
+import solteaEmployer from './soltea-employer';
+import { AllocationsEditorPage } from './soltea-employer/AllocationsEditorPage';
+import { MySolteaApplicationPage } from './soltea-employer/MySolteaApplicationPage';
+import { MY_SOLTEA_APPLICATION_PATH, SOLTEA_ALLOCATIONS_PATH } from './paths';
 
 export const App = () => (
   <Admin
@@ -57,6 +61,8 @@ export const App = () => (
     {(role: ConsoleRole | null) => {
       const staff = role === 'SUPPORT' || role === 'ADMINISTRATOR';
       const support = role === 'SUPPORT';
+      /** An employer's or an establishment's people (SOLTéA Employeurs, Établissements). */
+      const companyUser = role === 'ADMINISTRATOR' || role === 'DECLARANT';
       return (
         <>
           {staff && <Resource name="companies" {...companies} />}
@@ -78,11 +84,14 @@ export const App = () => (
           {support && <Resource name="letters" {...letters} />}
           {staff && <Resource name="arrivals" {...arrivals} />}
           {staff && <Resource name="departures" {...departures} />}
+          {companyUser && <Resource name="soltea-balances" {...solteaEmployer} />}
           <CustomRoutes>
             {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}
             {role && <Route path={MY_ACCESS_PATH} element={<MyAccessPage />} />}
             {role === 'CANDIDATE' && <Route path={MY_CANDIDACY_PATH} element={<MyCandidacyPage />} />}
             {staff && <Route path={OBSOLETE_RIGHTS_PATH} element={<ObsoleteRightsPage />} />}
+            {companyUser && <Route path={SOLTEA_ALLOCATIONS_PATH} element={<AllocationsEditorPage />} />}
+            {companyUser && <Route path={MY_SOLTEA_APPLICATION_PATH} element={<MySolteaApplicationPage />} />}
           </CustomRoutes>
         </>
       );

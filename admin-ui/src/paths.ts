@@ -16,3 +16,9 @@ export const MY_CANDIDACY_PATH = '/my-candidacy';
 export const OBSOLETE_RIGHTS_PATH = '/companies/:companyId/obsolete-rights';
 export const obsoleteRightsPath = (companyId: Identifier, siret?: string) =>
   `/companies/${encodeURIComponent(String(companyId))}/obsolete-rights${siret ? `?${new URLSearchParams({ siret })}` : ''}`;
+
+/** SOLTéA: an employer's allocations editor for a year, and the establishment's application page. */
+export const SOLTEA_ALLOCATIONS_PATH = '/soltea-allocations/:employerSiret';
+export const allocationsPath = (employerSiret: string, year: number) =>
+  `/soltea-allocations/${encodeURIComponent(employerSiret)}?${new URLSearchParams({ year: String(year) })}`;
+export const MY_SOLTEA_APPLICATION_PATH = '/my-soltea-application';

@@ -2,9 +2,10 @@ import GridIcon from '@mui/icons-material/GridOn';
 import MyAccessIcon from '@mui/icons-material/VerifiedUser';
 import AccountIcon from '@mui/icons-material/AccountCircle';
 import ObsoleteIcon from '@mui/icons-material/CleaningServices';
+import SolteaApplicationIcon from '@mui/icons-material/School';
 import { Menu as RaMenu, useCreatePath, useGetIdentity, usePermissions } from 'react-admin';
 import candidacies from '../candidacies';
-import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH, obsoleteRightsPath } from '../paths';
+import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH, MY_SOLTEA_APPLICATION_PATH, obsoleteRightsPath } from '../paths';
 import type { ConsoleRole } from '../types';
 
 /** Entries that are not a resource's list. */
@@ -13,6 +14,7 @@ const MY_ACCESS = '#my-access';
 const MY_ACCOUNT = '#my-account';
 const MY_CANDIDACY = '#my-candidacy';
 const OBSOLETE_RIGHTS = '#obsolete-rights';
+const SOLTEA_APPLICATION = '#soltea-application';
 
 /** Each role's menu, in order; a resource entry shows only if App.tsx registered the resource for that role. */
 const menus: Record<ConsoleRole, string[]> = {
@@ -58,8 +60,10 @@ const menus: Record<ConsoleRole, string[]> = {
     'arrivals',
     'departures',
     OBSOLETE_RIGHTS,
+    'soltea-balances',
+    SOLTEA_APPLICATION,
   ],
-  DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services'],
+  DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services', 'soltea-balances', SOLTEA_APPLICATION],
   CANDIDATE: [MY_CANDIDACY, MY_ACCOUNT],
 };
 
@@ -101,6 +105,10 @@ export const Menu = () => {
             return <MyAccountItem key={entry} />;
           case OBSOLETE_RIGHTS:
             return <ObsoleteRightsItem key={entry} />;
+          case SOLTEA_APPLICATION:
+            return (
+              <RaMenu.Item key={entry} to={MY_SOLTEA_APPLICATION_PATH} primaryText="app.solteaEmployer.menu.application" leftIcon={<SolteaApplicationIcon />} />
+            );
           case MY_CANDIDACY:
             return (
               <RaMenu.Item key={entry} to={MY_CANDIDACY_PATH} primaryText="app.menu.my_candidacy" leftIcon={<candidacies.icon />} />

@@ -37,7 +37,11 @@ export const useSolteaErrorText = () => {
   return (error: unknown): string => {
     const body = errorBody(error);
     const code = body?.code?.startsWith('SOLTEA.') ? body.code.slice('SOLTEA.'.length) : undefined;
-    if (!code || !KNOWN.has(code)) return body?.message ?? (error instanceof Error ? error.message : translate('ra.notification.http_error'));
+    if (!code || !KNOWN.has(code)) {
+      const fields = Object.values(body?.errors ?? {});
+      const message = body?.message ?? (error instanceof Error ? error.message : translate('ra.notification.http_error'));
+      return fields.length ? `${message} ${fields.join(' ; ')}` : message;
+    }
     if (code === 'WINDOW_CLOSED') {
       const opensAt = typeof body?.opensAt === 'string' ? body.opensAt : null;
       const closesAt = typeof body?.closesAt === 'string' ? body.closesAt : null;

@@ -130,7 +130,9 @@ it('an employer allocates 60 % + 40 %, sees the total at 100 %; after transfer 1
   await page.screenshot({ path: '/tmp/shots/soltea-balances.png' });
 
   await page.getByRole('menuitem', { name: 'SOLTéA — candidature' }).click();
-  await page.getByRole('button', { name: 'Déposer une candidature' }).waitFor();
+  await page.getByRole('button', { name: 'Déposer une candidature' }).click();
+  await page.getByLabel('Nom', { exact: true }).waitFor();
+  await noOverflow(page);
   await page.screenshot({ path: '/tmp/shots/soltea-application.png' });
   expect(errors).toEqual([]);
   await page.context().close();

@@ -73,8 +73,10 @@ const ApplicationForm = ({ application, siret, onDone }: { application?: SolteaA
         <NumberInput source="shortageTrainings" label={`${FIELDS}.shortageTrainings`} min={0} step={1} sx={{ width: 280 }} />
       </Stack>
       <BooleanInput source="bankDetailsPresent" label={`${FIELDS}.bankDetailsPresent`} helperText={`${FIELDS}.bankDetails_help`} />
-      <Stack direction="row" spacing={2}>
-        <SubmitButton label={application ? 'app.solteaEmployer.application.save' : 'app.solteaEmployer.application.submit'} />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Box sx={{ width: 280 }}>
+          <SubmitButton label={application ? 'app.solteaEmployer.application.save' : 'app.solteaEmployer.application.submit'} />
+        </Box>
         <Button onClick={onDone}>{translate('ra.action.cancel')}</Button>
       </Stack>
     </Form>

@@ -1,4 +1,5 @@
 import { accessBench } from './access.bench';
+import { campaignFanoutBench } from './campaign-fanout.bench';
 import { identifierBench } from './identifiers.bench';
 
 /**
@@ -17,6 +18,7 @@ export interface BenchResult {
 const benches: Record<string, () => Promise<BenchResult> | BenchResult> = {
   identifiers: identifierBench,
   access: accessBench,
+  'campaign-fanout': campaignFanoutBench,
 };
 
 async function main(names: string[]): Promise<void> {

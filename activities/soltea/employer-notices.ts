@@ -98,10 +98,11 @@ export function heartbeat(details?: unknown): void {
 /**
  * Sends, after the page's transaction committed, the mails of the step's
  * notices for the SIRETs in (after, upTo] (upTo null: to the end) still
- * PENDING, each marked SENT as soon as it is sent: a retried page sends only
- * what is left. A transport failure is recorded on its message and thrown —
- * the activity fails and Temporal retries it; nothing is lost or doubled
- * beyond the one mail in flight when a worker dies.
+ * PENDING, SEND_CONCURRENCY at a time, each round marked SENT as soon as it
+ * is sent: a retried page sends only what is left. A transport failure is
+ * recorded on its message and thrown — the activity fails and Temporal
+ * retries it; nothing is lost, and nothing doubled but the round in flight
+ * when a worker dies (sent, not yet marked).
  */
 export async function sendPendingNotices(
   em: EntityManager,
@@ -113,32 +114,35 @@ export async function sendPendingNotices(
        cross join lateral jsonb_array_elements_text(r.outbox_ids) as x(outbox_id)
        join outbox_message o on o.id = x.outbox_id::uuid
       where r.year = ? and r.step = ? and (?::text is null or r.employer_siret > ?) and (?::text is null or r.employer_siret <= ?)
-        and o.status = 'PENDING'
-      order by o.dedupe_key`,
+        and o.status = 'PENDING'`,
     [range.year, range.step, range.after, range.after, range.upTo, range.upTo],
   );
   if (!ids.length) return 0;
   const messages = await em.find(OutboxMessage, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { dedupeKey: 'ASC' } });
   const connection = em.getConnection();
-  let next = 0;
   let sent = 0;
-  let failure: unknown = null;
-  const lane = async () => {
-    while (failure === null && next < messages.length) {
-      const message = messages[next++];
-      try {
-        await mailer.send(message);
-      } catch (err) {
-        failure ??= err;
-        const reason = err instanceof Error ? err.message : String(err);
-        await connection.execute('update outbox_message set attempts = attempts + 1, last_error = ? where id = ?', [reason, message.id]);
-        return;
-      }
-      await connection.execute(`update outbox_message set status = ?, sent_at = now(), attempts = attempts + 1, last_error = null where id = ?`, [OutboxStatus.SENT, message.id]);
-      if (++sent % 100 === 0) heartbeat({ sent });
+  for (let i = 0; i < messages.length; i += SEND_CONCURRENCY) {
+    const round = messages.slice(i, i + SEND_CONCURRENCY);
+    const outcomes = await Promise.allSettled(round.map((message) => mailer.send(message)));
+    const done = round.filter((_, n) => outcomes[n].status === 'fulfilled').map((m) => m.id);
+    if (done.length) {
+      await connection.execute(`update outbox_message set status = ?, sent_at = now(), attempts = attempts + 1, last_error = null where id = any(?::uuid[])`, [
+        OutboxStatus.SENT,
+        pgArray(done),
+      ]);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, messages.length) }, lane));
-  if (failure !== null) throw failure;
+    sent += done.length;
+    const failed = outcomes.findIndex((o) => o.status === 'rejected');
+    if (failed >= 0) {
+      const { reason } = outcomes[failed] as PromiseRejectedResult;
+      for (const [n, o] of outcomes.entries()) {
+        if (o.status !== 'rejected') continue;
+        const why = o.reason instanceof Error ? o.reason.message : String(o.reason);
+        await connection.execute('update outbox_message set attempts = attempts + 1, last_error = ? where id = ?', [why, round[n].id]);
+      }
+      throw reason;
+    }
+    if (i % 100 < SEND_CONCURRENCY) heartbeat({ sent });
+  }
   return sent;
 }

@@ -35,6 +35,7 @@ import incidents from './incidents';
 import arrivals from './arrivals';
 import departures from './departures';
 import { ObsoleteRightsPage } from './obsolete-rights/ObsoleteRightsPage';
+import { solteaApplications, solteaCampaigns } from './soltea-campaigns';
 import solteaEmployer from './soltea-employer';
 import { AllocationsEditorPage } from './soltea-employer/AllocationsEditorPage';
 import { MySolteaApplicationPage } from './soltea-employer/MySolteaApplicationPage';
@@ -84,6 +85,8 @@ export const App = () => (
           {support && <Resource name="letters" {...letters} />}
           {staff && <Resource name="arrivals" {...arrivals} />}
           {staff && <Resource name="departures" {...departures} />}
+          {support && <Resource name="soltea-campaigns" {...solteaCampaigns} />}
+          {support && <Resource name="soltea-applications" {...solteaApplications} />}
           {companyUser && <Resource name="soltea-balances" {...solteaEmployer} />}
           <CustomRoutes>
             {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}

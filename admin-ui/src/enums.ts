@@ -52,6 +52,8 @@ export const enums = {
     'CAMPAIGN_CLOSE',
     'CLOSED',
   ],
+  solteaCampaignStatus: ['RUNNING', 'CLOSED', 'CANCELLED'],
+  solteaApplicationStatus: ['SUBMITTED', 'ACCEPTED', 'REFUSED'],
   awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER', 'CANDIDATE', 'ADMINISTRATOR', 'SUPPORT'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
   accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],

@@ -1,8 +1,10 @@
 import englishMessages from 'ra-language-english';
 import type { EnumMessages } from '../enums';
 import type { fr } from './fr';
+import { solteaCampaignsEn } from '../soltea-campaigns/messages.en';
 
 const enums: EnumMessages = {
+  ...solteaCampaignsEn.enums,
   companyStatus: { PENDING: 'Pending', ACTIVE: 'Active', CLOSED: 'Closed' },
   establishmentStatus: { PENDING: 'Pending', ACTIVE: 'Active', CLOSED: 'Closed' },
   accountStatus: { PENDING: 'Pending', ACTIVE: 'Active', LOCKED: 'Locked', RADIATED: 'Radiated' },
@@ -186,6 +188,7 @@ const enums: EnumMessages = {
 export const en: typeof fr = {
   ...englishMessages,
   resources: {
+    ...solteaCampaignsEn.resources,
     companies: {
       name: 'Company |||| Companies',
       fields: {
@@ -507,6 +510,7 @@ export const en: typeof fr = {
     },
   },
   app: {
+    solteaCampaigns: solteaCampaignsEn.app,
     title: 'Social declarations back-office',
     auth: {
       siret: 'SIRET',

@@ -1,7 +1,9 @@
 import frenchMessages from 'ra-language-french';
 import type { EnumMessages } from '../enums';
+import { solteaCampaignsFr } from '../soltea-campaigns/messages.fr';
 
 const enums: EnumMessages = {
+  ...solteaCampaignsFr.enums,
   companyStatus: { PENDING: 'En attente', ACTIVE: 'Active', CLOSED: 'Fermée' },
   establishmentStatus: { PENDING: 'En attente', ACTIVE: 'Actif', CLOSED: 'Fermé' },
   accountStatus: { PENDING: 'En attente', ACTIVE: 'Actif', LOCKED: 'Verrouillé', RADIATED: 'Radié' },
@@ -185,6 +187,7 @@ const enums: EnumMessages = {
 export const fr = {
   ...frenchMessages,
   resources: {
+    ...solteaCampaignsFr.resources,
     companies: {
       name: 'Entreprise |||| Entreprises',
       fields: {
@@ -506,6 +509,7 @@ export const fr = {
     },
   },
   app: {
+    solteaCampaigns: solteaCampaignsFr.app,
     title: 'Back-office des déclarations sociales',
     auth: {
       siret: 'SIRET',

@@ -40,6 +40,8 @@ const menus: Record<ConsoleRole, string[]> = {
     'letters',
     'arrivals',
     'departures',
+    'soltea-campaigns',
+    'soltea-applications',
   ],
   ADMINISTRATOR: [
     'companies',

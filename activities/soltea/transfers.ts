@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CampaignCalendar } from '../../domain/soltea/calendar.rules';
-import { DEFAULT_DISTRIBUTION, FULL_SHARE_BP, distributeUnallocated, transferDue, type EligibleEstablishment, type Share } from '../../domain/soltea/money';
-import { SolteaAllocationEvent, SolteaTransfer, type TransferStatus } from '../../domain/soltea/soltea.entities';
+import { DEFAULT_DISTRIBUTION, FULL_SHARE_BP, distributeUnallocated, transferDue, type DistributionParameters, type EligibleEstablishment, type Share } from '../../domain/soltea/money';
+import { SolteaAllocationEvent, SolteaCampaign, SolteaTransfer, type TransferStatus } from '../../domain/soltea/soltea.entities';
 import { unpaidSharesMail, type EmployerOfMail, type UnpaidShare } from './campaign.mails';
 import { employerRecipients, noticed, pgArray, queueEmployerNotice } from './employer-notices';
 import { UNALLOCATED_BY_REGION, type ItemFailure } from './run-report';
@@ -184,6 +184,13 @@ async function notifyUnpaid(
  * employerSiret '' — paid, or not for want of bank details. Done once: a
  * retry finds the rows.
  */
+/** The year's distribution parameters: those its calendar sets, else the default (40 % equally within each region). */
+async function distributionOf(em: EntityManager, year: number): Promise<DistributionParameters> {
+  const campaign = await em.findOne(SolteaCampaign, { year });
+  const equalShareBp = campaign?.calendar.unallocatedEqualShareBp;
+  return equalShareBp === undefined ? DEFAULT_DISTRIBUTION : { equalShareBp };
+}
+
 export async function distributionPage(em: EntityManager, year: number): Promise<void> {
   const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from soltea_transfer where year = ? and step = 'UNALLOCATED_DISTRIBUTION'`, [year]);
   if (Number(n) > 0) return;
@@ -195,7 +202,7 @@ export async function distributionPage(em: EntityManager, year: number): Promise
   );
   const eligible: EligibleEstablishment[] = accepted.map((a) => ({ siret: a.siret, region: a.region, shortageTrainings: a.shortage_trainings }));
   const bank = new Map(accepted.map((a) => [a.siret, a.bank_details_present]));
-  const { lines } = distributeUnallocated(byRegion, eligible, DEFAULT_DISTRIBUTION);
+  const { lines } = distributeUnallocated(byRegion, eligible, await distributionOf(em, year));
   for (const line of lines) {
     const cents = line.equalCents + line.shortageCents;
     if (cents <= 0) continue;

@@ -1,9 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
-import { campaignSteps, windowAt, type CampaignCalendar, type CampaignWindow } from '../../domain/soltea/calendar.rules';
+import { campaignSteps, windowAt, withParameters, type CampaignCalendar, type CampaignWindow } from '../../domain/soltea/calendar.rules';
 import { defaultCalendar, KNOWN_CALENDARS, knownCalendar } from '../../domain/soltea/calendars';
 import { SolteaCampaign, SolteaRun, SolteaRunFailure } from '../../domain/soltea/soltea.entities';
 import {
@@ -81,12 +81,21 @@ async function failureCounts(em: EntityManager, runIds: string[]): Promise<Map<s
 }
 
 /** The calendar a start would run: a known one of that year, or 2025's shifted to it. */
-function calendarFor(year: number, version: string | undefined): CampaignCalendar {
-  if (version === undefined) return defaultCalendar(year);
+function calendarFor({ year, calendarVersion: version, ...parameters }: z.infer<typeof CampaignBody>): CampaignCalendar {
+  if (version === undefined) return withParameters(defaultCalendar(year), parameters);
   const known = knownCalendar(version);
   if (!known) throw unknownCalendar(version, KNOWN_CALENDARS);
   if (known.year !== year) throw calendarOfAnotherYear(version, known.year, year);
-  return known;
+  return withParameters(known, parameters);
+}
+
+/** How long a start waits, at most, for the campaign's first record (its page opened next then exists). */
+const FIRST_RECORD_WAIT_MS = 5_000;
+
+/** Until the workflow has written the campaign's read model (its first step), a few seconds at most. */
+async function recordedBy(orm: MikroORM, year: number): Promise<void> {
+  const deadline = Date.now() + FIRST_RECORD_WAIT_MS;
+  while (!(await orm.em.fork().count(SolteaCampaign, { year })) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** The workflow's `status` query, when the campaign runs and its worker answers soon enough; null otherwise. */
@@ -223,7 +232,7 @@ export function solteaCampaignRoutes(api: ApiRouter, ctx: ApiContext): void {
       responses: { 200: { description: 'The calendar and its steps', schema: CampaignPreview }, 400: { description: 'SOLTEA.UNKNOWN_CALENDAR or SOLTEA.CALENDAR_YEAR_MISMATCH (calendarVersion)' } },
     },
     ({ body }, _req, res) => {
-      const calendar = calendarFor(body.year, body.calendarVersion);
+      const calendar = calendarFor(body);
       const now = Date.now();
       const steps = campaignSteps(calendar).map((s) => ({ key: s.key, at: s.at, milestone: s.milestone, past: Date.parse(s.at) <= now }));
       res.json({ year: body.year, calendar, steps });
@@ -240,13 +249,13 @@ export function solteaCampaignRoutes(api: ApiRouter, ctx: ApiContext): void {
       guards,
       body: CampaignBody,
       responses: {
-        202: { description: 'Started; its workflow records the campaign', schema: CampaignStarted },
+        202: { description: 'Started; answered once its workflow has recorded the campaign (5 s at most), so its page exists', schema: CampaignStarted },
         400: { description: 'SOLTEA.UNKNOWN_CALENDAR or SOLTEA.CALENDAR_YEAR_MISMATCH' },
         409: { description: 'SOLTEA.CAMPAIGN_EXISTS (one campaign per year, ever)' },
       },
     },
     async ({ body }, req, res) => {
-      const calendar = calendarFor(body.year, body.calendarVersion);
+      const calendar = calendarFor(body);
       const { account } = authOf(req);
       const em = orm.em.fork();
       if (await em.count(SolteaCampaign, { year: body.year })) throw campaignExists(body.year);
@@ -272,6 +281,7 @@ export function solteaCampaignRoutes(api: ApiRouter, ctx: ApiContext): void {
         after: { workflowId, calendarVersion: calendar.version },
       });
       await em.flush();
+      await recordedBy(orm, body.year);
       res.status(202).json({ year: body.year, workflowId, calendar });
     },
   );

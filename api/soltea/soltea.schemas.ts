@@ -39,6 +39,7 @@ export const CalendarRecord = z
     version: z.string().openapi({ description: '`default-2025-shifted`, `arrete-2024`…, then `…+N` after N moves' }),
     milestones: z.record(MilestoneKey, z.object({ date: z.string().openapi({ description: 'The day people read (a closing’s last day)' }), at: Instant })),
     reminderDaysBefore: z.array(z.number().int()),
+    unallocatedEqualShareBp: z.number().int().optional().openapi({ description: 'Share of the unallocated funds given equally within each region, in basis points (absent: 4000)' }),
   })
   .openapi('SolteaCalendar');
 
@@ -115,6 +116,8 @@ export const CampaignBody = z
   .object({
     year: Year,
     calendarVersion: z.string().trim().max(64).optional().openapi({ description: 'A known calendar (arrete-2023-10-06, arrete-2024, calendar-2025); default: 2025’s, shifted to the year' }),
+    reminderDaysBefore: z.array(z.number().int().min(1).max(60)).min(1).max(5).optional().openapi({ description: 'Reminders this many days before each period closes (default 7 and 2)' }),
+    unallocatedEqualShareBp: z.number().int().min(0).max(10_000).optional().openapi({ description: 'The year’s equal share of the unallocated funds within each region, in basis points (default 4000 = 40 %; the rest goes to shortage-occupation trainings)' }),
   })
   .openapi('SolteaCampaignStart');
 

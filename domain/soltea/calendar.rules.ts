@@ -33,6 +33,22 @@ export interface CampaignCalendar {
   milestones: Record<MilestoneKey, MilestoneDate>;
   /** Reminders to employers with an unallocated share, this many days before each period closes. */
   reminderDaysBefore: number[];
+  /** The year's share of the unallocated funds given equally within each region (set by arrêté; 40 % when absent). */
+  unallocatedEqualShareBp?: number;
+}
+
+/** A year's parameters set on its calendar (support, when starting it): reminder days and the distribution's equal share. */
+export interface CalendarParameters {
+  reminderDaysBefore?: number[];
+  unallocatedEqualShareBp?: number;
+}
+
+export function withParameters(calendar: CampaignCalendar, { reminderDaysBefore, unallocatedEqualShareBp }: CalendarParameters): CampaignCalendar {
+  return {
+    ...calendar,
+    ...(reminderDaysBefore ? { reminderDaysBefore: [...new Set(reminderDaysBefore)].sort((a, b) => b - a) } : {}),
+    ...(unallocatedEqualShareBp !== undefined ? { unallocatedEqualShareBp } : {}),
+  };
 }
 
 export const DAY_MS = 24 * 3600_000;

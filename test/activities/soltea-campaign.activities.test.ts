@@ -376,3 +376,23 @@ describe('the campaign record, its moves and its reports', () => {
     await expect(run(campaign.runStepPage, { year, step: 'NOT_A_STEP', after: null, limit: 10 })).rejects.toMatchObject({ type: 'SOLTEA.UNKNOWN_STEP', nonRetryable: true });
   });
 });
+
+describe('the distribution follows the year’s parameters', () => {
+  const year = 2041;
+  it('an equal share of 100 % set on the calendar gives everything in equal parts within the region, nothing by shortage trainings', async () => {
+    await seedApplications(db.orm, year, [
+      { siret: '72000000000001', region: '11', shortageTrainings: 5 },
+      { siret: '72000000000002', region: '11' },
+    ]);
+    await seedBalances(db.orm, year, [{ siret: '52000000000001', cents: 1_001, contactEmail: 'a@employeur.test', region: '11' }]);
+    const e = em();
+    e.create(SolteaCampaign, { year, workflowId: `soltea-${year}`, calendar: { ...defaultCalendar(year), unallocatedEqualShareBp: 10_000 } });
+    await e.flush();
+    await run(campaign.startStep, { year, step: 'UNALLOCATED_DISTRIBUTION' });
+    await run(campaign.runStepPage, { year, step: 'UNALLOCATED_DISTRIBUTION', after: null, limit: 500 });
+    expect((await transfers(year, 'UNALLOCATED_DISTRIBUTION')).map((t) => [t.establishmentSiret, t.amountCents])).toEqual([
+      ['72000000000001', 501],
+      ['72000000000002', 500],
+    ]);
+  });
+});

@@ -35,6 +35,21 @@ const move = (body: object, year = YEAR) => support.post(`/api/soltea-campaigns/
 const REASON = { reason: 'Report décidé par le ministère', legalReference: 'arrêté du 6 octobre 2023' };
 
 describe('starting a campaign', () => {
+  it('previews a year with its own parameters: reminder days and the distribution’s equal share, carried by the calendar', async () => {
+    const preview = await support.post('/api/soltea-campaigns/preview').send({ year: YEAR + 50, reminderDaysBefore: [10, 3], unallocatedEqualShareBp: 3_500 });
+    expect(preview.status).toBe(200);
+    expect(preview.body.calendar).toMatchObject({ reminderDaysBefore: [10, 3], unallocatedEqualShareBp: 3_500 });
+    expect(preview.body.steps.map((s: { key: string }) => s.key).filter((k: string) => k.startsWith('REMINDER_'))).toEqual([
+      'REMINDER_PERIOD1_10',
+      'REMINDER_PERIOD1_3',
+      'REMINDER_PERIOD2_10',
+      'REMINDER_PERIOD2_3',
+    ]);
+    const bad = await support.post('/api/soltea-campaigns/preview').send({ year: YEAR + 50, reminderDaysBefore: [0], unallocatedEqualShareBp: 12_000 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['reminderDaysBefore.0', 'unallocatedEqualShareBp']);
+  });
+
   it('starts soltea-<year> with the previewed calendar; its read model and live status appear on its page', async () => {
     expect((await admin.post('/api/soltea-campaigns').send({ year: YEAR })).status).toBe(403);
     const preview = await support.post('/api/soltea-campaigns/preview').send({ year: YEAR });

@@ -16,9 +16,16 @@ export const StartCampaignButton = () => {
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [version, setVersion] = useState('');
+  const [reminders, setReminders] = useState('7, 2');
+  const [equalShare, setEqualShare] = useState('40');
   const [steps, setSteps] = useState<CampaignStep[] | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const body = () => ({ year: Number(year), ...(version ? { calendarVersion: version } : {}) });
+  const body = () => ({
+    year: Number(year),
+    ...(version ? { calendarVersion: version } : {}),
+    reminderDaysBefore: reminders.split(/[,; ]+/).filter(Boolean).map(Number),
+    unallocatedEqualShareBp: Math.round(Number(equalShare.replace(',', '.')) * 100),
+  });
   const preview = useMutation({
     mutationFn: () => postJson<{ steps: CampaignStep[] }>('/soltea-campaigns/preview', body()),
     onSuccess: (answer) => { setRefusal(null); setSteps(answer.steps); },
@@ -53,6 +60,10 @@ export const StartCampaignButton = () => {
                   <MenuItem key={v} value={v}>{translate(`app.solteaCampaigns.calendar_version.${v}`)}</MenuItem>
                 ))}
               </TextField>
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              <TextField label={translate('app.solteaCampaigns.reminder_days')} helperText={translate('app.solteaCampaigns.reminder_days_help')} value={reminders} onChange={(e) => changed(() => setReminders(e.target.value))} size="small" sx={{ flex: 1 }} />
+              <TextField label={translate('app.solteaCampaigns.equal_share')} helperText={translate('app.solteaCampaigns.equal_share_help')} value={equalShare} onChange={(e) => changed(() => setEqualShare(e.target.value))} size="small" sx={{ flex: 1 }} />
             </Stack>
             {steps && (
               <List dense sx={{ maxHeight: 320, overflow: 'auto' }}>

@@ -57,17 +57,17 @@ describe('declarant life cycle', () => {
     expect((await theo.get(`/api/habilitations/${(await grant(bernardId)).body.id}`)).status).toBe(404);
   });
 
-  it('a corrected address of an active declarant: still active, unconfirmed until he follows the new link, no new password', async () => {
+  it('a corrected address of an active declarant: still active, the new address pending until he follows the new link, no new password', async () => {
     const admin = await login(env.app, ADMIN);
     const bernard = (await admin.get('/api/declarants').query({ filter: JSON.stringify({ q: 'BERNARD' }) })).body[0];
     const changed = await admin.put(`/api/declarants/${bernard.id}`).send({ email: 'luc.bernard@nouvelle-adresse.example' });
-    expect(changed.body).toMatchObject({ status: 'ACTIVE', emailConfirmedAt: null });
+    expect(changed.body).toMatchObject({ status: 'ACTIVE', email: bernard.email, emailConfirmedAt: bernard.emailConfirmedAt, pendingEmail: 'luc.bernard@nouvelle-adresse.example' });
     await login(env.app, DECLARANT);
 
     const token = tokenOf(await latestLink(env.app, 'luc.bernard@nouvelle-adresse.example'));
     expect((await describeLink(token)).body).toMatchObject({ purpose: 'EMAIL_CONFIRMATION', needsPassword: false });
     expect((await confirm({ token })).status).toBe(200);
-    expect((await admin.get(`/api/declarants/${bernard.id}`)).body.emailConfirmedAt).not.toBeNull();
+    expect((await admin.get(`/api/declarants/${bernard.id}`)).body).toMatchObject({ email: 'luc.bernard@nouvelle-adresse.example', pendingEmail: null, emailConfirmedAt: expect.any(String) });
     expect((await request(env.app).post('/api/auth/login').send(credentials(DECLARANT))).status).toBe(200);
   });
   it('a corrected address after a finished confirmation starts a new one', async () => {

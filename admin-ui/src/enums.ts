@@ -1,4 +1,5 @@
 import type { ChipProps } from '@mui/material';
+import { MILESTONES } from './soltea-campaigns/types';
 
 /** Value sets of the API's enumerations; labels live under `app.enums.<name>.<VALUE>`. */
 export const enums = {
@@ -40,16 +41,7 @@ export const enums = {
     'PURGED',
     'CANCELLED',
     'STARTED',
-    'ESTABLISHMENTS_OPEN',
-    'ESTABLISHMENTS_CLOSE',
-    'PERIOD1_OPEN',
-    'PERIOD1_CLOSE',
-    'TRANSFER1',
-    'PERIOD2_OPEN',
-    'PERIOD2_CLOSE',
-    'TRANSFER2',
-    'UNALLOCATED_DISTRIBUTION',
-    'CAMPAIGN_CLOSE',
+    ...MILESTONES,
     'CLOSED',
   ],
   solteaCampaignStatus: ['RUNNING', 'CLOSED', 'CANCELLED'],

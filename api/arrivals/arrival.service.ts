@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
@@ -32,6 +31,7 @@ import { TASK_QUEUE } from '../../workflows/task-queue';
 import type { AuthContext } from '../auth/auth.middleware';
 import { runningState } from '../workflows/executions';
 import { arrivalRecord, type ArrivalCreate, type ArrivalRights } from './arrivals.schemas';
+import { readUntil } from '../http/read-until';
 
 /** Arrivals and departures a manager sees: all for support, his company's for an administrator. */
 export const collaboratorScope = (scope: Scope): { company?: string } => (scope.kind === 'all' ? {} : { company: scope.companyId });
@@ -220,7 +220,6 @@ export async function reschedulableArrival(em: EntityManager, auth: AuthContext,
 
 /** How long an answer waits, at most, for a workflow whose date is reached to take its first step. */
 export const FIRST_STEP_WAIT_MS = 5_000;
-const FIRST_STEP_POLL_MS = 100;
 
 /**
  * A start or effective date today (or past) makes the workflow act at once:
@@ -231,14 +230,8 @@ const FIRST_STEP_POLL_MS = 100;
  * last read (still SCHEDULED if the worker is slower than the wait).
  */
 export async function statusAfterFirstStep<S extends string>(date: string, read: () => Promise<S>, waitMs = FIRST_STEP_WAIT_MS): Promise<S> {
-  let status = await read();
-  if (date > parisToday(new Date())) return status;
-  const deadline = Date.now() + waitMs;
-  while (status === 'SCHEDULED' && Date.now() < deadline) {
-    await sleep(FIRST_STEP_POLL_MS);
-    status = await read();
-  }
-  return status;
+  if (date > parisToday(new Date())) return read();
+  return readUntil(read, (status) => status !== 'SCHEDULED', waitMs);
 }
 
 /** The arrival's status in its read model, as it is now. */

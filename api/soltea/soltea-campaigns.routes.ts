@@ -19,6 +19,7 @@ import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { listSort } from '../http/list-sort';
+import { readUntil } from '../http/read-until';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { actingTemporal } from '../workflows/acting-client';
@@ -89,14 +90,14 @@ function calendarFor({ year, calendarVersion: version, ...parameters }: z.infer<
   return withParameters(known, parameters);
 }
 
+/** The calendar's steps in order, each saying whether its date is past at `now`. */
+const stepsOf = (calendar: CampaignCalendar, now: Date) => campaignSteps(calendar).map((s) => ({ key: s.key, at: s.at, milestone: s.milestone, past: Date.parse(s.at) <= now.getTime() }));
+
 /** How long a start waits, at most, for the campaign's first record (its page opened next then exists). */
 const FIRST_RECORD_WAIT_MS = 5_000;
 
 /** Until the workflow has written the campaign's read model (its first step), a few seconds at most. */
-async function recordedBy(orm: MikroORM, year: number): Promise<void> {
-  const deadline = Date.now() + FIRST_RECORD_WAIT_MS;
-  while (!(await orm.em.fork().count(SolteaCampaign, { year })) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-}
+const recordedBy = (orm: MikroORM, year: number) => readUntil(() => orm.em.fork().count(SolteaCampaign, { year }), (n) => n > 0, FIRST_RECORD_WAIT_MS);
 
 /** The workflow's `status` query, when the campaign runs and its worker answers soon enough; null otherwise. */
 async function liveState(temporal: Client, campaign: SolteaCampaign): Promise<CampaignState | null> {
@@ -192,6 +193,7 @@ export function solteaCampaignRoutes(api: ApiRouter, ctx: ApiContext): void {
       const detail: z.infer<typeof CampaignDetail> = {
         ...campaignRecord(campaign),
         calendar: campaign.calendar,
+        steps: stepsOf(campaign.calendar, now),
         moves: campaign.moves,
         report: campaign.report ?? null,
         windows,
@@ -233,9 +235,7 @@ export function solteaCampaignRoutes(api: ApiRouter, ctx: ApiContext): void {
     },
     ({ body }, _req, res) => {
       const calendar = calendarFor(body);
-      const now = Date.now();
-      const steps = campaignSteps(calendar).map((s) => ({ key: s.key, at: s.at, milestone: s.milestone, past: Date.parse(s.at) <= now }));
-      res.json({ year: body.year, calendar, steps });
+      res.json({ year: body.year, calendar, steps: stepsOf(calendar, new Date()) });
     },
   );
 

@@ -43,6 +43,9 @@ export const CalendarRecord = z
   })
   .openapi('SolteaCalendar');
 
+/** What a calendar makes the campaign do, in order: milestones and reminders, each saying whether its date is past. */
+const CampaignSteps = z.array(z.object({ key: z.string(), at: Instant, milestone: MilestoneKey.nullable(), past: z.boolean() }));
+
 export const CampaignFilter = z.object({ status: oneOrMany(z.enum(CAMPAIGN_STATUSES)), year: Year.optional() });
 export const CampaignIds = idsFilter(Year);
 
@@ -95,6 +98,7 @@ const WindowRecord = z.object({ open: z.boolean(), opensAt: Instant, closesAt: I
 
 export const CampaignDetail = CampaignRecord.extend({
   calendar: CalendarRecord,
+  steps: CampaignSteps.openapi({ description: 'The steps of its current calendar, in order (milestones and reminders)' }),
   moves: z.array(MoveRecord).openapi({ description: 'The timeline of moves: before, after, who, why, legal reference' }),
   report: z.record(z.string(), z.unknown()).nullable(),
   windows: z.object({ ESTABLISHMENTS: WindowRecord, PERIOD1: WindowRecord, PERIOD2: WindowRecord }),
@@ -125,9 +129,7 @@ export const CampaignPreview = z
   .object({
     year: z.number().int(),
     calendar: CalendarRecord,
-    steps: z.array(z.object({ key: z.string(), at: Instant, milestone: MilestoneKey.nullable(), past: z.boolean() })).openapi({
-      description: 'What the campaign would do, in order: milestones and reminders; a past step runs as soon as the campaign starts',
-    }),
+    steps: CampaignSteps.openapi({ description: 'What the campaign would do, in order: milestones and reminders; a past step runs as soon as the campaign starts' }),
   })
   .openapi('SolteaCampaignPreview');
 

@@ -1,26 +1,12 @@
 import { Box, Stack, Typography, useTheme } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import { stepLabel } from './stepLabel';
-import { MILESTONES, reminderOf, type Campaign, type Milestone } from './types';
+import { reminderOf, type Campaign, type Milestone } from './types';
 
 const WIDTH = 1000;
 const HEIGHT = 120;
 const AXIS = 70;
 const PAD = 24;
-
-const DAY = 24 * 3600_000;
-
-/** Steps of the calendar in order: milestones, and the reminders before each period closes. */
-function stepsOf(campaign: Campaign): { key: string; at: number; milestone: boolean }[] {
-  const { milestones, reminderDaysBefore } = campaign.calendar!;
-  const steps = MILESTONES.map((m) => ({ key: m as string, at: Date.parse(milestones[m].at), milestone: true }));
-  for (const period of ['PERIOD1', 'PERIOD2'] as const) {
-    const open = Date.parse(milestones[`${period}_OPEN`].at);
-    const close = Date.parse(milestones[`${period}_CLOSE`].at);
-    for (const days of reminderDaysBefore) if (close - days * DAY > open) steps.push({ key: `REMINDER_${period}_${days}`, at: close - days * DAY, milestone: false });
-  }
-  return steps.sort((a, b) => a.at - b.at);
-}
 
 /**
  * The campaign on a time axis: each milestone a dot (filled once reached,
@@ -33,7 +19,8 @@ export const CampaignTimeline = ({ campaign }: { campaign: Campaign }) => {
   const translate = useTranslate();
   const locale = useLocale();
   if (!campaign.calendar) return null;
-  const steps = stepsOf(campaign);
+  const steps = (campaign.steps ?? []).map((s) => ({ key: s.key, at: Date.parse(s.at), milestone: s.milestone !== null }));
+  if (!steps.length) return null;
   const fired = new Set(campaign.live?.fired ?? (campaign.status === 'RUNNING' ? (campaign.runs ?? []).map((r) => r.step) : steps.map((s) => s.key)));
   const next = campaign.live?.next?.key ?? campaign.nextStep;
   const first = steps[0].at;

@@ -54,6 +54,8 @@ export interface Campaign extends RaRecord<number> {
   startedAt: string;
   /** On the page only. */
   calendar?: CampaignCalendar;
+  /** On the page only: its calendar's steps in order, milestones and reminders (the API derives them). */
+  steps?: CampaignStep[];
   moves?: MilestoneMove[];
   runs?: CampaignRun[];
   live?: {

@@ -72,16 +72,8 @@ export interface SolteaGroup extends RaRecord {
 
 export type ApplicationStatus = 'SUBMITTED' | 'ACCEPTED' | 'REFUSED';
 
-export interface SolteaApplication extends RaRecord {
-  year: number;
-  siret: string;
-  uai: string;
-  name: string;
-  city: string;
-  region: string;
-  category: string;
-  shortageTrainings: number;
-  bankDetailsPresent: boolean;
+/** An application describes its establishment as the eligible list does, with its review. */
+export interface SolteaApplication extends EligibleEstablishment {
   status: ApplicationStatus;
   refusalReason: string | null;
   createdAt: string;

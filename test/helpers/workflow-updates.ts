@@ -29,6 +29,21 @@ export async function held<T>(env: TestWorkflowEnvironment, send: () => Promise<
   }
 }
 
+/**
+ * Waits until the process sleeps on a timer with no step in flight, so a
+ * cancel sent next does not land in the workflow task that completes an
+ * activity: the time-skipping server then refuses the activity's
+ * cancellation (ACTIVITY_UNKNOWN) and the run hangs
+ * (temporalio/sdk-java#2391), which the real server does not do.
+ */
+export async function waitingOnTimer(handle: WorkflowHandle): Promise<void> {
+  await waitFor(async () => {
+    const { events = [] } = await handle.fetchHistory();
+    const last = events.filter((e) => e.timerStartedEventAttributes || e.activityTaskScheduledEventAttributes).at(-1);
+    return Boolean(last?.timerStartedEventAttributes) && (await handle.describe()).raw.pendingActivities?.length === 0;
+  });
+}
+
 /** Cancels the process as support does from the console (a Temporal cancel), lets `meanwhile` run, and waits until it has closed as cancelled. */
 export async function cancelledFromSupervision(handle: WorkflowHandle, meanwhile?: () => Promise<void>): Promise<void> {
   await handle.cancel();

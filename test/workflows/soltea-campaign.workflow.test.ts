@@ -18,7 +18,7 @@ import {
 import { waitFor } from '../helpers/eventually';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { cancelledFromSupervision, held, serverNow, updateFailureType } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, held, serverNow, updateFailureType, waitingOnTimer } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 
@@ -188,7 +188,8 @@ describe('solteaCampaignWorkflow', () => {
   it('cancelled from supervision, closes its read model as cancelled', async () => {
     const calendar = knownCalendar('calendar-2025', await futureYear())!;
     await withCampaign(calendar, async ({ handle, fakes }) => {
-      await waitFor(async () => fakes.records.length > 0);
+      await waitingOnTimer(handle);
+      expect(fakes.records).toHaveLength(1);
       await cancelledFromSupervision(handle);
       expect(fakes.records.at(-1)).toMatchObject({ status: 'CANCELLED' });
     });

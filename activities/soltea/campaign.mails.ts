@@ -1,3 +1,4 @@
+import type { EmployerTransferStep } from '../../domain/soltea/transfer-projection';
 import { composeMail, type MailContent } from '../mail/mail-content';
 import { frenchDate } from '../shared/french-date';
 
@@ -65,7 +66,7 @@ export interface UnpaidShare {
 
 export interface UnpaidFacts {
   year: number;
-  step: 'TRANSFER1' | 'TRANSFER2';
+  step: EmployerTransferStep;
   unpaid: UnpaidShare[];
   /** For TRANSFER1: the second designation period (YYYY-MM-DD), when the employer may choose again. */
   period2?: { opensOn: string; closesOn: string };

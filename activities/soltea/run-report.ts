@@ -1,3 +1,4 @@
+import type { EmployerTransferStep } from '../../domain/soltea/transfer-projection';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FULL_SHARE_BP } from '../../domain/soltea/money';
 import { pgArray } from './employer-notices';
@@ -115,7 +116,7 @@ export function reminderCounts(em: EntityManager, year: number, step: string, ru
 }
 
 /** What a transfer paid and did not pay, to how many, and the employers it froze or told. */
-export function transferCounts(em: EntityManager, year: number, step: 'TRANSFER1' | 'TRANSFER2'): Promise<Record<string, number>> {
+export function transferCounts(em: EntityManager, year: number, step: EmployerTransferStep): Promise<Record<string, number>> {
   return numbers(
     em,
     `select count(*) as "transfers",

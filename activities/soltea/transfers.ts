@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CampaignCalendar } from '../../domain/soltea/calendar.rules';
-import { DEFAULT_DISTRIBUTION, FULL_SHARE_BP, distributeUnallocated, transferDue, type DistributionParameters, type EligibleEstablishment, type Share } from '../../domain/soltea/money';
+import { DEFAULT_DISTRIBUTION, FULL_SHARE_BP, distributeUnallocated, type DistributionParameters, type EligibleEstablishment, type Share } from '../../domain/soltea/money';
+import { employerTransfer, type EmployerTransferStep } from '../../domain/soltea/transfer-projection';
 import { SolteaAllocationEvent, SolteaCampaign, SolteaTransfer, type TransferStatus } from '../../domain/soltea/soltea.entities';
 import { unpaidSharesMail, type EmployerOfMail, type UnpaidShare } from './campaign.mails';
 import { employerRecipients, noticed, pgArray, queueEmployerNotice } from './employer-notices';
 import { UNALLOCATED_BY_REGION, type ItemFailure } from './run-report';
-
-export type EmployerTransferStep = 'TRANSFER1' | 'TRANSFER2';
 
 interface BalanceRow {
   employer_siret: string;
@@ -32,7 +31,7 @@ export interface TransferPage {
 /**
  * The employers a transfer pays, one page after `after` in SIRET order:
  * TRANSFER1 those whose choices cover exactly 100 % and are not frozen yet,
- * TRANSFER2 every employer with a balance.
+ * TRANSFER2 every employer with a balance (paysAt, the projection's rule).
  */
 const CANDIDATES: Record<EmployerTransferStep, string> = {
   TRANSFER1: `
@@ -111,13 +110,13 @@ export async function transferPage(
   for (const row of todo) {
     const siret = row.employer_siret;
     const mine = shares.get(siret) ?? [];
-    const ineligible = mine.find((s) => establishments.get(s.establishmentSiret)?.status !== 'ACCEPTED');
-    if (ineligible) {
-      result.failures.push({ item: siret, code: 'ESTABLISHMENT_NOT_ELIGIBLE', params: { employerSiret: siret, establishmentSiret: ineligible.establishmentSiret } });
+    const transfer = employerTransfer(Number(row.amount_cents), mine, paid.get(siret) ?? new Map(), (s) => establishments.get(s)?.status === 'ACCEPTED');
+    if ('notEligible' in transfer) {
+      result.failures.push({ item: siret, code: 'ESTABLISHMENT_NOT_ELIGIBLE', params: { employerSiret: siret, establishmentSiret: transfer.notEligible } });
       continue;
     }
     const unpaid: UnpaidShare[] = [];
-    for (const due of transferDue(Number(row.amount_cents), mine, paid.get(siret) ?? new Map())) {
+    for (const due of transfer.due) {
       const establishment = establishments.get(due.establishmentSiret)!;
       const status: TransferStatus = establishment.bankDetailsPresent ? 'PAID' : 'NOT_PAID_NO_BANK_DETAILS';
       em.create(SolteaTransfer, { year, step, employerSiret: siret, establishmentSiret: due.establishmentSiret, amountCents: due.cents, status });
@@ -175,6 +174,13 @@ async function notifyUnpaid(
   }
 }
 
+/** The year's distribution parameters: those its calendar sets, else the default (40 % equally within each region). */
+async function distributionOf(em: EntityManager, year: number): Promise<DistributionParameters> {
+  const campaign = await em.findOne(SolteaCampaign, { year });
+  const equalShareBp = campaign?.calendar.unallocatedEqualShareBp;
+  return equalShareBp === undefined ? DEFAULT_DISTRIBUTION : { equalShareBp };
+}
+
 /**
  * The distribution of the unallocated funds, in one page (the sums are
  * SQL): per employer his balance less what transfers paid him, by his
@@ -184,13 +190,6 @@ async function notifyUnpaid(
  * employerSiret '' — paid, or not for want of bank details. Done once: a
  * retry finds the rows.
  */
-/** The year's distribution parameters: those its calendar sets, else the default (40 % equally within each region). */
-async function distributionOf(em: EntityManager, year: number): Promise<DistributionParameters> {
-  const campaign = await em.findOne(SolteaCampaign, { year });
-  const equalShareBp = campaign?.calendar.unallocatedEqualShareBp;
-  return equalShareBp === undefined ? DEFAULT_DISTRIBUTION : { equalShareBp };
-}
-
 export async function distributionPage(em: EntityManager, year: number): Promise<void> {
   const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from soltea_transfer where year = ? and step = 'UNALLOCATED_DISTRIBUTION'`, [year]);
   if (Number(n) > 0) return;

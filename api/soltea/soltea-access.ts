@@ -3,8 +3,10 @@ import { answerAccessQuestions } from '../../domain/access/decision.service';
 import { DEFAULT_DECISION_POLICY, lookBackStart, type Right } from '../../domain/access/decision.policy';
 import { AccountRole } from '../../domain/account/account.entity';
 import { Establishment } from '../../domain/company/establishment.entity';
+import { SolteaApplication } from '../../domain/soltea/soltea.entities';
 import type { AuthContext } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
+import { applicationNotFound } from './soltea.errors';
 
 /** The two SOLTéA services of the catalogue (Migration20261126100000_rights). */
 export const SOLTEA_EMPL = 'SOLTEA_EMPL';
@@ -61,6 +63,13 @@ export async function mayActForEstablishment(ctx: ApiContext, em: EntityManager,
   if (!(await ownEstablishment(em, auth, siret))) return false;
   if (!write && isAdministrator(auth)) return true;
   return decided(ctx, em, auth, siret, SOLTEA_ETAB, write ? 'DECLARE' : undefined);
+}
+
+/** The application if the caller may see it (write: change it), else 404 SOLTEA.APPLICATION_NOT_FOUND. */
+export async function visibleApplication(ctx: ApiContext, em: EntityManager, auth: AuthContext, id: string, write: boolean): Promise<SolteaApplication> {
+  const application = await em.findOne(SolteaApplication, id);
+  if (!application || !(await mayActForEstablishment(ctx, em, auth, application.siret, write))) throw applicationNotFound();
+  return application;
 }
 
 /** The establishment SIRETs the caller may see on SOLTéA Établissements: his company's for an administrator, those he is habilitated on otherwise. */

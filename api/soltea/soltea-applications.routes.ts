@@ -12,7 +12,7 @@ import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { siretMatch } from '../portfolios/identifier.schemas';
-import { establishmentScope, inScope, mayActForEstablishment } from './soltea-access';
+import { establishmentScope, inScope, mayActForEstablishment, visibleApplication } from './soltea-access';
 import { applicationsCampaign, applicationsOpen, designationState } from './soltea-windows';
 import { applicationDecided, applicationExists, applicationNotFound, notHabilitated } from './soltea.errors';
 import {
@@ -162,13 +162,6 @@ export function solteaApplicationRoutes(api: ApiRouter, ctx: ApiContext): void {
     },
   );
 
-  /** The application if the caller may see it (write: change it), else 404. */
-  async function visibleApplication(em: EntityManager, req: Request, id: string, write: boolean): Promise<SolteaApplication> {
-    const application = await em.findOne(SolteaApplication, id);
-    if (!application || !(await mayActForEstablishment(ctx, em, authOf(req), application.siret, write))) throw applicationNotFound();
-    return application;
-  }
-
   route(
     api,
     {
@@ -182,7 +175,7 @@ export function solteaApplicationRoutes(api: ApiRouter, ctx: ApiContext): void {
     },
     async ({ params }, req, res) => {
       const em = orm.em.fork();
-      const application = await visibleApplication(em, req, params.id, false);
+      const application = await visibleApplication(ctx, em, authOf(req), params.id, false);
       res.json((await applicationRecords(em, [application]))[0]);
     },
   );
@@ -206,7 +199,7 @@ export function solteaApplicationRoutes(api: ApiRouter, ctx: ApiContext): void {
     async ({ params, body }, req, res) => {
       const auth = authOf(req);
       const em = orm.em.fork();
-      const application = await visibleApplication(em, req, params.id, true);
+      const application = await visibleApplication(ctx, em, authOf(req), params.id, true);
       if (application.status !== 'SUBMITTED') throw applicationDecided(application.status);
       await applicationsCampaign(em, application.year, new Date());
       const before = fieldsOf(application);

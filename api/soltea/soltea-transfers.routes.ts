@@ -7,8 +7,9 @@ import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { siretMatch } from '../portfolios/identifier.schemas';
-import { inScope, solteaScopes } from './soltea-access';
-import { TransferFilter, TransferRecord } from './soltea.schemas';
+import { inScope, solteaScopes, visibleApplication } from './soltea-access';
+import { IdParams, TransferFilter, TransferProjection, TransferRecord } from './soltea.schemas';
+import { transferProjection } from './transfer-projection.read';
 
 const transferRecord = (t: SolteaTransfer): z.infer<typeof TransferRecord> => ({
   id: t.id,
@@ -21,7 +22,10 @@ const transferRecord = (t: SolteaTransfer): z.infer<typeof TransferRecord> => ({
   createdAt: t.createdAt.toISOString(),
 });
 
-/** What the transfers paid (written by the campaign's transfer steps): support sees all; an establishment what it receives; an employer what his balance paid. */
+/**
+ * What the transfers paid (written by the campaign's transfer steps): support sees all; an establishment what it receives; an employer what his balance paid.
+ * And, for an establishment, what the transfers still to run are to pay it.
+ */
 export function solteaTransferRoutes(api: ApiRouter, ctx: ApiContext): void {
   route(
     api,
@@ -57,6 +61,23 @@ export function solteaTransferRoutes(api: ApiRouter, ctx: ApiContext): void {
       };
       const [items, total] = await em.findAndCount(SolteaTransfer, where, { orderBy: { [field]: order, id: 'ASC' }, offset: page.offset, limit: page.limit });
       sendList(res, 'soltea-transfers', page, items.map(transferRecord), total);
+    },
+  );
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/soltea-applications/:id/projection',
+      summary:
+        'What each transfer paid this establishment, and what the transfers still to run are to pay it if balances and choices stay as they are now (same visibility as the application)',
+      tags: ['soltea'],
+      guards: [SIGNED_IN],
+      params: IdParams,
+      responses: { 200: { description: 'Per step: received, and projected while to come', schema: TransferProjection }, 404: { description: 'SOLTEA.APPLICATION_NOT_FOUND' } },
+    },
+    async ({ params }, req, res) => {
+      const em = ctx.orm.em.fork();
+      res.json(await transferProjection(em, await visibleApplication(ctx, em, authOf(req), params.id, false)));
     },
   );
 }

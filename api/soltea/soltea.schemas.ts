@@ -344,3 +344,28 @@ export const TransferRecord = z
     createdAt: Instant,
   })
   .openapi('SolteaTransfer');
+
+const Cents = z.number().int();
+
+export const TransferProjection = z
+  .object({
+    year: z.number().int(),
+    siret: z.string(),
+    bankDetailsPresent: z.boolean().openapi({ description: 'Without bank details an amount due is recorded NOT_PAID_NO_BANK_DETAILS' }),
+    steps: z.array(
+      z.object({
+        step: z.enum(TRANSFER_STEPS),
+        on: z.string().nullable().openapi({ description: 'The step’s day on the campaign’s calendar (YYYY-MM-DD), null without a campaign' }),
+        done: z.boolean().openapi({ description: 'The step’s run report is closed' }),
+        paidCents: Cents,
+        notPaidCents: Cents,
+        employers: z.number().int().openapi({ description: 'Employers whose balance the step’s rows come from' }),
+        lastAt: Instant.nullable(),
+        projected: z
+          .object({ cents: Cents, employers: z.number().int() })
+          .nullable()
+          .openapi({ description: 'For a transfer still to run: what it would pay if balances and choices stayed as they are now; null once run, for the distribution (it depends on every final choice), or for an application not accepted' }),
+      }),
+    ),
+  })
+  .openapi('SolteaTransferProjection');

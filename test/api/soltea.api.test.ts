@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { transferPage } from '../../activities/soltea/transfers';
 import { Account, AccountRole, AccountStatus } from '../../domain/account/account.entity';
 import { identityKey } from '../../domain/account/identity.rules';
 import { hashPassword } from '../../domain/account/password.hasher';
@@ -23,6 +24,7 @@ import {
   SolteaRunFailure,
   SolteaTransfer,
 } from '../../domain/soltea/soltea.entities';
+import { seedBalances, setAllocations } from '../helpers/soltea.fixtures';
 import { DEMO_PASSWORD, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createOtherCompany, DECLARANT, siretsOf, SUPPORT, type OtherCompany } from '../helpers/rights.fixtures';
 
@@ -565,6 +567,70 @@ describe('transfers and the allocation chart', () => {
     expect(await seen(durandAdmin)).toEqual([`${DURAND}>${ETAB_C}`]);
     expect(await seen(schoolStranger)).toEqual([]);
     expect(await seen(support, { year: ALLOCATING, establishmentSiret: school.sirets[0], step: 'TRANSFER1' })).toEqual([`${HEAD_OFFICE}>${school.sirets[0]}`]);
+  });
+
+  it('an establishment reads what each transfer is to pay it, and the transfers then pay exactly that; nobody else’s establishment is shown', async () => {
+    const year = 2096;
+    const [mine, other] = school.sirets;
+    const [full, part, blocked] = siretsOf('552100554', 8).slice(5);
+    const em = env.orm.em.fork();
+    em.create(SolteaCampaign, { year, workflowId: 'soltea-test-projection', calendar: calendar(year, [-100, -80, -60, -5, 1, 10, 40, 45, 50, 60]) });
+    em.create(SolteaApplication, application(year, mine, 'ACCEPTED', { bankDetailsPresent: false }));
+    em.create(SolteaApplication, application(year, other, 'ACCEPTED'));
+    em.create(SolteaApplication, application(year, ETAB_D, 'SUBMITTED'));
+    await em.flush();
+    await seedBalances(env.orm, year, [
+      { siret: full, cents: 1_000_01 },
+      { siret: part, cents: 300_00 },
+      { siret: blocked, cents: 500_00 },
+    ]);
+    await setAllocations(env.orm, year, full, { [mine]: 3_333, [other]: 6_667 });
+    await setAllocations(env.orm, year, part, { [mine]: 5_000 });
+    await setAllocations(env.orm, year, blocked, { [mine]: 5_000, [ETAB_D]: 5_000 });
+    const idOf = async (siret: string) => (await env.orm.em.fork().findOneOrFail(SolteaApplication, { year, siret })).id;
+    const id = await idOf(mine);
+    const otherId = await idOf(other);
+    const projection = async (of = id) => {
+      const res = await schoolDeclarant.get(`/api/soltea-applications/${of}/projection`);
+      expect(res.status).toBe(200);
+      return res.body as { bankDetailsPresent: boolean; steps: { step: string; on: string | null; done: boolean; paidCents: number; notPaidCents: number; employers: number; projected: { cents: number; employers: number } | null }[] };
+    };
+    const stepOf = async (step: string) => (await projection()).steps.find((s) => s.step === step)!;
+
+    const before = await projection();
+    expect(before.bankDetailsPresent).toBe(false);
+    expect(before.steps.map((s) => [s.step, s.on, s.done, s.projected])).toEqual([
+      ['TRANSFER1', day(1), false, { cents: 333_30, employers: 1 }],
+      ['TRANSFER2', day(45), false, { cents: 150_00, employers: 1 }],
+      ['UNALLOCATED_DISTRIBUTION', day(50), false, null],
+    ]);
+    expect((await projection(otherId)).steps[0].projected).toEqual({ cents: 666_71, employers: 1 });
+
+    const run = async (step: 'TRANSFER1' | 'TRANSFER2') => {
+      await env.orm.em.fork().transactional((tx) => transferPage(tx, { year, step, after: null, limit: 100, calendar: calendar(year, [-100, -80, -60, -5, 1, 10, 40, 45, 50, 60]), base: 'http://console.test' }));
+      const done = env.orm.em.fork();
+      done.create(SolteaRun, { year, step, status: 'DONE', endedAt: new Date() });
+      await done.flush();
+    };
+    await run('TRANSFER1');
+    const first = await stepOf('TRANSFER1');
+    expect(first).toMatchObject({ done: true, paidCents: 0, notPaidCents: 333_30, employers: 1, projected: null });
+    expect((await projection(otherId)).steps[0]).toMatchObject({ done: true, paidCents: 666_71, notPaidCents: 0 });
+    expect(await stepOf('TRANSFER2')).toMatchObject({ done: false, projected: { cents: 150_00, employers: 1 } });
+
+    await run('TRANSFER2');
+    expect(await stepOf('TRANSFER2')).toMatchObject({ done: true, notPaidCents: 150_00, employers: 1, projected: null });
+
+    expect((await support.get(`/api/soltea-applications/${id}/projection`)).status).toBe(200);
+    for (const agent of [admin, durandAdmin, schoolStranger]) {
+      const res = await agent.get(`/api/soltea-applications/${id}/projection`);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('SOLTEA.APPLICATION_NOT_FOUND');
+    }
+    const unknown = await schoolDeclarant.get(`/api/soltea-applications/${id}/projection`).query({ year: '2096' });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('year');
+    await env.orm.em.fork().nativeDelete(SolteaCampaign, { year });
   });
 
   it('charts the share of all balances allocated, each employer’s last save of the (Paris) day carried over, weighted by balance', async () => {

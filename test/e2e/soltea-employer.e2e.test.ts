@@ -5,7 +5,7 @@ import { AccountRole } from '../../domain/account/account.entity';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { calendarOf, MILESTONES, type MilestoneKey } from '../../domain/soltea/calendar.rules';
-import { SolteaApplication, SolteaBalance, SolteaCampaign } from '../../domain/soltea/soltea.entities';
+import { SolteaAllocation, SolteaApplication, SolteaBalance, SolteaCampaign } from '../../domain/soltea/soltea.entities';
 import { E2eApp } from '../helpers/e2e-app';
 import { siretsOf } from '../helpers/rights.fixtures';
 import { capturingMailer } from '../helpers/soltea.fixtures';
@@ -18,6 +18,8 @@ jest.setTimeout(180_000);
  * establishments found by name and by UAI, sees the total reach 100 % and
  * what each will receive, saves; after transfer 1 (the campaign's own step
  * activity, as the workflow runs it) his choices are shown frozen, read-only.
+ * His own training centre, eligible and chosen by another employer, reads
+ * what transfer 1 is to pay it, then what it paid.
  */
 
 const YEAR = 2094;
@@ -27,6 +29,9 @@ const SCHOOLS = [
   { siret: CFA, name: 'CFA des Métiers de Bouche', uai: '0691111A', city: 'Lyon' },
   { siret: LYCEE, name: 'Lycée hôtelier François-Rabelais', uai: '0692222B', city: 'Dardilly' },
 ];
+/** Boulangerie Martin's shop, eligible as a training centre, chosen at 100 % by another employer. */
+const SHOP = '84271640900029';
+const [OTHER_EMPLOYER] = siretsOf('552100554', 1);
 const VIEWPORT = { width: 1440, height: 900 };
 const DAY_MS = 24 * 3600_000;
 
@@ -43,7 +48,12 @@ beforeAll(async () => {
   for (const school of SCHOOLS) {
     em.create(SolteaApplication, { year: YEAR, ...school, region: '84', category: 'CFA', shortageTrainings: 2, bankDetailsPresent: true, status: 'ACCEPTED', decidedAt: new Date() });
   }
+  em.create(SolteaApplication, {
+    year: YEAR, siret: SHOP, name: 'Fournil-école Martin', uai: '0693333C', city: 'Lyon', region: '84', category: 'CFA', shortageTrainings: 1, bankDetailsPresent: true, status: 'ACCEPTED', decidedAt: new Date(),
+  });
   em.create(SolteaBalance, { year: YEAR, employerSiret: EMPLOYER, employerSiren: EMPLOYER.slice(0, 9), employerName: 'Boulangerie Martin — Siège', region: '84', amountCents: 1_234_567 });
+  em.create(SolteaBalance, { year: YEAR, employerSiret: OTHER_EMPLOYER, employerSiren: OTHER_EMPLOYER.slice(0, 9), employerName: 'Minoterie Voisine', region: '84', amountCents: 250_000 });
+  em.create(SolteaAllocation, { year: YEAR, employerSiret: OTHER_EMPLOYER, establishmentSiret: SHOP, shareBp: 10_000 });
   await em.flush();
 });
 
@@ -113,6 +123,11 @@ it('an employer allocates 60 % + 40 %, sees the total at 100 %; after transfer 1
   await expect(page.getByTestId('soltea-total').innerText()).resolves.toBe('100 %');
   await expect(page.getByLabel('Pourcentage pour CFA des Métiers de Bouche').inputValue()).resolves.toBe('60');
 
+  await page.getByRole('menuitem', { name: 'SOLTéA — candidature' }).click();
+  await page.getByRole('row', { name: /Versement 1/ }).getByText('À venir : 2 500,00 € prévus (1 employeur, selon les choix à ce jour)').waitFor();
+  await page.screenshot({ path: '/tmp/shots/soltea-application-projection.png' });
+  await page.goBack();
+
   await transfer1();
   await page.reload();
   await page.getByText('Vos choix couvraient tout votre solde au versement : ils ont été transférés et ne peuvent plus changer.').waitFor();
@@ -130,6 +145,12 @@ it('an employer allocates 60 % + 40 %, sees the total at 100 %; after transfer 1
   await page.screenshot({ path: '/tmp/shots/soltea-balances.png' });
 
   await page.getByRole('menuitem', { name: 'SOLTéA — candidature' }).click();
+  const transfer1Row = page.getByRole('row', { name: /Versement 1/ });
+  await transfer1Row.getByText('2 500,00 €').first().waitFor();
+  await transfer1Row.getByText(/Effectué le .* \(1 employeur\)/).waitFor();
+  await page.getByRole('row', { name: /Versement 2/ }).getByText('Pas encore effectué').waitFor();
+  await noOverflow(page);
+  await page.screenshot({ path: '/tmp/shots/soltea-application-transfers.png' });
   await page.getByRole('button', { name: 'Déposer une candidature' }).click();
   await page.getByLabel('Nom', { exact: true }).waitFor();
   await noOverflow(page);

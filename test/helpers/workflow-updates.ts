@@ -38,8 +38,8 @@ export async function held<T>(env: TestWorkflowEnvironment, send: () => Promise<
  */
 export async function waitingOnTimer(handle: WorkflowHandle): Promise<void> {
   await waitFor(async () => {
-    const { events = [] } = await handle.fetchHistory();
-    const last = events.filter((e) => e.timerStartedEventAttributes || e.activityTaskScheduledEventAttributes).at(-1);
+    const { events } = await handle.fetchHistory();
+    const last = (events ?? []).filter((e) => e.timerStartedEventAttributes || e.activityTaskScheduledEventAttributes).at(-1);
     return Boolean(last?.timerStartedEventAttributes) && (await handle.describe()).raw.pendingActivities?.length === 0;
   });
 }

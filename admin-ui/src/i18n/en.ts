@@ -1226,6 +1226,10 @@ export const en: typeof fr = {
         to_come: 'Not done yet',
         done: 'Done on %{day} (%{smart_count} employer) |||| Done on %{day} (%{smart_count} employers)',
         no_bank_details: 'Not paid: no bank details at the transfer',
+        projected: 'To come: %{amount} expected (%{smart_count} employer, by today’s choices) |||| To come: %{amount} expected (%{smart_count} employers, by today’s choices)',
+        nothing: 'Done: nothing to pay this establishment',
+        bank_missing: 'Your bank details are missing: the expected amounts will not be paid to you; your employers will be told and may choose another establishment.',
+        unavailable: 'The transfers cannot be read right now. Try again in a moment.',
       },
       regions: {
         '01': 'Guadeloupe',

@@ -1238,6 +1238,10 @@ export const fr = {
         to_come: 'Pas encore effectué',
         done: 'Effectué le %{day} (%{smart_count} employeur) |||| Effectué le %{day} (%{smart_count} employeurs)',
         no_bank_details: 'Non versé : coordonnées bancaires absentes au versement',
+        projected: 'À venir : %{amount} prévus (%{smart_count} employeur, selon les choix à ce jour) |||| À venir : %{amount} prévus (%{smart_count} employeurs, selon les choix à ce jour)',
+        nothing: 'Effectué : rien à verser à cet établissement',
+        bank_missing: 'Vos coordonnées bancaires manquent : les montants prévus ne vous seront pas versés ; vos employeurs en seront informés et pourront choisir un autre établissement.',
+        unavailable: 'Les versements ne peuvent pas être lus pour le moment. Réessayez dans quelques instants.',
       },
       regions: {
         '01': 'Guadeloupe',

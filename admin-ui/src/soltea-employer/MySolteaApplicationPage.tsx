@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   BooleanInput,
@@ -18,9 +18,10 @@ import type { FieldValues } from 'react-hook-form';
 import { SubmitButton } from '../common/SubmitButton';
 import { mandatory } from '../common/validation';
 import { apiUrl, httpClient, postJson, segment } from '../httpClient';
-import { euros, parisDay } from './money';
+import { day, euros, parisDay } from './money';
+import { getTransferProjection } from './solteaEmployerApi';
 import { useSolteaErrorText } from './solteaErrors';
-import { REGIONS, TRANSFER_STEPS, type SolteaApplication, type SolteaTransfer } from './types';
+import { REGIONS, type SolteaApplication } from './types';
 
 const FIELDS = 'app.solteaEmployer.application.fields';
 
@@ -83,23 +84,30 @@ const ApplicationForm = ({ application, siret, onDone }: { application?: SolteaA
   );
 };
 
-/** What each step paid this establishment (or has not yet), from GET /api/soltea-transfers. */
+/** What each step paid this establishment, and what the transfers still to run are to pay it (GET /api/soltea-applications/:id/projection). */
 const Transfers = ({ application }: { application: SolteaApplication }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data: transfers = [], isPending } = useGetList<SolteaTransfer>('soltea-transfers', {
-    filter: { year: application.year, establishmentSiret: application.siret },
-    pagination: { page: 1, perPage: 1000 },
-    sort: { field: 'createdAt', order: 'ASC' },
+  const accepted = application.status === 'ACCEPTED';
+  const { data, isPending, error } = useQuery({
+    queryKey: ['soltea-applications', application.id, 'projection'],
+    queryFn: () => getTransferProjection(String(application.id)),
+    enabled: accepted,
   });
-  if (application.status !== 'ACCEPTED') return null;
+  if (!accepted) return null;
   if (isPending) return <CircularProgress size={20} />;
-  const mine = transfers.filter((t) => t.establishmentSiret === application.siret);
+  if (error || !data) return <Alert severity="error">{translate('app.solteaEmployer.transfers.unavailable')}</Alert>;
+  const dueWithoutBank = !data.bankDetailsPresent && data.steps.some((s) => (s.projected?.cents ?? 0) > 0);
   return (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle1" component="h3" gutterBottom>
         {translate('app.solteaEmployer.transfers.title')}
       </Typography>
+      {dueWithoutBank && (
+        <Alert severity="warning" sx={{ mb: 1, maxWidth: 900 }}>
+          {translate('app.solteaEmployer.transfers.bank_missing')}
+        </Alert>
+      )}
       <Table size="small" sx={{ maxWidth: 900 }}>
         <TableHead>
           <TableRow>
@@ -110,22 +118,30 @@ const Transfers = ({ application }: { application: SolteaApplication }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {TRANSFER_STEPS.map((step) => {
-            const of = mine.filter((t) => t.step === step);
-            const paid = of.filter((t) => t.status === 'PAID').reduce((s, t) => s + t.amountCents, 0);
-            const notPaid = of.filter((t) => t.status !== 'PAID').reduce((s, t) => s + t.amountCents, 0);
-            const at = of.length ? of[of.length - 1].createdAt : null;
+          {data.steps.map((s) => {
+            const received = s.paidCents + s.notPaidCents > 0;
             return (
-              <TableRow key={step}>
-                <TableCell>{translate(`app.solteaEmployer.steps.${step}`)}</TableCell>
-                <TableCell align="right">{of.length ? euros(paid, locale) : '—'}</TableCell>
-                <TableCell align="right">{of.length ? euros(notPaid, locale) : '—'}</TableCell>
+              <TableRow key={s.step}>
                 <TableCell>
-                  {!of.length
-                    ? translate('app.solteaEmployer.transfers.to_come')
-                    : notPaid > 0
-                      ? translate('app.solteaEmployer.transfers.no_bank_details')
-                      : translate('app.solteaEmployer.transfers.done', { day: parisDay(at!, locale), smart_count: of.length })}
+                  {translate(`app.solteaEmployer.steps.${s.step}`)}
+                  {s.on && (
+                    <Typography variant="caption" component="div" color="text.secondary">
+                      {day(s.on, locale)}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell align="right">{received ? euros(s.paidCents, locale) : '—'}</TableCell>
+                <TableCell align="right">{received ? euros(s.notPaidCents, locale) : '—'}</TableCell>
+                <TableCell>
+                  {s.projected && s.projected.cents > 0
+                    ? translate('app.solteaEmployer.transfers.projected', { amount: euros(s.projected.cents, locale), smart_count: s.projected.employers })
+                    : !s.done && !received
+                      ? translate('app.solteaEmployer.transfers.to_come')
+                      : s.notPaidCents > 0
+                        ? translate('app.solteaEmployer.transfers.no_bank_details')
+                        : received
+                          ? translate('app.solteaEmployer.transfers.done', { day: parisDay(s.lastAt!, locale), smart_count: s.employers })
+                          : translate('app.solteaEmployer.transfers.nothing')}
                 </TableCell>
               </TableRow>
             );

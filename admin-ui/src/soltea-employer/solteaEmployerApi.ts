@@ -1,5 +1,5 @@
 import { apiUrl, getJson, httpClient, postJson, segment } from '../httpClient';
-import type { AllocationView, DroppedChoice, SolteaGroup } from './types';
+import type { AllocationView, DroppedChoice, SolteaGroup, TransferProjection } from './types';
 
 /** The employer's and the establishment's SOLTéA calls that are not react-admin's simple-rest (api/soltea/*.routes.ts). */
 
@@ -15,3 +15,5 @@ export const replicateLastYear = (employerSiret: string, year: number) =>
   postJson<AllocationView & { dropped: DroppedChoice[] }>(`/soltea-allocations/${segment(employerSiret)}/replicate-last-year`, { year });
 
 export const createGroup = (name: string, establishmentSirets: string[]) => postJson<SolteaGroup>('/soltea-groups', { name, establishmentSirets });
+
+export const getTransferProjection = (applicationId: string) => getJson<TransferProjection>(`/soltea-applications/${segment(applicationId)}/projection`);

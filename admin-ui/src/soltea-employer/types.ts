@@ -82,17 +82,23 @@ export interface SolteaApplication extends EligibleEstablishment {
   editable: boolean;
 }
 
-export const TRANSFER_STEPS = ['TRANSFER1', 'TRANSFER2', 'UNALLOCATED_DISTRIBUTION'] as const;
-export type TransferStep = (typeof TRANSFER_STEPS)[number];
+export type TransferStep = 'TRANSFER1' | 'TRANSFER2' | 'UNALLOCATED_DISTRIBUTION';
 
-export interface SolteaTransfer extends RaRecord {
+/** What each transfer paid an establishment, and what those to come are to pay it (GET /api/soltea-applications/:id/projection). */
+export interface TransferProjection {
   year: number;
-  step: TransferStep;
-  employerSiret: string | null;
-  establishmentSiret: string;
-  amountCents: number;
-  status: 'PAID' | 'NOT_PAID_NO_BANK_DETAILS';
-  createdAt: string;
+  siret: string;
+  bankDetailsPresent: boolean;
+  steps: {
+    step: TransferStep;
+    on: string | null;
+    done: boolean;
+    paidCents: number;
+    notPaidCents: number;
+    employers: number;
+    lastAt: string | null;
+    projected: { cents: number; employers: number } | null;
+  }[];
 }
 
 /** The 18 INSEE region codes the API accepts. */

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { seedDemoData } from '../domain/seed/demo-data';
 import { seedDemoRights } from '../domain/seed/demo-rights';
+import { seedDemoSoltea } from '../domain/seed/demo-soltea';
 import { loadConfig } from '../platform/config';
 import { findProjectRoot } from '../platform/project-root';
 import { dataDir } from '../platform/data-dir';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     log(`PostgreSQL: ${redactUrl(database.url)} (${database.source})`);
     await seedDemoData(orm.em.fork(), demoPassword());
     await seedDemoRights(orm.em.fork());
+    const solteaYear = await seedDemoSoltea(orm.em.fork());
+    log(`demo SOLTéA ${solteaYear}: applications and balances ready`);
     await orm.close();
 
     let temporal: Pick<DevServer, 'address' | 'uiUrl'> = { address: process.env.TEMPORAL_ADDRESS ?? '', uiUrl: process.env.TEMPORAL_UI_URL };

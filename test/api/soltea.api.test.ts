@@ -13,6 +13,7 @@ import { ensureCompanyPortfolio } from '../../domain/rights/company-portfolio';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { PortfolioService } from '../../domain/rights/portfolio-service.entity';
 import { seedDemoRights } from '../../domain/seed/demo-rights';
+import { demoSolteaYear, seedDemoSoltea } from '../../domain/seed/demo-soltea';
 import { calendarOf, MILESTONES, type MilestoneKey } from '../../domain/soltea/calendar.rules';
 import {
   SolteaAllocation,
@@ -709,5 +710,33 @@ describe('campaigns as support sees them', () => {
     expect(unknown.body).toMatchObject({ code: 'SOLTEA.UNKNOWN_CALENDAR', errors: { calendarVersion: expect.stringContaining('arrete-2024') } });
     expect((await support.post('/api/soltea-campaigns/preview').send({ year: 2026, zz: 1 })).body.code).toBe('VALIDATION.UNKNOWN_FIELD');
     expect((await admin.post('/api/soltea-campaigns/preview').send({ year: 2026 })).status).toBe(403);
+  });
+});
+
+describe('the SOLTéA demo `npm start` seeds', () => {
+  it.each([
+    ['2026-10-31T22:59:00Z', 2026],
+    ['2026-10-31T23:00:00Z', 2027],
+    ['2027-06-15T10:00:00Z', 2027],
+  ])('prepares, at %s, the campaign %i', (at, year) => {
+    expect(demoSolteaYear(new Date(at))).toBe(year);
+  });
+
+  it('is idempotent, and shows Boulangerie Martin’s administrator his balances, his client’s, his shop’s application and what transfer 1 is to pay it', async () => {
+    const year = await seedDemoSoltea(env.orm.em.fork());
+    const counts = () => Promise.all([SolteaApplication, SolteaBalance, SolteaAllocation, SolteaAllocationEvent].map((e) => env.orm.em.fork().count(e, { year })));
+    const first = await counts();
+    expect(first).toEqual([5, 4, 2, 1]);
+    await seedDemoSoltea(env.orm.em.fork());
+    expect(await counts()).toEqual(first);
+
+    const balances = (await list(admin, 'soltea-balances', { year })).body.map((b: { employerSiret: string }) => b.employerSiret).sort();
+    expect(balances).toEqual(['53210987300010', HEAD_OFFICE, SHOP].sort());
+    expect(total(await list(support, 'soltea-balances', { year }))).toBe(4);
+    const applications = (await list(admin, 'soltea-applications', { year })).body as { id: string; siret: string; status: string }[];
+    expect(applications.map((a) => [a.siret, a.status])).toEqual([[SHOP, 'ACCEPTED']]);
+    const projection = await admin.get(`/api/soltea-applications/${applications[0].id}/projection`);
+    expect(projection.body.steps[0]).toMatchObject({ step: 'TRANSFER1', projected: { cents: 280_000, employers: 1 } });
+    expect(total(await list(support, 'soltea-applications', { year, status: 'SUBMITTED' }))).toBe(1);
   });
 });

@@ -75,7 +75,9 @@ it('support starts a campaign, moves a milestone with a reason and sees it on th
   await page.screenshot({ path: '/tmp/shots/soltea-campaign.png', fullPage: true });
 
   await page.getByRole('menuitem', { name: 'Candidatures SOLTéA' }).click();
-  await page.getByText(/Aucun|Candidature/).first().waitFor();
+  // The demo's application awaiting support's decision (domain/seed/demo-soltea.ts).
+  await page.getByRole('row', { name: /École de production du Bâtiment/ }).waitFor();
+  await page.screenshot({ path: '/tmp/shots/soltea-applications-review.png' });
   await noOverflow(page);
   expect(errors).toEqual([]);
   await page.context().close();

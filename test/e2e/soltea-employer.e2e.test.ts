@@ -80,6 +80,9 @@ async function pick(page: Page, typed: string, option: RegExp): Promise<void> {
   await page.getByRole('option', { name: option }).click();
 }
 
+/** The shop's application of this campaign (the demo has one for the coming campaign too). */
+const centre = (page: Page) => page.locator('.MuiCard-root', { hasText: `Fournil-école Martin — campagne ${YEAR}` });
+
 async function noOverflow(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate<{ scrollWidth: number; clientWidth: number }>(
     '({ scrollWidth: document.scrollingElement.scrollWidth, clientWidth: document.scrollingElement.clientWidth })',
@@ -124,7 +127,7 @@ it('an employer allocates 60 % + 40 %, sees the total at 100 %; after transfer 1
   await expect(page.getByLabel('Pourcentage pour CFA des Métiers de Bouche').inputValue()).resolves.toBe('60');
 
   await page.getByRole('menuitem', { name: 'SOLTéA — candidature' }).click();
-  await page.getByRole('row', { name: /Versement 1/ }).getByText('À venir : 2 500,00 € prévus (1 employeur, selon les choix à ce jour)').waitFor();
+  await centre(page).getByRole('row', { name: /Versement 1/ }).getByText('À venir : 2 500,00 € prévus (1 employeur, selon les choix à ce jour)').waitFor();
   await page.screenshot({ path: '/tmp/shots/soltea-application-projection.png' });
   await page.goBack();
 
@@ -145,10 +148,10 @@ it('an employer allocates 60 % + 40 %, sees the total at 100 %; after transfer 1
   await page.screenshot({ path: '/tmp/shots/soltea-balances.png' });
 
   await page.getByRole('menuitem', { name: 'SOLTéA — candidature' }).click();
-  const transfer1Row = page.getByRole('row', { name: /Versement 1/ });
+  const transfer1Row = centre(page).getByRole('row', { name: /Versement 1/ });
   await transfer1Row.getByText('2 500,00 €').first().waitFor();
   await transfer1Row.getByText(/Effectué le .* \(1 employeur\)/).waitFor();
-  await page.getByRole('row', { name: /Versement 2/ }).getByText('Pas encore effectué').waitFor();
+  await centre(page).getByRole('row', { name: /Versement 2/ }).getByText('Pas encore effectué').waitFor();
   await noOverflow(page);
   await page.screenshot({ path: '/tmp/shots/soltea-application-transfers.png' });
   await page.getByRole('button', { name: 'Déposer une candidature' }).click();

@@ -1,5 +1,6 @@
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
+import { Typography } from '@mui/material';
 import { useState } from 'react';
 import { BooleanField, Button, DataTable, ExportButton, List, NumberField, SearchInput, SelectArrayInput, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../common/EnumField';
@@ -12,8 +13,31 @@ import { refusalText } from './stepLabel';
 interface Application {
   id: string;
   name: string;
+  uai: string;
+  city: string;
+  region: string;
   status: 'SUBMITTED' | 'ACCEPTED' | 'REFUSED';
 }
+
+/** The establishment's name, its UAI and city beneath (one column: the list fits a laptop's width). */
+const EstablishmentCell = () => {
+  const application = useRecordContext<Application>();
+  if (!application) return null;
+  return (
+    <>
+      {application.name}
+      <Typography variant="caption" component="div" color="text.secondary">
+        {application.uai} · {application.city}
+      </Typography>
+    </>
+  );
+};
+
+const RegionCell = () => {
+  const application = useRecordContext<Application>();
+  const translate = useTranslate();
+  return application ? <>{translate(`app.solteaEmployer.regions.${application.region}`, { _: application.region })}</> : null;
+};
 
 /** Support accepts an application (the establishment joins the eligible list) or refuses it with a reason. */
 const DecisionButtons = () => {
@@ -59,11 +83,13 @@ export const SolteaApplicationList = () => (
   <List filters={filters} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><ExportButton /></TopToolbar>}>
     <DataTable bulkActionButtons={false}>
       <DataTable.Col source="year" field={TextField} />
-      <DataTable.Col source="name" field={TextField} />
+      <DataTable.Col source="name">
+        <EstablishmentCell />
+      </DataTable.Col>
       <DataTable.Col source="siret" field={TextField} />
-      <DataTable.Col source="uai" field={TextField} disableSort />
-      <DataTable.Col source="city" field={TextField} />
-      <DataTable.Col source="region" field={TextField} />
+      <DataTable.Col source="region">
+        <RegionCell />
+      </DataTable.Col>
       <DataTable.Col source="shortageTrainings" field={NumberField} disableSort />
       <DataTable.Col source="bankDetailsPresent" field={BooleanField} disableSort />
       <DataTable.Col source="status">

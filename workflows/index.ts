@@ -6,3 +6,4 @@ export { collaboratorDepartureWorkflow } from './collaborator-departure/collabor
 export { publicFormNoticeWorkflow } from './public-form-notice/public-form-notice.workflow';
 export { solteaCampaignWorkflow } from './soltea-campaign/soltea-campaign.workflow';
 export { solteaScheduledStartWorkflow } from './soltea-campaign/soltea-scheduled-start.workflow';
+export { preventionVerificationWindowWorkflow } from './prevention-window/prevention-window.workflow';

@@ -41,7 +41,11 @@ afterAll(async () => {
 /** Support's « Terminer le processus »; answers the API's reply once the process shows TERMINATED. */
 async function terminateFromConsole(workflowId: string) {
   await eventually(async () => ((await support.get(`/api/workflows/${workflowId}`)).body.terminable === true ? true : undefined));
-  const res = await support.post(`/api/workflows/${workflowId}/terminate`).send({ reason: REASON });
+  // A step in flight (the first link's mail) makes the API answer 409 WORKFLOW.STEP_RUNNING: support tries again, as the message says.
+  const res = await eventually(async () => {
+    const sent = await support.post(`/api/workflows/${workflowId}/terminate`).send({ reason: REASON });
+    return sent.status === 409 && sent.body.code === 'WORKFLOW.STEP_RUNNING' ? undefined : sent;
+  });
   expect(res.status).toBe(202);
   expect((await support.get(`/api/workflows/${workflowId}`)).body).toMatchObject({ status: 'TERMINATED', terminable: false });
   return res.body as { requested: string; closed: Record<string, unknown> };

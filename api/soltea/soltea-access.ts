@@ -1,9 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { answerAccessQuestions } from '../../domain/access/decision.service';
-import { DEFAULT_DECISION_POLICY, lookBackStart, type Right } from '../../domain/access/decision.policy';
-import { AccountRole } from '../../domain/account/account.entity';
-import { Establishment } from '../../domain/company/establishment.entity';
+import { DEFAULT_DECISION_POLICY, lookBackStart } from '../../domain/access/decision.policy';
 import { SolteaApplication } from '../../domain/soltea/soltea.entities';
+import {
+  allowedPairs,
+  companyIdOf,
+  decided,
+  isAdministrator,
+  isSupport,
+  mayActForOwnEstablishment,
+  ownEstablishment,
+  ownSirets,
+  type SiretScope,
+} from '../access/service-access';
 import type { AuthContext } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { applicationNotFound } from './soltea.errors';
@@ -11,29 +19,6 @@ import { applicationNotFound } from './soltea.errors';
 /** The two SOLTéA services of the catalogue (Migration20261126100000_rights). */
 export const SOLTEA_EMPL = 'SOLTEA_EMPL';
 export const SOLTEA_ETAB = 'SOLTEA_ETAB';
-
-/** Every SIRET (support), or these. */
-export type SiretScope = { all: true } | { all: false; sirets: string[] };
-
-export const isSupport = (auth: AuthContext) => auth.role === AccountRole.SUPPORT;
-const isAdministrator = (auth: AuthContext) => auth.role === AccountRole.ADMINISTRATOR;
-const companyIdOf = (auth: AuthContext) => auth.account.company.id;
-
-async function decided(ctx: ApiContext, em: EntityManager, auth: AuthContext, siret: string, service: string, right?: Right): Promise<boolean> {
-  const [decision] = await answerAccessQuestions(em, [{ accountId: auth.account.id, siret, service, ...(right ? { right } : {}) }], companyIdOf(auth), {
-    cached: ctx.accessCache && { cache: ctx.accessCache.cache, loaders: ctx.decisionLoaders },
-  });
-  return decision.allowed;
-}
-
-async function ownEstablishment(em: EntityManager, auth: AuthContext, siret: string): Promise<boolean> {
-  return (await em.count(Establishment, { siret, company: companyIdOf(auth) })) > 0;
-}
-
-async function ownSirets(em: EntityManager, auth: AuthContext): Promise<string[]> {
-  const rows = await em.find(Establishment, { company: companyIdOf(auth) }, { fields: ['siret'], orderBy: { siret: 'ASC' } });
-  return rows.map((e) => e.siret);
-}
 
 /**
  * May the caller act for this employer SIRET on SOLTéA Employeurs? The
@@ -58,12 +43,8 @@ export async function employerScope(ctx: ApiContext, em: EntityManager, auth: Au
  * must be one of his company's establishments and he must be habilitated
  * on SOLTEA_ETAB for it (with the right to declare when he writes).
  */
-export async function mayActForEstablishment(ctx: ApiContext, em: EntityManager, auth: AuthContext, siret: string, write: boolean): Promise<boolean> {
-  if (isSupport(auth)) return !write;
-  if (!(await ownEstablishment(em, auth, siret))) return false;
-  if (!write && isAdministrator(auth)) return true;
-  return decided(ctx, em, auth, siret, SOLTEA_ETAB, write ? 'DECLARE' : undefined);
-}
+export const mayActForEstablishment = (ctx: ApiContext, em: EntityManager, auth: AuthContext, siret: string, write: boolean): Promise<boolean> =>
+  mayActForOwnEstablishment(ctx, em, auth, siret, SOLTEA_ETAB, write);
 
 /** The application if the caller may see it (write: change it), else 404 SOLTEA.APPLICATION_NOT_FOUND. */
 export async function visibleApplication(ctx: ApiContext, em: EntityManager, auth: AuthContext, id: string, write: boolean): Promise<SolteaApplication> {
@@ -76,10 +57,6 @@ export async function visibleApplication(ctx: ApiContext, em: EntityManager, aut
 export async function establishmentScope(ctx: ApiContext, em: EntityManager, auth: AuthContext): Promise<SiretScope> {
   return (await solteaScopes(ctx, em, auth)).establishments;
 }
-
-/** A MikroORM condition: this SIRET field within the scope. */
-export const inScope = <F extends string>(field: F, scope: SiretScope): Partial<Record<F, { $in: string[] }>> =>
-  scope.all ? {} : ({ [field]: { $in: scope.sirets } } as Record<F, { $in: string[] }>);
 
 /**
  * The SIRETs the caller might act for on each SOLTéA service: his
@@ -94,8 +71,6 @@ select f.declared_siret, ?::text from dsn_filing f where f.period >= ?::date and
 union
 select f.declared_siret, ?::text from dsn_filing f join establishment e on e.siret = f.declaring_siret where f.period >= ?::date and e.company_id = ?`;
 
-const QUESTIONS_PER_CALL = 1000;
-
 /**
  * Both scopes at once, for the lists (balances, applications, transfers):
  * the candidates of one query, answered by the access decision (through
@@ -109,20 +84,13 @@ export async function solteaScopes(ctx: ApiContext, em: EntityManager, auth: Aut
   const rows = await em
     .getConnection()
     .execute<{ siret: string; service: string }[]>(CANDIDATES_SQL, [auth.account.id, SOLTEA_EMPL, SOLTEA_ETAB, SOLTEA_EMPL, since, auth.account.id, SOLTEA_EMPL, since, companyId]);
-  const questions = rows.map((r) => ({ accountId: auth.account.id, siret: r.siret, service: r.service }));
-  const allowed = { [SOLTEA_EMPL]: new Set<string>(), [SOLTEA_ETAB]: new Set<string>() };
-  for (let start = 0; start < questions.length; start += QUESTIONS_PER_CALL) {
-    const chunk = questions.slice(start, start + QUESTIONS_PER_CALL);
-    const decisions = await answerAccessQuestions(em, chunk, companyId, {
-      now,
-      cached: ctx.accessCache && { cache: ctx.accessCache.cache, loaders: ctx.decisionLoaders },
-    });
-    chunk.forEach((q, i) => decisions[i].allowed && allowed[q.service as typeof SOLTEA_EMPL].add(q.siret));
-  }
+  const allowed = await allowedPairs(ctx, em, auth, rows, now);
+  const employers = allowed.get(SOLTEA_EMPL) ?? new Set<string>();
+  const establishments = allowed.get(SOLTEA_ETAB) ?? new Set<string>();
   const own = await ownSirets(em, auth);
   const admin = isAdministrator(auth);
   return {
-    employers: { all: false, sirets: [...new Set([...(admin ? own : []), ...allowed[SOLTEA_EMPL]])] },
-    establishments: { all: false, sirets: admin ? own : own.filter((s) => allowed[SOLTEA_ETAB].has(s)) },
+    employers: { all: false, sirets: [...new Set([...(admin ? own : []), ...employers])] },
+    establishments: { all: false, sirets: admin ? own : own.filter((s) => establishments.has(s)) },
   };
 }

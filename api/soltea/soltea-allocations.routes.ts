@@ -14,7 +14,8 @@ import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
-import { isSupport, mayActForEmployer } from './soltea-access';
+import { isSupport } from '../access/service-access';
+import { mayActForEmployer } from './soltea-access';
 import { assertDesignationOpen, campaignFor, designationState, findCampaign } from './soltea-windows';
 import { allocationRefused, employerNotFound, groupNameTaken, groupNotFound, nothingToReplicate, supportReadOnly } from './soltea.errors';
 import {

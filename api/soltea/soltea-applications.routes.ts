@@ -12,7 +12,8 @@ import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { siretMatch } from '../portfolios/identifier.schemas';
-import { establishmentScope, inScope, mayActForEstablishment, visibleApplication } from './soltea-access';
+import { inScope } from '../access/service-access';
+import { establishmentScope, mayActForEstablishment, visibleApplication } from './soltea-access';
 import { applicationsCampaign, applicationsOpen, designationState } from './soltea-windows';
 import { applicationDecided, applicationExists, applicationNotFound, notHabilitated } from './soltea.errors';
 import {

@@ -14,7 +14,8 @@ import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { siretMatch } from '../portfolios/identifier.schemas';
-import { employerScope, inScope } from './soltea-access';
+import { inScope } from '../access/service-access';
+import { employerScope } from './soltea-access';
 import { BALANCE_LAYOUT, balanceImporter } from './soltea-balances.importer';
 import { BalanceFilter, BalanceRecord, YearQuery } from './soltea.schemas';
 

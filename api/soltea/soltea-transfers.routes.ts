@@ -7,7 +7,8 @@ import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { siretMatch } from '../portfolios/identifier.schemas';
-import { inScope, solteaScopes, visibleApplication } from './soltea-access';
+import { inScope } from '../access/service-access';
+import { solteaScopes, visibleApplication } from './soltea-access';
 import { IdParams, TransferFilter, TransferProjection, TransferRecord } from './soltea.schemas';
 import { transferProjection } from './transfer-projection.read';
 

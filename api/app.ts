@@ -37,6 +37,7 @@ import { arrivalRoutes } from './arrivals/arrivals.routes';
 import { departureRoutes } from './departures/departures.routes';
 import { obsoleteRightRoutes } from './obsolete-rights/obsolete-rights.routes';
 import { solteaRoutes } from './soltea/soltea.routes';
+import { preventionRoutes } from './prevention/prevention.routes';
 
 /** The Express app, without listening (api/server.ts listens). */
 export function createApp(deps: ApiDeps): Express {
@@ -95,6 +96,7 @@ export function createApp(deps: ApiDeps): Express {
     departureRoutes,
     obsoleteRightRoutes,
     solteaRoutes,
+    preventionRoutes,
   ]) {
     app.use(routes(ctx));
   }

@@ -29,6 +29,7 @@ import {
   SolteaRunFailure,
   SolteaTransfer,
 } from './soltea/soltea.entities';
+import { PreventionDeclaration, PreventionLearner, PreventionWindow } from './prevention/prevention.entities';
 
 export const entities = [
   Company,
@@ -60,4 +61,7 @@ export const entities = [
   SolteaReminder,
   SolteaRun,
   SolteaRunFailure,
+  PreventionDeclaration,
+  PreventionLearner,
+  PreventionWindow,
 ];

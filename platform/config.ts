@@ -1,3 +1,4 @@
+import { DEFAULT_VERIFICATION_MONTHS } from '../domain/prevention/declaration-dates.rules';
 import { letterEncryptionKey } from './letter-key';
 
 /** Settings of the API and worker processes, read from the environment once. */
@@ -23,6 +24,8 @@ export interface RuntimeConfig {
   letterKey: Buffer;
   /** Day (MM-DD, Paris) the yearly SOLTéA Schedule starts the next year's campaign (`SOLTEA_SCHEDULE_DAY`, default 11-01). */
   solteaScheduleDay?: string;
+  /** Months after a quarter's end the employer verifies a training body's declarations (`PREVENTION_VERIFICATION_MONTHS`, default 6; a later text speaks of 9). */
+  preventionVerificationMonths: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/backoffice';
@@ -48,5 +51,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
     letterKey: letterEncryptionKey(env),
     solteaScheduleDay: env.SOLTEA_SCHEDULE_DAY || undefined,
+    preventionVerificationMonths: months(env.PREVENTION_VERIFICATION_MONTHS, DEFAULT_VERIFICATION_MONTHS, 'PREVENTION_VERIFICATION_MONTHS'),
   };
+}
+
+function months(text: string | undefined, fallback: number, name: string): number {
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 24) throw new Error(`${name} must be a whole number of months (1–24), got "${text}"`);
+  return value;
 }

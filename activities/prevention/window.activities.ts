@@ -28,7 +28,7 @@ export interface DeemVerifiedPageRequest {
   limit: number;
 }
 
-/** Lines marked by one page; `more`: the page was full, another may find lines left. */
+/** Lines marked by one page; `more`: it marked some, so the next page may find lines left (only an empty page ends). */
 export interface DeemVerifiedPage {
   updated: number;
   more: boolean;
@@ -79,20 +79,21 @@ export function createPreventionWindowActivities({ orm }: WindowDeps) {
       }
       const rows = await orm.em.fork().transactional((em) =>
         // The page is a materialized CTE: written as `id in (select … limit ?)`, the planner may rescan the
-        // subquery once per candidate row (nested-loop semi-join) and, skipping the rows it has just locked,
-        // update more than `limit` lines.
+        // subquery once per candidate row (nested-loop semi-join) and update more than `limit` lines. A line
+        // an employer is verifying at that moment is waited for (not skipped), then left out if no longer
+        // pending; so a short page proves nothing, and only an empty one ends the deadline's pages.
         em.execute<{ id: string }[]>(
           `with page as materialized (
              select id from prevention_learner
               where employer_siren = ? and quarter = ? and status = 'PENDING_VERIFICATION'
-              order by id limit ? for update skip locked)
+              order by id limit ? for update)
            update prevention_learner set status = 'DEEMED_VERIFIED', decided_at = now()
             where status = 'PENDING_VERIFICATION' and id in (select id from page)
            returning id`,
           [employerSiren, quarter, limit],
         ),
       );
-      return { updated: rows.length, more: rows.length === limit };
+      return { updated: rows.length, more: rows.length > 0 };
     },
   };
 }

@@ -12,6 +12,7 @@ import { Migration20261203100000_departure_waiting_code } from './Migration20261
 import { Migration20261203200000_pending_email } from './Migration20261203200000_pending_email';
 import { Migration20261203300000_stale_candidate_accounts } from './Migration20261203300000_stale_candidate_accounts';
 import { Migration20261204100000_soltea } from './Migration20261204100000_soltea';
+import { Migration20261205100000_prevention } from './Migration20261205100000_prevention';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203200000_pending_email', class: Migration20261203200000_pending_email },
   { name: 'Migration20261203300000_stale_candidate_accounts', class: Migration20261203300000_stale_candidate_accounts },
   { name: 'Migration20261204100000_soltea', class: Migration20261204100000_soltea },
+  { name: 'Migration20261205100000_prevention', class: Migration20261205100000_prevention },
 ];

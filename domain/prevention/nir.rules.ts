@@ -45,7 +45,7 @@ export function checkNir(raw: string): NirCheck {
   }
   const key = nirKey(value.slice(0, 13));
   if (Number(value.slice(13)) !== key) {
-    return fail('PREVENTION.NIR_KEY', `NIR ${value} invalide : la clé de contrôle ne correspond pas.`);
+    return fail('PREVENTION.NIR_KEY', 'NIR invalide : la clé de contrôle ne correspond pas (vérifiez chaque chiffre).');
   }
   return { ok: true, value };
 }

@@ -86,7 +86,8 @@ describe('deemVerifiedPage', () => {
     expect(await allPages(SIREN, '2026-Q1', 2)).toEqual([
       { updated: 2, more: true },
       { updated: 2, more: true },
-      { updated: 1, more: false },
+      { updated: 1, more: true },
+      { updated: 0, more: false },
     ]);
     const deemed = { status: 'DEEMED_VERIFIED', decided: true };
     expect(await statusesOf(pending)).toEqual([deemed, deemed, deemed]);

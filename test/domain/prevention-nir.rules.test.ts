@@ -116,7 +116,7 @@ describe('checkNir', () => {
     expect(checkNir('185057800608490')).toEqual({
       ok: false,
       code: 'PREVENTION.NIR_KEY',
-      message: 'NIR 185057800608490 invalide : la clé de contrôle ne correspond pas.',
+      message: 'NIR invalide : la clé de contrôle ne correspond pas (vérifiez chaque chiffre).',
     });
   });
 });

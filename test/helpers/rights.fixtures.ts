@@ -102,3 +102,53 @@ export async function demoPortfolioId(app: Express): Promise<string> {
   const res = await (await login(app, ADMIN)).get('/api/portfolios').query({ filter: JSON.stringify({ kind: 'COMPANY' }) });
   return (res.body as Array<{ id: string }>)[0].id;
 }
+
+/** A SIREN with its Luhn key, from its first 8 digits. */
+export const sirenFrom = (prefix: string) => prefix + [...'0123456789'].find((d) => luhnValid(prefix + d))!;
+
+export interface Person {
+  siret: string;
+  lastName: string;
+  firstName: string;
+}
+
+/**
+ * A company written straight to the database: `establishments` SIRETs of
+ * its SIREN, its company portfolio offering `service`, and its people —
+ * each a declarant (an administrator if `admin`) with, on the first
+ * establishment, the habilitations `rights` says (declare, or consult only).
+ */
+export async function createCompany(
+  orm: Orm,
+  spec: { sirenPrefix: string; legalName: string; establishments: number; service: string; people: { lastName: string; firstName: string; admin?: boolean; rights?: 'declare' | 'consult' }[] },
+): Promise<{ siren: string; sirets: string[]; people: Person[] }> {
+  const em = orm.em.fork();
+  const siren = sirenFrom(spec.sirenPrefix);
+  const sirets = siretsOf(siren, spec.establishments);
+  const company = em.create(Company, { siren, legalName: spec.legalName, headOfficeAddress: '1 place de la Formation, Lyon', status: CompanyStatus.ACTIVE });
+  const establishments = sirets.map((siret, i) =>
+    em.create(Establishment, { siret, company, name: i ? `Établissement ${i + 1}` : 'Siège', address: company.headOfficeAddress, status: EstablishmentStatus.ACTIVE, headOffice: i === 0 }),
+  );
+  const portfolio = await ensureCompanyPortfolio(em, company, sirets);
+  em.create(PortfolioService, { portfolio, service: spec.service });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const p of spec.people) {
+    const account = em.create(Account, {
+      company,
+      establishment: establishments[0],
+      siret: sirets[0],
+      lastName: p.lastName,
+      firstName: p.firstName,
+      identityKey: identityKey(sirets[0], p.lastName, p.firstName),
+      email: `${p.firstName.toLowerCase()}.${p.lastName.toLowerCase()}@${siren}.example`,
+      role: p.admin ? AccountRole.ADMINISTRATOR : AccountRole.DECLARANT,
+      status: AccountStatus.ACTIVE,
+      adminStatus: p.admin ? AdminStatus.ACTIVE : null,
+      passwordHash,
+      emailConfirmedAt: new Date(),
+    });
+    if (p.rights) em.create(Habilitation, { account, siret: sirets[0], service: spec.service, portfolio, canDeclare: p.rights === 'declare', canConsult: true });
+  }
+  await em.flush();
+  return { siren, sirets, people: spec.people.map((p) => ({ siret: sirets[0], lastName: p.lastName, firstName: p.firstName })) };
+}

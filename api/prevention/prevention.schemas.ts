@@ -1,6 +1,6 @@
 import { checkNir } from '../../domain/prevention/nir.rules';
 import { isQuarterKey } from '../../domain/prevention/declaration-dates.rules';
-import { CERTIFICATION_KINDS, CHANNELS, DECLARANT_KINDS, LEARNER_STATUSES, MODALITIES, PROOF_TYPES } from '../../domain/prevention/prevention.entities';
+import { CERTIFICATION_KINDS, CHANNELS, DECLARANT_KINDS, LEARNER_STATUSES, MODALITIES, PROOF_TYPES, WINDOW_STATUSES } from '../../domain/prevention/prevention.entities';
 import { CalendarDay, personName } from '../arrivals/arrivals.schemas';
 import { oneOrMany } from '../http/filter-schemas';
 import { z } from '../http/openapi';
@@ -126,3 +126,28 @@ export const LearnerIds = z.object({ ids: z.array(z.string().uuid('Identifiant i
 export const VerifyBody = LearnerIds.openapi('PreventionVerify');
 export const CorrectionBody = LearnerIds.extend({ reason: z.multilineText().trim().min(3, 'Motif obligatoire (3 caractères au moins)').max(2000) }).openapi('PreventionCorrectionRequest');
 export const BulkAnswer = z.object({ changed: z.number().int() }).openapi('PreventionBulkAnswer');
+
+export const WindowFilter = z.object({
+  employerSiren: z.string().regex(/^\d{9}$/, 'SIREN : 9 chiffres').optional(),
+  quarter: oneOrMany(Quarter),
+  status: oneOrMany(z.enum(WINDOW_STATUSES)),
+});
+
+export const WindowRecord = z
+  .object({
+    id: z.string(),
+    employerSiren: z.string(),
+    quarter: z.string(),
+    workflowId: z.string(),
+    status: z.enum(WINDOW_STATUSES),
+    deadline: z.string().openapi({ description: 'Last day the employer verifies (the window ends when it is over in Paris)' }),
+    moves: z.array(z.object({ at: z.string(), actorId: z.string(), reason: z.string(), from: z.string(), to: z.string() })),
+    deemedVerified: z.number().int(),
+    pending: z.number().int().openapi({ description: 'Lines still awaiting the employer' }),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('PreventionWindow');
+
+export const DeadlineMoveBody = z
+  .object({ deadline: CalendarDay, reason: z.multilineText().trim().min(3, 'Motif obligatoire (3 caractères au moins)').max(2000) })
+  .openapi('PreventionDeadlineMove');

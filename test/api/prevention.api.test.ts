@@ -5,7 +5,7 @@ import { declarationDeadline, quarterOf, verificationDeadline } from '../../doma
 import { seedDemoRights } from '../../domain/seed/demo-rights';
 import { preventionWindowId } from '../../workflows/prevention-window/prevention-window.messages';
 import { allTextInDatabase } from '../helpers/database';
-import { login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createCompany, createOtherCompany, SUPPORT, type OtherCompany } from '../helpers/rights.fixtures';
 
 /**
@@ -147,6 +147,30 @@ describe('a training body declares', () => {
     const [after] = await learners(ofDeclarant, { id: [theirs.id] });
     expect(after).toMatchObject({ status: 'CORRECTION_REQUESTED', correctionReason: 'Le salarié n’a pas suivi le second jour' });
     expect((await support.post('/api/prevention-learners/verify').send({ ids: [mine.id] })).status).toBe(403);
+  });
+
+  it('support lists the windows and moves a deadline with a reason (recorded who, from, to); an administrator sees his company’s only', async () => {
+    const quarter = quarterOf(daysAgo(10));
+    const windows = await eventually(async () => {
+      const res = await support.get('/api/prevention-windows').query({ filter: JSON.stringify({ quarter }) });
+      return res.body.length === 2 ? (res.body as { id: string; employerSiren: string; pending: number; deadline: string }[]) : undefined;
+    });
+    const martinWindow = windows.find((w) => w.employerSiren === '842716409')!;
+    expect(martinWindow).toMatchObject({ status: 'OPEN', deadline: verificationDeadline(quarter), pending: 1 });
+    expect((await martin.get('/api/prevention-windows')).body.map((w: { employerSiren: string }) => w.employerSiren)).toEqual(['842716409']);
+
+    const later = `${Number(verificationDeadline(quarter).slice(0, 4)) + 1}-03-31`;
+    expect((await martin.post(`/api/prevention-windows/${martinWindow.id}/deadline-moves`).send({ deadline: later, reason: 'Décret modificatif' })).status).toBe(403);
+    const past = await support.post(`/api/prevention-windows/${martinWindow.id}/deadline-moves`).send({ deadline: daysAgo(1), reason: 'Décret modificatif' });
+    expect(past.status).toBe(409);
+    expect(past.body.code).toBe('PREVENTION.DATE_PAST');
+    const unknown = await support.post(`/api/prevention-windows/${martinWindow.id}/deadline-moves`).send({ deadline: later, reason: 'ok ok', by: 'me' });
+    expect(unknown.body.code).toBe('VALIDATION.UNKNOWN_FIELD');
+    const moved = await support.post(`/api/prevention-windows/${martinWindow.id}/deadline-moves`).send({ deadline: later, reason: 'Décret modificatif' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ deadline: later, moves: [{ from: verificationDeadline(quarter), to: later, reason: 'Décret modificatif' }] });
+    const [line] = await learners(martin, { status: 'PENDING_VERIFICATION' });
+    expect(line.verificationDeadline).toBe(later);
   });
 
   it('a declaration is never edited: the training body deletes its lines, the declaration goes with the last; both audited, no NIR in the audit trail', async () => {

@@ -29,7 +29,7 @@ import {
   SolteaRunFailure,
   SolteaTransfer,
 } from './soltea/soltea.entities';
-import { PreventionDeclaration, PreventionLearner, PreventionWindow } from './prevention/prevention.entities';
+import { PreventionCheck, PreventionCheckRun, PreventionDeclaration, PreventionLearner, PreventionWindow } from './prevention/prevention.entities';
 
 export const entities = [
   Company,
@@ -64,4 +64,6 @@ export const entities = [
   PreventionDeclaration,
   PreventionLearner,
   PreventionWindow,
+  PreventionCheck,
+  PreventionCheckRun,
 ];

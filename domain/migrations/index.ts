@@ -13,6 +13,7 @@ import { Migration20261203200000_pending_email } from './Migration20261203200000
 import { Migration20261203300000_stale_candidate_accounts } from './Migration20261203300000_stale_candidate_accounts';
 import { Migration20261204100000_soltea } from './Migration20261204100000_soltea';
 import { Migration20261205100000_prevention } from './Migration20261205100000_prevention';
+import { Migration20261205200000_prevention_checks } from './Migration20261205200000_prevention_checks';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203300000_stale_candidate_accounts', class: Migration20261203300000_stale_candidate_accounts },
   { name: 'Migration20261204100000_soltea', class: Migration20261204100000_soltea },
   { name: 'Migration20261205100000_prevention', class: Migration20261205100000_prevention },
+  { name: 'Migration20261205200000_prevention_checks', class: Migration20261205200000_prevention_checks },
 ];

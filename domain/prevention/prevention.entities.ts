@@ -1,4 +1,4 @@
-import { Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base.entity';
 import type { DeclarantKind, ProofType, QuarterKey } from './declaration-dates.rules';
 
@@ -194,4 +194,80 @@ export class PreventionWindow extends BaseEntity {
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+}
+
+export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_DONE'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/**
+ * An employer's yearly check of his employees' declarations (one per SIREN
+ * and year), task of his administrators until its due day: read model of
+ * its workflow (`prevention-check-<year>-<siren>`).
+ */
+@Entity({ tableName: 'prevention_check' })
+@Unique({ properties: ['year', 'employerSiren'] })
+@Index({ properties: ['year', 'status'] })
+export class PreventionCheck extends BaseEntity {
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ length: 9 })
+  employerSiren!: string;
+
+  @Property()
+  @Unique()
+  workflowId!: string;
+
+  @Enum({ items: [...CHECK_STATUSES], nativeEnumName: 'prevention_check_status' })
+  status: Opt<CheckStatus> = 'OPEN';
+
+  /** The last day of the check (31 December by default). */
+  @Property({ type: 'date' })
+  due!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  remindedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  doneAt?: Date | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  doneBy?: string | null;
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+export const CHECK_RUN_STATUSES = ['RUNNING', 'REPORTED', 'CANCELLED'] as const;
+export type CheckRunStatus = (typeof CHECK_RUN_STATUSES)[number];
+
+/** The yearly check's run (`prevention-check-<year>`): employers asked, then its report at the due day (done, not done, lines still pending). */
+@Entity({ tableName: 'prevention_check_run' })
+export class PreventionCheckRun {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  year!: number;
+
+  @Property()
+  @Unique()
+  workflowId!: string;
+
+  @Enum({ items: [...CHECK_RUN_STATUSES], nativeEnumName: 'prevention_check_run_status' })
+  status: Opt<CheckRunStatus> = 'RUNNING';
+
+  @Property({ type: 'date' })
+  due!: string;
+
+  /** Employers whose check was started. */
+  @Property({ type: 'integer', default: 0 })
+  employers: Opt<number> = 0;
+
+  @Property({ type: 'timestamptz' })
+  startedAt: Opt<Date> = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  reportedAt?: Date | null;
+
+  /** Counts by code: done, notDone, pendingLines. */
+  @Property({ type: 'jsonb', nullable: true })
+  report?: Record<string, number> | null;
 }

@@ -70,4 +70,9 @@ export class Migration20261205100000_prevention extends Migration {
       constraint "prevention_window_employer_siren_quarter_unique" unique ("employer_siren", "quarter"),
       constraint "prevention_window_workflow_id_unique" unique ("workflow_id"));`);
   }
+
+  override async down(): Promise<void> {
+    for (const table of ['prevention_window', 'prevention_learner', 'prevention_declaration']) this.addSql(`drop table if exists "${table}" cascade;`);
+    for (const type of ['prevention_window_status', 'prevention_learner_status', 'prevention_certification_kind', 'prevention_modality', 'prevention_proof_type', 'prevention_channel', 'prevention_declarant_kind']) this.addSql(`drop type if exists "${type}";`);
+  }
 }

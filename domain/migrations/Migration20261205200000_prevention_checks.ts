@@ -31,4 +31,9 @@ export class Migration20261205200000_prevention_checks extends Migration {
       "report" jsonb null,
       constraint "prevention_check_run_workflow_id_unique" unique ("workflow_id"));`);
   }
+
+  override async down(): Promise<void> {
+    for (const table of ['prevention_check_run', 'prevention_check']) this.addSql(`drop table if exists "${table}" cascade;`);
+    for (const type of ['prevention_check_run_status', 'prevention_check_status']) this.addSql(`drop type if exists "${type}";`);
+  }
 }

@@ -84,11 +84,7 @@ export const CampaignFailure = {
   CLOSED: 'SOLTEA.CAMPAIGN_CLOSED',
 } as const;
 
-export interface ScheduledStartInput {
-  /** The campaign started is named after the year the Schedule fires plus this (1: fired in November 2025, it starts `soltea-2026`, whose establishments window opens that month). */
-  campaignYearOffset: number;
-  /** Fingerprint of the Schedule's spec, read back by the worker to know whether to update it. */
-  specHash: string;
-}
+/** What the `soltea-campaign` Schedule passes (`campaignYearOffset` 1: fired in November 2025, it starts `soltea-2026`, whose establishments window opens that month). */
+export type { ScheduledStartInput } from '../shared/yearly-start';
 
 export type { MilestoneKey };

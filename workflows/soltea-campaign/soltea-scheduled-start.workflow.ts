@@ -1,26 +1,19 @@
-import { ParentClosePolicy, WorkflowIdReusePolicy, startChild, workflowInfo } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { workflowInfo } from '@temporalio/workflow';
+import { startYearOnce } from '../shared/yearly-start';
 import { solteaCampaignWorkflow } from './soltea-campaign.workflow';
-import { solteaWorkflowId, type ScheduledStartInput } from './soltea-campaign.messages';
+import { solteaWorkflowId, type ScheduledStartInput, type SolteaCampaignInput } from './soltea-campaign.messages';
 
 /**
- * What the `soltea-campaign` Schedule runs once a year. A Schedule names
- * its runs `<id>-<time>`; this names the campaign by its year: it starts
+ * What the `soltea-campaign` Schedule runs once a year: it starts
  * `soltea-<year>` (left running on its own) unless that year was already
- * started — by support, or by a catch-up — and ends.
+ * started — by support, or by a catch-up — and ends (workflows/shared/yearly-start.ts).
  */
 export async function solteaScheduledStartWorkflow({ campaignYearOffset }: ScheduledStartInput): Promise<{ year: number; started: boolean }> {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric' }).format(workflowInfo().startTime)) + campaignYearOffset;
-  try {
-    await startChild(solteaCampaignWorkflow, {
-      workflowId: solteaWorkflowId(year),
-      args: [{ year, startedBy: null }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    });
-    return { year, started: true };
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { year, started: false };
-    throw err;
-  }
+  return startYearOnce({
+    firedAt: workflowInfo().startTime,
+    yearOffset: campaignYearOffset,
+    workflow: solteaCampaignWorkflow,
+    workflowId: solteaWorkflowId,
+    args: (year: number): [SolteaCampaignInput] => [{ year, startedBy: null }],
+  });
 }

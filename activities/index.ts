@@ -7,6 +7,7 @@ import { createDepartureActivities } from './collaborators/departure.activities'
 import { createConfirmationActivities } from './confirmation/confirmation.activities';
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
+import { createPreventionCheckActivities } from './prevention/check.activities';
 import { createPreventionWindowActivities } from './prevention/window.activities';
 import { createRegistrationActivities } from './registration/registration.activities';
 import { createCampaignActivities } from './soltea/campaign.activities';
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCollaboratorNoticeActivities(deps),
     ...createCampaignActivities(deps),
     ...createPreventionWindowActivities(deps),
+    ...createPreventionCheckActivities(deps),
   };
 }
 

@@ -24,6 +24,8 @@ export interface RuntimeConfig {
   letterKey: Buffer;
   /** Day (MM-DD, Paris) the yearly SOLTéA Schedule starts the next year's campaign (`SOLTEA_SCHEDULE_DAY`, default 11-01). */
   solteaScheduleDay?: string;
+  /** Day (MM-DD, Paris) the yearly prevention-check Schedule starts that year's check (`PREVENTION_CHECK_DAY`, default 12-01). */
+  preventionCheckDay?: string;
   /** Months after a quarter's end the employer verifies a training body's declarations (`PREVENTION_VERIFICATION_MONTHS`, default 6; a later text speaks of 9). */
   preventionVerificationMonths: number;
 }
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
     letterKey: letterEncryptionKey(env),
     solteaScheduleDay: env.SOLTEA_SCHEDULE_DAY || undefined,
+    preventionCheckDay: env.PREVENTION_CHECK_DAY || undefined,
     preventionVerificationMonths: months(env.PREVENTION_VERIFICATION_MONTHS, DEFAULT_VERIFICATION_MONTHS, 'PREVENTION_VERIFICATION_MONTHS'),
   };
 }

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     namespace: config.temporalNamespace,
     deps: { orm, mailer, publicUrl: config.publicUrl, letterKey: config.letterKey },
   });
-  const schedules = await applyTheSchedules(config.temporalAddress, config.temporalNamespace, config.solteaScheduleDay);
+  const schedules = await applyTheSchedules(config.temporalAddress, config.temporalNamespace, config.solteaScheduleDay, config.preventionCheckDay);
   logger.info({ mail: mailer.describe(), temporal: config.temporalAddress, schedules }, 'worker running');
   await worker.run(); // returns after SIGINT/SIGTERM: the SDK drains in-flight tasks first
   logger.info('worker stopped');
@@ -30,10 +30,10 @@ async function main(): Promise<void> {
 }
 
 /** The Schedules exist as worker/schedules.ts defines them, whichever worker starts first. */
-async function applyTheSchedules(address: string, namespace: string, solteaDay: string | undefined) {
+async function applyTheSchedules(address: string, namespace: string, solteaDay: string | undefined, preventionDay: string | undefined) {
   const connection = await Connection.connect({ address });
   try {
-    return await applySchedules(new Client({ connection, namespace }), scheduleDefinitions(parseYearlyStart(solteaDay)));
+    return await applySchedules(new Client({ connection, namespace }), scheduleDefinitions(parseYearlyStart(solteaDay), parseYearlyStart(preventionDay, 'PREVENTION_CHECK_DAY')));
   } finally {
     await connection.close();
   }

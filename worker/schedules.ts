@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
 import { TASK_QUEUE } from '../workflows/task-queue';
-import { SOLTEA_SCHEDULED_START_WORKFLOW_TYPE, type ScheduledStartInput } from '../workflows/soltea-campaign/soltea-campaign.messages';
+import { PREVENTION_SCHEDULED_CHECK_START_WORKFLOW_TYPE } from '../workflows/prevention-check/prevention-check.messages';
+import type { ScheduledStartInput } from '../workflows/shared/yearly-start';
+import { SOLTEA_SCHEDULED_START_WORKFLOW_TYPE } from '../workflows/soltea-campaign/soltea-campaign.messages';
 
 export const SOLTEA_SCHEDULE_ID = 'soltea-campaign';
+export const PREVENTION_CHECK_SCHEDULE_ID = 'prevention-yearly-check';
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
 
@@ -15,6 +18,16 @@ export interface YearlyStart {
 }
 
 export const DEFAULT_SOLTEA_START: YearlyStart = { day: '11-01', hour: 6 };
+/** `12-01`: the prevention check of the year starts on 1 December, its employers reminded mid-December, due on 31 December. */
+export const DEFAULT_PREVENTION_CHECK_START: YearlyStart = { day: '12-01', hour: 6 };
+
+/** The environment variable that sets each yearly start, and its default. */
+export const YEARLY_START_DEFAULTS = {
+  SOLTEA_SCHEDULE_DAY: DEFAULT_SOLTEA_START,
+  PREVENTION_CHECK_DAY: DEFAULT_PREVENTION_CHECK_START,
+} as const satisfies Record<string, YearlyStart>;
+
+export type YearlyStartVariable = keyof typeof YEARLY_START_DEFAULTS;
 
 /** A Schedule as data: what the worker makes exist. */
 export interface ScheduleDefinition {
@@ -26,18 +39,20 @@ export interface ScheduleDefinition {
   input: Omit<ScheduledStartInput, 'specHash'>;
 }
 
-export function parseYearlyStart(day: string | undefined, hour = DEFAULT_SOLTEA_START.hour): YearlyStart {
-  const value = day ?? DEFAULT_SOLTEA_START.day;
+/** The start set by `variable` (its value `day`, unset: its default); a wrong value fails naming the variable. */
+export function parseYearlyStart(day: string | undefined, variable: YearlyStartVariable = 'SOLTEA_SCHEDULE_DAY', hour: number = YEARLY_START_DEFAULTS[variable].hour): YearlyStart {
+  const value = day ?? YEARLY_START_DEFAULTS[variable].day;
   const m = /^(\d{2})-(\d{2})$/.exec(value);
   if (!m || Number(m[1]) < 1 || Number(m[1]) > 12 || Number(m[2]) < 1 || Number(m[2]) > 28) {
-    throw new Error(`SOLTEA_SCHEDULE_DAY must be MM-DD with a day from 01 to 28, got "${value}"`);
+    throw new Error(`${variable} must be MM-DD with a day from 01 to 28, got "${value}"`);
   }
   return { day: value, hour };
 }
 
 /** The back-office's Schedules: one per yearly campaign (ARCHITECTURE.md "Schedules are data"). */
-export function scheduleDefinitions(soltea: YearlyStart = DEFAULT_SOLTEA_START): ScheduleDefinition[] {
+export function scheduleDefinitions(soltea: YearlyStart = DEFAULT_SOLTEA_START, prevention: YearlyStart = DEFAULT_PREVENTION_CHECK_START): ScheduleDefinition[] {
   const [month, dayOfMonth] = soltea.day.split('-').map(Number);
+  const [preventionMonth, preventionDay] = prevention.day.split('-').map(Number);
   return [
     {
       scheduleId: SOLTEA_SCHEDULE_ID,
@@ -48,6 +63,16 @@ export function scheduleDefinitions(soltea: YearlyStart = DEFAULT_SOLTEA_START):
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '30 days' },
       input: { campaignYearOffset: 1 },
+    },
+    {
+      scheduleId: PREVENTION_CHECK_SCHEDULE_ID,
+      workflowType: PREVENTION_SCHEDULED_CHECK_START_WORKFLOW_TYPE,
+      spec: {
+        calendars: [{ comment: 'Passeport de prévention: the yearly check of the year', month: MONTHS[preventionMonth - 1], dayOfMonth: preventionDay, hour: prevention.hour, minute: 0, second: 0 }],
+        timezone: 'Europe/Paris',
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '30 days' },
+      input: { campaignYearOffset: 0 },
     },
   ];
 }

@@ -7,3 +7,6 @@ export { publicFormNoticeWorkflow } from './public-form-notice/public-form-notic
 export { solteaCampaignWorkflow } from './soltea-campaign/soltea-campaign.workflow';
 export { solteaScheduledStartWorkflow } from './soltea-campaign/soltea-scheduled-start.workflow';
 export { preventionVerificationWindowWorkflow } from './prevention-window/prevention-window.workflow';
+export { preventionYearlyCheckWorkflow } from './prevention-check/prevention-yearly-check.workflow';
+export { preventionEmployerCheckWorkflow } from './prevention-check/prevention-employer-check.workflow';
+export { preventionScheduledCheckStartWorkflow } from './prevention-check/prevention-scheduled-check-start.workflow';

@@ -3,6 +3,7 @@ import { preventionDeclarationRoutes } from './prevention-declarations.routes';
 import { preventionImportRoutes } from './prevention-import.routes';
 import { preventionLearnerRoutes } from './prevention-learners.routes';
 import { preventionWindowRoutes } from './prevention-windows.routes';
+import { preventionCheckRoutes } from './prevention-checks.routes';
 
 /** Passeport de prévention (DOMAIN.md): declarations and their learners' lines, the employer's verification, the verification windows. */
 export function preventionRoutes(ctx: ApiContext) {
@@ -11,5 +12,6 @@ export function preventionRoutes(ctx: ApiContext) {
   preventionDeclarationRoutes(api, ctx);
   preventionLearnerRoutes(api, ctx);
   preventionWindowRoutes(api, ctx);
+  preventionCheckRoutes(api, ctx);
   return api.router;
 }

@@ -1,6 +1,6 @@
 import { checkNir } from '../../domain/prevention/nir.rules';
 import { isQuarterKey } from '../../domain/prevention/declaration-dates.rules';
-import { CERTIFICATION_KINDS, CHANNELS, DECLARANT_KINDS, LEARNER_STATUSES, MODALITIES, PROOF_TYPES, WINDOW_STATUSES } from '../../domain/prevention/prevention.entities';
+import { CERTIFICATION_KINDS, CHANNELS, CHECK_STATUSES, DECLARANT_KINDS, LEARNER_STATUSES, MODALITIES, PROOF_TYPES, WINDOW_STATUSES } from '../../domain/prevention/prevention.entities';
 import { CalendarDay, personName } from '../arrivals/arrivals.schemas';
 import { oneOrMany } from '../http/filter-schemas';
 import { z } from '../http/openapi';
@@ -151,3 +151,39 @@ export const WindowRecord = z
 export const DeadlineMoveBody = z
   .object({ deadline: CalendarDay, reason: z.multilineText().trim().min(3, 'Motif obligatoire (3 caractères au moins)').max(2000) })
   .openapi('PreventionDeadlineMove');
+
+export const CheckFilter = z.object({
+  year: z.number().int().min(2025).max(2100).optional(),
+  employerSiren: z.string().regex(/^\d{9}$/, 'SIREN : 9 chiffres').optional(),
+  status: oneOrMany(z.enum(CHECK_STATUSES)),
+});
+
+export const CheckRecord = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    employerSiren: z.string(),
+    workflowId: z.string(),
+    status: z.enum(CHECK_STATUSES),
+    due: z.string(),
+    remindedAt: z.string().nullable(),
+    doneAt: z.string().nullable(),
+    counts: z.object({ employees: z.number().int(), withDeclaration: z.number().int(), without: z.number().int(), awaitingVerification: z.number().int() }),
+  })
+  .openapi('PreventionCheck');
+
+export const CheckEmployeeFilter = z.object({
+  checkId: z.string().uuid('Identifiant invalide'),
+  declared: z.boolean().optional().openapi({ description: 'true: employees with a declaration that year; false: those with none' }),
+});
+
+export const CheckEmployeeRecord = z
+  .object({
+    id: z.string(),
+    employeeId: z.string().openapi({ description: 'Pseudonymous (DSN), never a NIR' }),
+    employerSiret: z.string(),
+    declarations: z.array(
+      z.object({ learnerId: z.string(), declarationId: z.string(), title: z.string(), trainingEnd: z.string(), quarter: z.string(), status: z.enum(LEARNER_STATUSES), birthName: z.string(), firstNames: z.string() }),
+    ),
+  })
+  .openapi('PreventionCheckEmployee');

@@ -1,0 +1,146 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { PreventionCheck } from '../../domain/prevention/prevention.entities';
+import { DomainError } from '../../domain/shared/domain-error';
+import { markCheckDoneUpdate } from '../../workflows/prevention-check/prevention-check.messages';
+import { authOf, MANAGERS } from '../auth/auth.middleware';
+import type { ApiContext } from '../context';
+import { idList, listPage, listQuery, sendList } from '../http/list-query';
+import { listSort } from '../http/list-sort';
+import { z } from '../http/openapi';
+import { route, type ApiRouter } from '../http/route';
+import { actingTemporal } from '../workflows/acting-client';
+import { scopeSirenOf } from '../workflows/workflow-record';
+import { checkCounts, checkEmployees } from './check-employees.read';
+import { supportReadOnly } from './prevention.errors';
+import { CheckEmployeeFilter, CheckEmployeeRecord, CheckFilter, CheckRecord, IdParams } from './prevention.schemas';
+
+const tags = ['prevention'];
+
+const checkNotFound = () => new DomainError('NOT_FOUND', 'PREVENTION.CHECK_NOT_FOUND', 'Vérification annuelle introuvable.');
+const checkClosed = () => new DomainError('CONFLICT', 'PREVENTION.CHECK_CLOSED', 'Cette vérification annuelle est close.');
+
+/** The checks a caller sees: support all, an administrator his company's. */
+const checksIn = (siren: string | null): FilterQuery<PreventionCheck> => (siren === null ? {} : { employerSiren: siren });
+
+/**
+ * The employers' yearly checks (read models of their workflows): the list
+ * and each check's counts, its employees of the year with their
+ * declarations (or none), and « Vérification faite » — the markCheckDone
+ * update of the check's workflow, which ends the administrators' task.
+ */
+export function preventionCheckRoutes(api: ApiRouter, ctx: ApiContext): void {
+  async function visibleCheck(req: Parameters<typeof scopeSirenOf>[0], id: string) {
+    const check = await ctx.orm.em.fork().findOne(PreventionCheck, { $and: [{ id }, checksIn(scopeSirenOf(req))] });
+    if (!check) throw checkNotFound();
+    return check;
+  }
+
+  const recordOf = async (check: PreventionCheck): Promise<z.infer<typeof CheckRecord>> => ({
+    id: check.id,
+    year: check.year,
+    employerSiren: check.employerSiren,
+    workflowId: check.workflowId,
+    status: check.status,
+    due: check.due,
+    remindedAt: check.remindedAt?.toISOString() ?? null,
+    doneAt: check.doneAt?.toISOString() ?? null,
+    counts: await checkCounts(ctx.orm.em.fork(), check),
+  });
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/prevention-checks',
+      summary: 'List yearly checks (react-admin simple-rest): support all, an administrator his company’s; with their counts',
+      tags,
+      guards: [MANAGERS],
+      query: listQuery(CheckFilter),
+      responses: { 200: { description: 'One page', schema: z.array(CheckRecord), headers: { 'Content-Range': 'prevention-checks start-end/total' } } },
+    },
+    async ({ query }, req, res) => {
+      const page = listPage(query);
+      const { id, year, employerSiren, status } = page.filter;
+      const [field, order] = listSort(page, ['year', 'due', 'employerSiren', 'status', 'createdAt'], ['year', 'DESC']);
+      const ids = idList(id);
+      const statuses = idList(status);
+      const where: FilterQuery<PreventionCheck> = {
+        $and: [
+          checksIn(scopeSirenOf(req)),
+          ids ? { id: { $in: ids } } : {},
+          year !== undefined ? { year } : {},
+          employerSiren ? { employerSiren } : {},
+          statuses ? { status: { $in: statuses } } : {},
+        ],
+      };
+      const [items, total] = await ctx.orm.em.fork().findAndCount(PreventionCheck, where, { orderBy: { [field]: order, id: 'ASC' }, offset: page.offset, limit: page.limit });
+      sendList(res, 'prevention-checks', page, await Promise.all(items.map(recordOf)), total);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/prevention-checks/:id',
+      summary: 'One yearly check with its counts (employees, with and without a declaration that year, lines awaiting verification)',
+      tags,
+      guards: [MANAGERS],
+      params: IdParams,
+      responses: { 200: { description: 'The check', schema: CheckRecord }, 404: { description: 'PREVENTION.CHECK_NOT_FOUND' } },
+    },
+    async ({ params }, req, res) => {
+      res.json(await recordOf(await visibleCheck(req, params.id)));
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/prevention-check-employees',
+      summary: 'The employees of a check’s year (employment relations, pseudonymous) with the declarations naming them that year; `declared: false` lists those with none (react-admin simple-rest, filter checkId required)',
+      tags,
+      guards: [MANAGERS],
+      query: listQuery(CheckEmployeeFilter),
+      responses: { 200: { description: 'One page', schema: z.array(CheckEmployeeRecord), headers: { 'Content-Range': 'prevention-check-employees start-end/total' } } },
+    },
+    async ({ query }, req, res) => {
+      const page = listPage(query);
+      const { checkId } = page.filter;
+      if (!checkId) throw new DomainError('INVALID', 'VALIDATION.FAILED', 'Le filtre checkId est obligatoire.', { checkId: 'Obligatoire' });
+      const check = await visibleCheck(req, checkId);
+      const { items, total } = await checkEmployees(ctx.orm.em.fork(), check, { declared: page.filter.declared, offset: page.offset, limit: page.limit });
+      const records = items.map((e) => ({ id: `${e.employer_siret}|${e.employee_id}`, employeeId: e.employee_id, employerSiret: e.employer_siret, declarations: e.declarations }));
+      sendList(res, 'prevention-check-employees', page, records as z.infer<typeof CheckEmployeeRecord>[], total);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/prevention-checks/:id/done',
+      summary: 'An administrator marks his company’s yearly check done (markCheckDone update of its workflow, under his Temporal identity): the task ends',
+      tags,
+      guards: [MANAGERS],
+      params: IdParams,
+      responses: { 200: { description: 'The check', schema: CheckRecord }, 403: { description: 'PREVENTION.SUPPORT_READ_ONLY' }, 404: { description: 'PREVENTION.CHECK_NOT_FOUND' }, 409: { description: 'PREVENTION.CHECK_CLOSED' } },
+    },
+    async ({ params }, req, res) => {
+      if (scopeSirenOf(req) === null) throw supportReadOnly();
+      const check = await visibleCheck(req, params.id);
+      await actingTemporal(ctx.temporal, req)
+        .workflow.getHandle(check.workflowId)
+        .executeUpdate(markCheckDoneUpdate, { args: [{ actorId: authOf(req).account.id }] })
+        .catch((err: unknown) => {
+          if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'PREVENTION.CHECK_CLOSED') throw checkClosed();
+          if (err instanceof WorkflowNotFoundError) throw checkClosed();
+          throw err;
+        });
+      res.json(await recordOf(await visibleCheck(req, params.id)));
+    },
+  );
+}

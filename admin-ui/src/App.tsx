@@ -40,6 +40,7 @@ import solteaEmployer from './soltea-employer';
 import { AllocationsEditorPage } from './soltea-employer/AllocationsEditorPage';
 import { MySolteaApplicationPage } from './soltea-employer/MySolteaApplicationPage';
 import { MY_SOLTEA_APPLICATION_PATH, SOLTEA_ALLOCATIONS_PATH } from './paths';
+import { PREVENTION_DECLARE_PATH, PreventionDeclarePage, preventionDeclarations, preventionLearners, preventionWindows } from './prevention';
 
 export const App = () => (
   <Admin
@@ -88,6 +89,9 @@ export const App = () => (
           {support && <Resource name="soltea-campaigns" {...solteaCampaigns} />}
           {support && <Resource name="soltea-applications" {...solteaApplications} />}
           {companyUser && <Resource name="soltea-balances" {...solteaEmployer} />}
+          {(companyUser || support) && <Resource name="prevention-declarations" {...preventionDeclarations} />}
+          {companyUser && <Resource name="prevention-learners" {...preventionLearners} />}
+          {support && <Resource name="prevention-windows" {...preventionWindows} />}
           <CustomRoutes>
             {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}
             {role && <Route path={MY_ACCESS_PATH} element={<MyAccessPage />} />}
@@ -95,6 +99,7 @@ export const App = () => (
             {staff && <Route path={OBSOLETE_RIGHTS_PATH} element={<ObsoleteRightsPage />} />}
             {companyUser && <Route path={SOLTEA_ALLOCATIONS_PATH} element={<AllocationsEditorPage />} />}
             {companyUser && <Route path={MY_SOLTEA_APPLICATION_PATH} element={<MySolteaApplicationPage />} />}
+            {companyUser && <Route path={PREVENTION_DECLARE_PATH} element={<PreventionDeclarePage />} />}
           </CustomRoutes>
         </>
       );

@@ -1,4 +1,15 @@
 import type { ChipProps } from '@mui/material';
+import {
+  CERTIFICATION_KINDS,
+  CHANNELS,
+  DECLARANT_KINDS,
+  LEARNER_STATUSES,
+  MODALITIES,
+  PROOF_TYPES,
+  WINDOW_PHASES,
+  WINDOW_STATUSES,
+  WINDOW_WORKFLOW_TYPE,
+} from './prevention/types';
 import { MILESTONES } from './soltea-campaigns/types';
 
 /** Value sets of the API's enumerations; labels live under `app.enums.<name>.<VALUE>`. */
@@ -19,6 +30,7 @@ export const enums = {
     'publicFormNoticeWorkflow',
     'solteaCampaignWorkflow',
     'solteaScheduledStartWorkflow',
+    WINDOW_WORKFLOW_TYPE,
   ],
   /** Every phase a process of the back-office reports (BusinessPhase), whatever its type. */
   workflowPhase: [
@@ -42,10 +54,18 @@ export const enums = {
     'CANCELLED',
     'STARTED',
     ...MILESTONES,
+    ...WINDOW_PHASES,
     'CLOSED',
   ],
   solteaCampaignStatus: ['RUNNING', 'CLOSED', 'CANCELLED'],
   solteaApplicationStatus: ['SUBMITTED', 'ACCEPTED', 'REFUSED'],
+  preventionDeclarantKind: DECLARANT_KINDS,
+  preventionProofType: PROOF_TYPES,
+  preventionModality: MODALITIES,
+  preventionCertificationKind: CERTIFICATION_KINDS,
+  preventionChannel: CHANNELS,
+  preventionLearnerStatus: LEARNER_STATUSES,
+  preventionWindowStatus: WINDOW_STATUSES,
   awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER', 'CANDIDATE', 'ADMINISTRATOR', 'SUPPORT'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
   accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],
@@ -170,6 +190,16 @@ const tones: Record<string, ChipProps['color']> = {
   NOT_IN_ANY_PORTFOLIO: 'warning',
   ACCOUNT_RADIATED: 'error',
   SERVICE_NOT_IN_PORTFOLIO: 'warning',
+  PENDING_VERIFICATION: 'warning',
+  VERIFIED: 'success',
+  DEEMED_VERIFIED: 'info',
+  CORRECTION_REQUESTED: 'error',
+  EMPLOYER_DECLARED: 'success',
+  OPEN: 'info',
+  VERIFICATION_OPEN: 'info',
+  DEEMING_VERIFIED: 'info',
+  TRAINING_BODY: 'secondary',
+  EMPLOYER: 'primary',
 };
 
 export const toneOf = (value: string): ChipProps['color'] => tones[value] ?? 'default';

@@ -2,9 +2,11 @@ import englishMessages from 'ra-language-english';
 import type { EnumMessages } from '../enums';
 import type { fr } from './fr';
 import { solteaCampaignsEn } from '../soltea-campaigns/messages.en';
+import { preventionEn, preventionWorkflowEn } from '../prevention/messages.en';
 
 const enums: EnumMessages = {
   ...solteaCampaignsEn.enums,
+  ...preventionEn.enums,
   companyStatus: { PENDING: 'Pending', ACTIVE: 'Active', CLOSED: 'Closed' },
   establishmentStatus: { PENDING: 'Pending', ACTIVE: 'Active', CLOSED: 'Closed' },
   accountStatus: { PENDING: 'Pending', ACTIVE: 'Active', LOCKED: 'Locked', RADIATED: 'Radiated' },
@@ -38,6 +40,7 @@ const enums: EnumMessages = {
     publicFormNoticeWorkflow: 'Public form notice',
     solteaCampaignWorkflow: 'SOLTéA campaign',
     solteaScheduledStartWorkflow: 'SOLTéA yearly start',
+    preventionVerificationWindowWorkflow: preventionWorkflowEn.type,
   },
   workflowPhase: {
     SCHEDULED: 'Scheduled',
@@ -69,6 +72,7 @@ const enums: EnumMessages = {
     TRANSFER2: 'Second transfer made',
     UNALLOCATED_DISTRIBUTION: 'Unallocated funds distributed',
     CAMPAIGN_CLOSE: 'Campaign closed',
+    ...preventionWorkflowEn.phases,
     CLOSED: 'Closed',
   },
   awaitedRole: {
@@ -189,6 +193,7 @@ export const en: typeof fr = {
   ...englishMessages,
   resources: {
     ...solteaCampaignsEn.resources,
+    ...preventionEn.resources,
     companies: {
       name: 'Company |||| Companies',
       fields: {
@@ -511,6 +516,7 @@ export const en: typeof fr = {
   },
   app: {
     solteaCampaigns: solteaCampaignsEn.app,
+    prevention: preventionEn.app,
     title: 'Social declarations back-office',
     auth: {
       siret: 'SIRET',
@@ -876,6 +882,7 @@ export const en: typeof fr = {
     },
     audit: {
       actions: {
+        PREVENTION: preventionEn.audit.actions,
         ACCOUNT: {
           ACTIVATED: 'Account activated',
           ADMINISTRATOR_ACTIVATED: 'Administrator activated',
@@ -960,6 +967,7 @@ export const en: typeof fr = {
         },
       },
       targets: {
+        ...preventionEn.audit.targets,
         Account: 'Account',
         ActivationLetter: 'Activation letter',
         Activity: 'Activity',

@@ -1,9 +1,11 @@
 import frenchMessages from 'ra-language-french';
 import type { EnumMessages } from '../enums';
 import { solteaCampaignsFr } from '../soltea-campaigns/messages.fr';
+import { preventionFr, preventionWorkflowFr } from '../prevention/messages.fr';
 
 const enums: EnumMessages = {
   ...solteaCampaignsFr.enums,
+  ...preventionFr.enums,
   companyStatus: { PENDING: 'En attente', ACTIVE: 'Active', CLOSED: 'Fermée' },
   establishmentStatus: { PENDING: 'En attente', ACTIVE: 'Actif', CLOSED: 'Fermé' },
   accountStatus: { PENDING: 'En attente', ACTIVE: 'Actif', LOCKED: 'Verrouillé', RADIATED: 'Radié' },
@@ -37,6 +39,7 @@ const enums: EnumMessages = {
     publicFormNoticeWorkflow: 'Avis de formulaire public',
     solteaCampaignWorkflow: 'Campagne SOLTéA',
     solteaScheduledStartWorkflow: 'Lancement annuel SOLTéA',
+    preventionVerificationWindowWorkflow: preventionWorkflowFr.type,
   },
   workflowPhase: {
     SCHEDULED: 'Programmé',
@@ -68,6 +71,7 @@ const enums: EnumMessages = {
     TRANSFER2: 'Second versement fait',
     UNALLOCATED_DISTRIBUTION: 'Fonds non affectés répartis',
     CAMPAIGN_CLOSE: 'Campagne close',
+    ...preventionWorkflowFr.phases,
     CLOSED: 'Close',
   },
   awaitedRole: {
@@ -188,6 +192,7 @@ export const fr = {
   ...frenchMessages,
   resources: {
     ...solteaCampaignsFr.resources,
+    ...preventionFr.resources,
     companies: {
       name: 'Entreprise |||| Entreprises',
       fields: {
@@ -510,6 +515,7 @@ export const fr = {
   },
   app: {
     solteaCampaigns: solteaCampaignsFr.app,
+    prevention: preventionFr.app,
     title: 'Back-office des déclarations sociales',
     auth: {
       siret: 'SIRET',
@@ -884,6 +890,7 @@ export const fr = {
     },
     audit: {
       actions: {
+        PREVENTION: preventionFr.audit.actions,
         ACCOUNT: {
           ACTIVATED: 'Compte activé',
           ADMINISTRATOR_ACTIVATED: 'Administrateur activé',
@@ -968,6 +975,7 @@ export const fr = {
         },
       },
       targets: {
+        ...preventionFr.audit.targets,
         Account: 'Compte',
         ActivationLetter: "Courrier d'activation",
         Activity: 'Activité',

@@ -5,6 +5,7 @@ import ObsoleteIcon from '@mui/icons-material/CleaningServices';
 import SolteaApplicationIcon from '@mui/icons-material/School';
 import { Menu as RaMenu, useCreatePath, useGetIdentity, usePermissions } from 'react-admin';
 import candidacies from '../candidacies';
+import { PREVENTION_DECLARE_PATH, PreventionDeclareIcon } from '../prevention';
 import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH, MY_SOLTEA_APPLICATION_PATH, obsoleteRightsPath } from '../paths';
 import type { ConsoleRole } from '../types';
 
@@ -15,6 +16,7 @@ const MY_ACCOUNT = '#my-account';
 const MY_CANDIDACY = '#my-candidacy';
 const OBSOLETE_RIGHTS = '#obsolete-rights';
 const SOLTEA_APPLICATION = '#soltea-application';
+const PREVENTION_DECLARE = '#prevention-declare';
 
 /** Each role's menu, in order; a resource entry shows only if App.tsx registered the resource for that role. */
 const menus: Record<ConsoleRole, string[]> = {
@@ -42,6 +44,8 @@ const menus: Record<ConsoleRole, string[]> = {
     'departures',
     'soltea-campaigns',
     'soltea-applications',
+    'prevention-declarations',
+    'prevention-windows',
   ],
   ADMINISTRATOR: [
     'companies',
@@ -64,8 +68,11 @@ const menus: Record<ConsoleRole, string[]> = {
     OBSOLETE_RIGHTS,
     'soltea-balances',
     SOLTEA_APPLICATION,
+    PREVENTION_DECLARE,
+    'prevention-declarations',
+    'prevention-learners',
   ],
-  DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services', 'soltea-balances', SOLTEA_APPLICATION],
+  DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services', 'soltea-balances', SOLTEA_APPLICATION, PREVENTION_DECLARE, 'prevention-declarations', 'prevention-learners'],
   CANDIDATE: [MY_CANDIDACY, MY_ACCOUNT],
 };
 
@@ -111,6 +118,8 @@ export const Menu = () => {
             return (
               <RaMenu.Item key={entry} to={MY_SOLTEA_APPLICATION_PATH} primaryText="app.solteaEmployer.menu.application" leftIcon={<SolteaApplicationIcon />} />
             );
+          case PREVENTION_DECLARE:
+            return <RaMenu.Item key={entry} to={PREVENTION_DECLARE_PATH} primaryText="app.prevention.menu.declare" leftIcon={<PreventionDeclareIcon />} />;
           case MY_CANDIDACY:
             return (
               <RaMenu.Item key={entry} to={MY_CANDIDACY_PATH} primaryText="app.menu.my_candidacy" leftIcon={<candidacies.icon />} />

@@ -3,8 +3,10 @@ import net from 'node:net';
 import { request, type APIRequestContext, type APIResponse, type Page, type Request } from 'playwright-core';
 import { AccountRole } from '../../domain/account/account.entity';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
+import { dsnFilingImporter } from '../../domain/dsn/dsn-filing.importer';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { E2eApp, PASSWORD, type Login } from '../helpers/e2e-app';
+import { createCompany } from '../helpers/rights.fixtures';
 
 jest.setTimeout(240_000);
 
@@ -104,11 +106,83 @@ async function processesToShow(): Promise<void> {
   await Promise.all([admin, visitor, support].map((s) => s.dispose()));
 }
 
+const MARTIN_HEAD_OFFICE = '84271640900011';
+const MARTIN_SHOP = '84271640900029';
+/** A NIR with its key (97 − n mod 97). */
+const nir = (body: string) => body + String(97 - Number(BigInt(body) % 97n)).padStart(2, '0');
+/** The training body's login and SIRET (another company's establishment, for Boulangerie Martin). */
+let trainingBody: Login;
+
+/** A training body of another company, habilitated on the passport for its own SIRET, whose DSN it filed lately (the service's access mode asks it); written to the database. */
+async function trainingBodyToShow(): Promise<Login> {
+  const company = await createCompany(e2e.orm, {
+    sirenPrefix: '38012986',
+    legalName: 'Organisme Prévention Formation',
+    establishments: 1,
+    service: 'PREVENTION_PASSPORT',
+    people: [{ lastName: 'BERNARD', firstName: 'Lucie', rights: 'declare' }],
+  });
+  const now = new Date();
+  const period = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  const siret = company.sirets[0];
+  await dsnFilingImporter.write(e2e.orm.em.fork(), [{ declaringSiret: siret, declaredSiret: siret, period, filedAt: now.toISOString(), declaringAccountId: null }]);
+  return company.people[0];
+}
+
+/**
+ * The prevention passport's pages with rows: the training body declares two
+ * of Boulangerie Martin's employees (their lines await Martin's verification
+ * in the window of its SIREN and quarter) and a training declared late (its
+ * window over: deemed verified at once); Martin declares one of its own
+ * employees as their employer. Before the processes, so that the window's
+ * process does not head « Processus ».
+ */
+async function preventionToShow(): Promise<void> {
+  const [of, martin] = await Promise.all([apiSession(trainingBody), apiSession(login(AccountRole.ADMINISTRATOR))]);
+  const learner = (nirBody: string, birthName: string, firstNames: string, employerSiret: string) => ({ nir: nir(nirBody), birthName, firstNames, birthDate: '1985-05-12', employerSiret });
+  const declaration = (over: Record<string, unknown>) => ({
+    declarantSiret: trainingBody.siret,
+    declarantKind: 'TRAINING_BODY',
+    proofType: 'ATTENDANCE',
+    title: 'Sauveteur secouriste du travail',
+    trainingStart: inDays(-12),
+    trainingEnd: inDays(-10),
+    modality: 'IN_PERSON',
+    romeSkills: ['K2110'],
+    trainerQualification: 'Formateur SST certifié INRS',
+    certificationKind: 'RS',
+    certificationCode: 'RS5537',
+    ...over,
+  });
+  const declared = async (session: APIRequestContext, data: object) => {
+    const response = await session.post('/api/prevention-declarations', { data });
+    expect([response.status(), await response.text()]).toEqual([201, expect.any(String)]);
+  };
+  await declared(of, declaration({ learners: [learner('1850578006084', 'MARTIN', 'Paul', MARTIN_HEAD_OFFICE), learner('2920375120005', 'PETIT', 'Camille', MARTIN_SHOP)] }));
+  await declared(of, declaration({ title: 'Gestes et postures', trainingStart: '2025-05-05', trainingEnd: '2025-05-10', learners: [learner('1790869123456', 'ROUX', 'Léa', MARTIN_SHOP)] }));
+  await declared(
+    martin,
+    declaration({
+      declarantSiret: MARTIN_HEAD_OFFICE,
+      declarantKind: 'EMPLOYER',
+      proofType: 'SUCCESS',
+      title: 'Habilitation électrique B0',
+      proofValidFrom: inDays(-5),
+      certificationKind: 'RNCP',
+      certificationCode: 'RNCP35879',
+      learners: [learner('1880269123457', 'GARCIA', 'Hugo', MARTIN_SHOP)],
+    }),
+  );
+  await Promise.all([of, martin].map((s) => s.dispose()));
+}
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtpDown.listen(0, '127.0.0.1', resolve));
   e2e = new E2eApp({ SMTP_URL: `smtp://127.0.0.1:${(smtpDown.address() as net.AddressInfo).port}` });
   await e2e.setUp();
+  trainingBody = await trainingBodyToShow();
   await e2e.orm.close();
+  await preventionToShow();
   await processesToShow();
 });
 
@@ -346,4 +420,108 @@ it('support is offered « Terminer » only where the API can close the records: 
   await page.goto(`${e2e.baseUrl}/#/workflows/${encodeURIComponent(registration)}/show`);
   await terminate().first().waitFor();
   await page.context().close();
+});
+
+/** What the prevention passport's pages say, beyond showing without error. */
+describe('prevention passport', () => {
+  const NOT_OWN_EMPLOYEE = {
+    fr: 'Un employeur déclare les formations de ses propres salariés : cet établissement n’est pas de votre entreprise.',
+    en: 'An employer declares his own employees’ trainings: this establishment is not your company’s.',
+  };
+  const NIR_KEY = { fr: 'NIR invalide : la clé de contrôle ne correspond pas (vérifiez chaque chiffre).', en: 'Invalid NIR: the check key does not match (check each digit).' };
+  /** The helper text under an input: where a form says what is wrong with it. */
+  const helperOf = (page: Page, name: string) =>
+    page.locator(`[name="${name}"]`).locator('xpath=ancestor::div[contains(@class, "MuiFormControl-root")][1]').locator('.MuiFormHelperText-root');
+
+  it.each(Object.keys(LANGUAGES) as Language[])('in %s: the declaration form says a wrong NIR key at once, and the server’s refusal under the input at fault', async (language) => {
+    const page = await newPage();
+    await e2e.logIn(page, login(AccountRole.ADMINISTRATOR));
+    await page.getByRole('menuitem').first().waitFor();
+    const watch = new PageWatch(page, [/^POST \/api\/prevention-declarations 400$/]);
+    await chooseLanguage(page, language);
+    const where = `administrator in ${LANGUAGES[language]}, declaring`;
+    await page.goto(`${e2e.baseUrl}/#/prevention/declare`);
+    await page.locator('input[name="title"]').fill('Sauveteur secouriste du travail');
+    await page.locator('input[name="trainingStart"]').fill(inDays(-3));
+    await page.locator('input[name="trainingEnd"]').fill(inDays(-2));
+    await page.locator('textarea[name="trainerQualification"]').fill('Formateur SST certifié INRS');
+    await page.locator('input[name="certificationCode"]').fill('RS5537');
+    await page.locator('input[name="learners.0.nir"]').fill(`${nir('1850578006084').slice(0, 13)}00`);
+    await page.locator('input[name="learners.0.birthName"]').fill('LEFEBVRE');
+    await page.locator('input[name="learners.0.firstNames"]').fill('Anne');
+    await page.locator('input[name="learners.0.birthDate"]').fill('1990-04-02');
+    await page.locator('input[name="learners.0.employerSiret"]').fill(trainingBody.siret);
+    const declare = page.getByRole('button', { name: { fr: 'Déclarer', en: 'Declare' }[language], exact: true });
+    await declare.click();
+    await helperOf(page, 'learners.0.nir').filter({ hasText: NIR_KEY[language] }).waitFor();
+    await page.locator('input[name="learners.0.nir"]').fill(nir('2850578006084'));
+    await declare.click();
+    // An employer declares his own employees: the training body's establishment is refused, said under the learner's employer SIRET.
+    await helperOf(page, 'learners.0.employerSiret').filter({ hasText: NOT_OWN_EMPLOYEE[language] }).waitFor();
+    await page.getByRole('alert').filter({ hasText: NOT_OWN_EMPLOYEE[language] }).waitFor();
+    expect(await watch.check(where)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('« à vérifier »: lines decided meanwhile are reported line by line, nothing changed; the rest verified', async () => {
+    const page = await newPage();
+    await e2e.logIn(page, login(AccountRole.ADMINISTRATOR));
+    await page.getByRole('menuitem').first().waitFor();
+    const watch = new PageWatch(page, [/^POST \/api\/prevention-learners\/verify 409$/]);
+    // Its export as French Excel opens it: the employer reads his employees' NIRs in clear, kept as text.
+    const { text, header, rows } = await exported(page, 'Prévention — à vérifier', /MARTIN Paul/);
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(header).toEqual(expect.arrayContaining(['Nom de naissance', 'Prénoms', 'NIR', 'SIRET employeur', 'Formation', 'Statut', 'À vérifier avant le']));
+    const paul = rows.find((r) => r[header.indexOf('Nom de naissance')] === 'MARTIN')!;
+    expect(paul[header.indexOf('NIR')]).toBe(`"=""${nir('1850578006084')}"""`);
+    expect(paul[header.indexOf('Statut')]).toBe('À vérifier');
+    const row = (name: RegExp) => page.getByRole('row', { name });
+    await row(/PETIT Camille/).waitFor();
+    // Verified elsewhere (another tab, a colleague) while the list is on screen.
+    const martin = await apiSession(login(AccountRole.ADMINISTRATOR));
+    const [petit] = (await (await martin.get(`/api/prevention-learners?filter=${encodeURIComponent(JSON.stringify({ q: 'PETIT' }))}`)).json()) as { id: string }[];
+    expect((await martin.post('/api/prevention-learners/verify', { data: { ids: [petit.id] } })).status()).toBe(200);
+    await martin.dispose();
+    await row(/MARTIN Paul/).getByRole('checkbox').check();
+    await row(/PETIT Camille/).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    const report = page.getByRole('dialog', { name: 'Rien n’a été modifié' });
+    await report.getByText('PETIT Camille — Sauveteur secouriste du travail').waitFor();
+    await report.getByText('déjà vérifiée').waitFor();
+    const problems = await watch.check('administrator, « à vérifier », refused');
+    await report.getByRole('button', { name: 'Fermer' }).click();
+    await row(/PETIT Camille/).waitFor({ state: 'detached' });
+    await row(/MARTIN Paul/).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.getByText('1 ligne vérifiée.').waitFor();
+    await row(/MARTIN Paul/).waitFor({ state: 'detached' });
+    problems.push(...(await watch.check('administrator, « à vérifier », verified')));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('support moves a window’s deadline: a past day refused in words under the date, then moved with its reason, the move shown on the row', async () => {
+    const page = await newPage();
+    await e2e.logIn(page, login(AccountRole.SUPPORT));
+    await page.getByRole('menuitem').first().waitFor();
+    const watch = new PageWatch(page, [/^POST \/api\/prevention-windows\/[^/]+\/deadline-moves 409$/]);
+    await page.getByRole('menuitem', { name: 'Fenêtres de vérification' }).click();
+    const row = page.getByRole('row', { name: /842716409/ }).first();
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Déplacer l’échéance' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nouvelle échéance').fill(inDays(-1));
+    await dialog.getByLabel('Motif').fill('Décret modificatif');
+    await dialog.getByRole('button', { name: 'Déplacer', exact: true }).click();
+    await dialog.locator('.MuiFormHelperText-root', { hasText: 'La nouvelle échéance ne peut pas être passée.' }).waitFor();
+    const later = `${Number(inDays(0).slice(0, 4)) + 2}-03-31`;
+    await dialog.getByLabel('Nouvelle échéance').fill(later);
+    await dialog.getByRole('button', { name: 'Déplacer', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText(`31 mars ${later.slice(0, 4)}`).waitFor();
+    await row.locator('[aria-label="Étendre"]').click();
+    await page.getByRole('table', { name: 'Déplacements de l’échéance' }).getByText('Décret modificatif').waitFor();
+    expect(await watch.check('support, « Fenêtres de vérification »')).toEqual([]);
+    await page.context().close();
+  });
 });

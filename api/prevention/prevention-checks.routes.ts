@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { PreventionCheck } from '../../domain/prevention/prevention.entities';
+import { PreventionCheck, PreventionCheckRun } from '../../domain/prevention/prevention.entities';
 import { DomainError } from '../../domain/shared/domain-error';
 import { markCheckDoneUpdate } from '../../workflows/prevention-check/prevention-check.messages';
-import { authOf, MANAGERS } from '../auth/auth.middleware';
+import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { listSort } from '../http/list-sort';
@@ -14,7 +14,7 @@ import { actingTemporal } from '../workflows/acting-client';
 import { scopeSirenOf } from '../workflows/workflow-record';
 import { checkCounts, checkEmployees } from './check-employees.read';
 import { supportReadOnly } from './prevention.errors';
-import { CheckEmployeeFilter, CheckEmployeeRecord, CheckFilter, CheckRecord, IdParams } from './prevention.schemas';
+import { CheckEmployeeFilter, CheckEmployeeRecord, CheckFilter, CheckRecord, CheckRunFilter, CheckRunIds, CheckRunRecord, IdParams } from './prevention.schemas';
 
 const tags = ['prevention'];
 
@@ -141,6 +141,41 @@ export function preventionCheckRoutes(api: ApiRouter, ctx: ApiContext): void {
           throw err;
         });
       res.json(await recordOf(await visibleCheck(req, params.id)));
+    },
+  );
+  route(
+    api,
+    {
+      method: 'get',
+      path: '/api/prevention-check-runs',
+      summary: 'The yearly checks’ runs (one per year): employers asked, and at the due day the report — done, not done, lines still pending (react-admin simple-rest, support only)',
+      tags,
+      guards: [SUPPORT_ONLY],
+      query: listQuery(CheckRunFilter, CheckRunIds),
+      responses: { 200: { description: 'One page', schema: z.array(CheckRunRecord), headers: { 'Content-Range': 'prevention-check-runs start-end/total' } } },
+    },
+    async ({ query }, _req, res) => {
+      const page = listPage(query);
+      const { id, year, status } = page.filter;
+      const [field, order] = listSort(page, ['year', 'startedAt', 'reportedAt', 'status'], ['year', 'DESC']);
+      const ids = idList(id);
+      const statuses = idList(status);
+      const where: FilterQuery<PreventionCheckRun> = {
+        $and: [ids ? { year: { $in: ids } } : {}, year !== undefined ? { year } : {}, statuses ? { status: { $in: statuses } } : {}],
+      };
+      const [items, total] = await ctx.orm.em.fork().findAndCount(PreventionCheckRun, where, { orderBy: { [field]: order }, offset: page.offset, limit: page.limit });
+      const records = items.map((r) => ({
+        id: r.year,
+        year: r.year,
+        workflowId: r.workflowId,
+        status: r.status,
+        due: r.due,
+        employers: r.employers,
+        startedAt: r.startedAt.toISOString(),
+        reportedAt: r.reportedAt?.toISOString() ?? null,
+        report: r.report ?? null,
+      }));
+      sendList(res, 'prevention-check-runs', page, records, total);
     },
   );
 }

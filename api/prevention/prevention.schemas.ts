@@ -1,8 +1,9 @@
 import { checkNir } from '../../domain/prevention/nir.rules';
 import { isQuarterKey } from '../../domain/prevention/declaration-dates.rules';
-import { CERTIFICATION_KINDS, CHANNELS, CHECK_STATUSES, DECLARANT_KINDS, LEARNER_STATUSES, MODALITIES, PROOF_TYPES, WINDOW_STATUSES } from '../../domain/prevention/prevention.entities';
+import { CERTIFICATION_KINDS, CHANNELS, CHECK_RUN_STATUSES, CHECK_STATUSES, DECLARANT_KINDS, LEARNER_STATUSES, MODALITIES, PROOF_TYPES, WINDOW_STATUSES } from '../../domain/prevention/prevention.entities';
 import { CalendarDay, personName } from '../arrivals/arrivals.schemas';
 import { oneOrMany } from '../http/filter-schemas';
+import { idsFilter } from '../http/list-query';
 import { z } from '../http/openapi';
 import { Siret, SiretFilter } from '../portfolios/identifier.schemas';
 
@@ -187,3 +188,20 @@ export const CheckEmployeeRecord = z
     ),
   })
   .openapi('PreventionCheckEmployee');
+
+export const CheckRunIds = idsFilter(z.number().int().min(2025).max(2100));
+export const CheckRunFilter = z.object({ year: z.number().int().min(2025).max(2100).optional(), status: oneOrMany(z.enum(CHECK_RUN_STATUSES)) });
+
+export const CheckRunRecord = z
+  .object({
+    id: z.number().int().openapi({ description: 'The year' }),
+    year: z.number().int(),
+    workflowId: z.string(),
+    status: z.enum(CHECK_RUN_STATUSES),
+    due: z.string(),
+    employers: z.number().int().openapi({ description: 'Employers whose check was started' }),
+    startedAt: z.string(),
+    reportedAt: z.string().nullable(),
+    report: z.record(z.string(), z.number()).nullable().openapi({ description: 'At the due day: done, notDone, pendingLines' }),
+  })
+  .openapi('PreventionCheckRun');

@@ -1,5 +1,6 @@
 import { CANDIDACY_WORKFLOW_TYPE, candidacyIdOf } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { DEPARTURE_WORKFLOW_TYPE, departureIdOf } from '../../workflows/collaborator-departure/collaborator-departure.messages';
+import { PREVENTION_EMPLOYER_CHECK_WORKFLOW_TYPE } from '../../workflows/prevention-check/prevention-check.messages';
 
 /**
  * Where the console does a task, by workflow type then business phase
@@ -14,6 +15,9 @@ const TASK_PAGES: Record<string, Record<string, (workflowId: string) => string>>
   },
   [DEPARTURE_WORKFLOW_TYPE]: {
     WAITING_FOR_TARGET: (id) => `/departures/${encodeURIComponent(departureIdOf(id))}/show`,
+  },
+  [PREVENTION_EMPLOYER_CHECK_WORKFLOW_TYPE]: {
+    CHECK_TO_DO: () => '/prevention-check',
   },
 };
 

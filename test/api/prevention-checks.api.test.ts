@@ -85,3 +85,15 @@ it('is a task of the company’s administrators until one marks it done; support
   expect(again.body.code).toBe('PREVENTION.CHECK_CLOSED');
   await eventually(async () => ((await list(martin, 'tasks')).body.some((t: { id: string }) => t.id === employerCheckId(YEAR, SIREN)) ? undefined : true));
 });
+
+it('support reads the yearly runs and their reports; an administrator does not', async () => {
+  await env.orm.em.fork().execute(
+    `insert into prevention_check_run (year, workflow_id, status, due, employers, started_at, reported_at, report)
+     values (2025, 'prevention-check-2025', 'REPORTED', '2025-12-31', 3, now(), now(), '{"done": 1, "notDone": 2, "pendingLines": 4}')`,
+  );
+  const res = await list(support, 'prevention-check-runs', { year: 2025 });
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual([expect.objectContaining({ id: 2025, status: 'REPORTED', employers: 3, report: { done: 1, notDone: 2, pendingLines: 4 } })]);
+  expect((await list(support, 'prevention-check-runs', { id: [2025] })).body).toHaveLength(1);
+  expect((await list(martin, 'prevention-check-runs')).status).toBe(403);
+});

@@ -109,7 +109,9 @@ export function preventionCheckRoutes(api: ApiRouter, ctx: ApiContext): void {
     },
     async ({ query }, req, res) => {
       const page = listPage(query);
-      const { checkId } = page.filter;
+      const { checkId, id } = page.filter;
+      // getMany without its check: the rows are a check's, so none answers (never a wider list).
+      if (!checkId && id !== undefined) return sendList(res, 'prevention-check-employees', page, [], 0);
       if (!checkId) throw new DomainError('INVALID', 'VALIDATION.FAILED', 'Le filtre checkId est obligatoire.', { checkId: 'Obligatoire' });
       const check = await visibleCheck(req, checkId);
       const { items, total } = await checkEmployees(ctx.orm.em.fork(), check, { declared: page.filter.declared, offset: page.offset, limit: page.limit });

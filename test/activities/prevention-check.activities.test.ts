@@ -5,9 +5,10 @@ import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import type { QuarterKey } from '../../domain/prevention/declaration-dates.rules';
 import { OutboxMessage } from '../../domain/mail/outbox-message.entity';
-import { PreventionCheck, PreventionCheckRun, PreventionDeclaration, PreventionLearner, type LearnerStatus } from '../../domain/prevention/prevention.entities';
+import { PreventionCheck, PreventionCheckRun, type LearnerStatus } from '../../domain/prevention/prevention.entities';
 import { createPerson, createRightsCompany } from '../helpers/collaborators.fixtures';
 import { createTestDatabase } from '../helpers/database';
+import { declaredLines } from '../helpers/prevention.fixtures';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let check: PreventionCheckActivities;
@@ -37,44 +38,7 @@ async function employs(siren: string, startDate: string, endDate: string | null 
   await em().execute('insert into employment_relation (employer_siret, employee_id, start_date, end_date) values (?, ?, ?, ?)', [`${siren}00099`, `employee-${randomUUID()}`, startDate, endDate]);
 }
 
-/** A training body's declaration of `quarter` with one learner per status given, employed by `siren`. */
-async function declare(siren: string, quarter: QuarterKey, statuses: LearnerStatus[]): Promise<void> {
-  const fork = em();
-  const declaration = fork.create(PreventionDeclaration, {
-    declarantKind: 'TRAINING_BODY',
-    declarantSiret: '11223344500012',
-    declaredBy: randomUUID(),
-    channel: 'FORM',
-    proofType: 'ATTENDANCE',
-    title: 'Habilitation électrique',
-    trainingStart: `${quarter.slice(0, 4)}-01-12`,
-    trainingEnd: `${quarter.slice(0, 4)}-01-14`,
-    proofValidFrom: null,
-    modality: 'IN_PERSON',
-    romeSkills: [],
-    trainerQualification: 'Formateur habilité',
-    certificationKind: 'RS',
-    certificationCode: 'RS1234',
-    quarter,
-    deadline: '2030-06-30',
-    daysLate: 0,
-  });
-  statuses.forEach((status, i) =>
-    fork.create(PreventionLearner, {
-      declaration,
-      nir: NIR,
-      employeePseudonym: `pseudonym-${randomUUID()}-${i}`,
-      birthName: 'MARTIN',
-      firstNames: 'Jean',
-      birthDate: '1985-05-12',
-      employerSiret: `${siren}00011`,
-      employerSiren: siren,
-      quarter,
-      status,
-    }),
-  );
-  await fork.flush();
-}
+const declare = async (siren: string, quarter: QuarterKey, statuses: LearnerStatus[]) => void (await declaredLines(db.orm, siren, quarter, statuses, NIR));
 
 /** Every page the yearly check would ask for, in order. */
 async function allPages(year: number, limit: number): Promise<EmployersPage[]> {

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
 import { createPreventionWindowActivities, type PreventionWindowActivities, type WindowRecord } from '../../activities/prevention/window.activities';
 import type { QuarterKey } from '../../domain/prevention/declaration-dates.rules';
-import { PreventionDeclaration, PreventionLearner, PreventionWindow, type LearnerStatus } from '../../domain/prevention/prevention.entities';
+import { PreventionLearner, PreventionWindow, type LearnerStatus } from '../../domain/prevention/prevention.entities';
 import { createTestDatabase } from '../helpers/database';
+import { declaredLines } from '../helpers/prevention.fixtures';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let window: PreventionWindowActivities;
@@ -21,45 +21,7 @@ const em = () => db.orm.em.fork();
 const SIREN = '552100554';
 const OTHER_SIREN = '732829320';
 
-/** A training body's declaration of `quarter` with one learner per status given, employed by `siren`. */
-async function declare(siren: string, quarter: QuarterKey, statuses: LearnerStatus[]): Promise<string[]> {
-  const fork = em();
-  const declaration = fork.create(PreventionDeclaration, {
-    declarantKind: 'TRAINING_BODY',
-    declarantSiret: '11223344500012',
-    declaredBy: randomUUID(),
-    channel: 'FORM',
-    proofType: 'ATTENDANCE',
-    title: 'Habilitation électrique',
-    trainingStart: '2026-01-12',
-    trainingEnd: '2026-01-14',
-    proofValidFrom: null,
-    modality: 'IN_PERSON',
-    romeSkills: [],
-    trainerQualification: 'Formateur habilité',
-    certificationKind: 'RS',
-    certificationCode: 'RS1234',
-    quarter,
-    deadline: '2026-06-30',
-    daysLate: 0,
-  });
-  const learners = statuses.map((status, i) =>
-    fork.create(PreventionLearner, {
-      declaration,
-      nir: '185057800608436',
-      employeePseudonym: `pseudonym-${randomUUID()}-${i}`,
-      birthName: 'MARTIN',
-      firstNames: 'Jean',
-      birthDate: '1985-05-12',
-      employerSiret: `${siren}00011`,
-      employerSiren: siren,
-      quarter,
-      status,
-    }),
-  );
-  await fork.flush();
-  return learners.map((l) => l.id);
-}
+const declare = (siren: string, quarter: QuarterKey, statuses: LearnerStatus[]) => declaredLines(db.orm, siren, quarter, statuses);
 
 async function statusesOf(ids: string[]): Promise<{ status: LearnerStatus; decided: boolean }[]> {
   const rows = await em().find(PreventionLearner, { id: { $in: ids } }, { fields: ['id', 'status', 'decidedAt'] });

@@ -1,12 +1,11 @@
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
-import { dsnFilingImporter } from '../../domain/dsn/dsn-filing.importer';
 import { declarationDeadline, quarterOf, verificationDeadline } from '../../domain/prevention/declaration-dates.rules';
-import { seedDemoRights } from '../../domain/seed/demo-rights';
 import { preventionWindowId } from '../../workflows/prevention-window/prevention-window.messages';
 import { allTextInDatabase } from '../helpers/database';
+import { nirWithKey as nir, preventionParties } from '../helpers/prevention.fixtures';
 import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
-import { ADMIN, createCompany, createOtherCompany, SUPPORT, type OtherCompany } from '../helpers/rights.fixtures';
+import { ADMIN, createCompany, SUPPORT, type OtherCompany } from '../helpers/rights.fixtures';
 
 /**
  * The prevention passport over HTTP, on PostgreSQL and the Temporal dev
@@ -30,7 +29,6 @@ const DAY_MS = 24 * 3600_000;
 const daysAgo = (n: number) => parisToday(new Date(Date.now() - n * DAY_MS));
 
 /** NIRs with their key (97 − n mod 97). */
-const nir = (body: string) => body + String(97 - Number(BigInt(body) % 97n)).padStart(2, '0');
 const NIR_A = nir('1850578006084');
 const NIR_B = nir('2920375120005');
 const NIR_C = nir('1790869123456');
@@ -55,24 +53,7 @@ const declaration = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   env = await startIntegrationEnv();
-  durand = await createOtherCompany(env.orm);
-  of = await createCompany(env.orm, {
-    sirenPrefix: '38012986',
-    legalName: 'Organisme Prévention Formation',
-    establishments: 1,
-    service: 'PREVENTION_PASSPORT',
-    people: [
-      { lastName: 'BERNARD', firstName: 'Lucie', rights: 'declare' },
-      { lastName: 'GIRARD', firstName: 'Hugo', rights: 'consult' },
-    ],
-  });
-  // The passport is PAYROLL_LINKED: each company acts for the SIRETs whose DSN it filed lately (its own here).
-  await seedDemoRights(env.orm.em.fork());
-  const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
-  await dsnFilingImporter.write(
-    env.orm.em.fork(),
-    [of.sirets[0], durand.siret].map((siret) => ({ declaringSiret: siret, declaredSiret: siret, period: month, filedAt: new Date().toISOString(), declaringAccountId: null })),
-  );
+  ({ durand, of } = await preventionParties(env.orm));
   [ofDeclarant, ofReader, martin, durandAdmin, support] = await Promise.all([of.people[0], of.people[1], ADMIN, durand.admin, SUPPORT].map((p) => login(env.app, p)));
 }, 120_000);
 

@@ -7,6 +7,7 @@ import { dsnFilingImporter } from '../../domain/dsn/dsn-filing.importer';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { E2eApp, PASSWORD, type Login } from '../helpers/e2e-app';
 import { createCompany } from '../helpers/rights.fixtures';
+import { nirWithKey as nir } from '../helpers/prevention.fixtures';
 
 jest.setTimeout(240_000);
 
@@ -108,8 +109,6 @@ async function processesToShow(): Promise<void> {
 
 const MARTIN_HEAD_OFFICE = '84271640900011';
 const MARTIN_SHOP = '84271640900029';
-/** A NIR with its key (97 − n mod 97). */
-const nir = (body: string) => body + String(97 - Number(BigInt(body) % 97n)).padStart(2, '0');
 /** The training body's login and SIRET (another company's establishment, for Boulangerie Martin). */
 let trainingBody: Login;
 

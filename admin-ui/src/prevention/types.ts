@@ -70,21 +70,8 @@ export interface PreventionLearner extends RaRecord<string> {
   verificationDeadline: string | null;
 }
 
-export interface PreventionDeclaration extends RaRecord<string> {
-  declarantKind: DeclarantKind;
-  declarantSiret: string;
+export interface PreventionDeclaration extends RaRecord<string>, Omit<DeclarationInput, 'learners'> {
   channel: (typeof CHANNELS)[number];
-  proofType: ProofType;
-  title: string;
-  trainingStart: string;
-  trainingEnd: string;
-  proofValidFrom: string | null;
-  modality: Modality;
-  romeSkills: string[];
-  trainerQualification: string;
-  certificationKind: CertificationKind;
-  certificationCode: string;
-  nsfCode: string | null;
   /** `2026-Q3`. */
   quarter: string;
   /** Last day to declare on time. */

@@ -47,12 +47,14 @@ export async function declare(ctx: ApiContext, em: EntityManager, auth: AuthCont
   const dates = datesRefusal(input, today);
   if (dates) throw invalidField(dates.field, dates.code, dates.message);
   await checkLearners(em, input);
+  const key = pseudonymKey(ctx.config.letterKey);
+  const pseudonyms = input.learners.map((l) => employeePseudonym(key, l.nir));
+  await checkNotDeclaredYet(em, input, pseudonyms);
 
   const quarter = quarterOf(referenceDay(input));
   const deadline = declarationDeadline(quarter, input.declarantKind);
   const { daysLate } = lateness(deadline, today);
   const statusOf = await verificationStatuses(ctx, em, input, quarter, today);
-  const key = pseudonymKey(ctx.config.letterKey);
   const { learners, nsfCode, proofValidFrom, ...fields } = input;
   const declaration = em.create(PreventionDeclaration, {
     ...fields,
@@ -64,16 +66,16 @@ export async function declare(ctx: ApiContext, em: EntityManager, auth: AuthCont
     deadline,
     daysLate,
   });
-  for (const l of learners) {
+  learners.forEach((l, i) => {
     em.create(PreventionLearner, {
       declaration,
       ...l,
-      employeePseudonym: employeePseudonym(key, l.nir),
+      employeePseudonym: pseudonyms[i],
       employerSiren: sirenOf(l.employerSiret),
       quarter,
       status: statusOf(sirenOf(l.employerSiret)),
     });
-  }
+  });
   appendAudit(em, {
     ...auditActor(auth.account),
     action: 'PREVENTION.DECLARED',
@@ -106,6 +108,39 @@ async function checkLearners(em: EntityManager, input: DeclarationCreate): Promi
       throw invalidField(field, 'PREVENTION.OWN_EMPLOYEE', 'Vos propres salariés se déclarent en tant qu’employeur, non en tant qu’organisme de formation.');
     }
   });
+}
+
+/**
+ * A learner is declared once per training: the same declarer, proof,
+ * title, dates and certification for the same person (by pseudonym) is refused —
+ * a file sent twice or a form submitted twice stores nothing the second
+ * time. Declaring again after deleting the line is the way to correct it.
+ * The declarer's declarations are taken one at a time (a transaction lock
+ * on its SIRET), so two uploads at once cannot both pass this check.
+ */
+async function checkNotDeclaredYet(em: EntityManager, input: DeclarationCreate, pseudonyms: string[]): Promise<void> {
+  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`prevention-declarant:${input.declarantSiret}`]);
+  const declared = await em.find(
+    PreventionLearner,
+    {
+      employeePseudonym: { $in: pseudonyms },
+      declaration: {
+        declarantSiret: input.declarantSiret,
+        proofType: input.proofType,
+        title: input.title,
+        trainingStart: input.trainingStart,
+        trainingEnd: input.trainingEnd,
+        certificationKind: input.certificationKind,
+        certificationCode: input.certificationCode,
+      },
+    },
+    { fields: ['employeePseudonym'] },
+  );
+  const already = new Set(declared.map((l) => l.employeePseudonym));
+  const i = pseudonyms.findIndex((p) => already.has(p));
+  if (i >= 0) {
+    throw invalidField(`learners.${i}.nir`, 'PREVENTION.ALREADY_DECLARED', 'Cet apprenant est déjà déclaré pour cette formation (même intitulé, mêmes dates et certification) : supprimez sa ligne pour le déclarer à nouveau.');
+  }
 }
 
 /**

@@ -45,7 +45,7 @@ export function preventionDeclarationRoutes(api: ApiRouter, ctx: ApiContext): vo
       body: DeclarationCreate,
       responses: {
         201: { description: 'Stored, with its learners', schema: DeclarationDetail },
-        400: { description: 'VALIDATION.*, PREVENTION.NIR_*, PREVENTION.DATE_*, PREVENTION.EMPLOYER_NOT_ACTIVE, PREVENTION.NOT_OWN_EMPLOYEE, PREVENTION.OWN_EMPLOYEE, PREVENTION.LEARNER_TWICE (field named)' },
+        400: { description: 'VALIDATION.*, PREVENTION.NIR_*, PREVENTION.DATE_*, PREVENTION.EMPLOYER_NOT_ACTIVE, PREVENTION.NOT_OWN_EMPLOYEE, PREVENTION.OWN_EMPLOYEE, PREVENTION.LEARNER_TWICE, PREVENTION.ALREADY_DECLARED (field named)' },
         403: { description: 'PREVENTION.SUPPORT_READ_ONLY' },
         404: { description: 'PREVENTION.DECLARANT_NOT_FOUND: not an establishment the caller declares for' },
         409: { description: 'PREVENTION.NOT_OPEN_YET with opensOn' },
@@ -54,7 +54,7 @@ export function preventionDeclarationRoutes(api: ApiRouter, ctx: ApiContext): vo
     async ({ body }, req, res) => {
       const auth = authOf(req);
       const em = ctx.orm.em.fork();
-      const declaration = await declare(ctx, em, auth, body, 'FORM');
+      const declaration = await em.transactional((tx) => declare(ctx, tx, auth, body, 'FORM'));
       res.status(201).json(await detail(em, await preventionScope(ctx, em, auth), declaration));
     },
   );

@@ -14,6 +14,7 @@ import { Migration20261203300000_stale_candidate_accounts } from './Migration202
 import { Migration20261204100000_soltea } from './Migration20261204100000_soltea';
 import { Migration20261205100000_prevention } from './Migration20261205100000_prevention';
 import { Migration20261205200000_prevention_checks } from './Migration20261205200000_prevention_checks';
+import { Migration20261206100000_prevention_learner_pseudonym } from './Migration20261206100000_prevention_learner_pseudonym';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204100000_soltea', class: Migration20261204100000_soltea },
   { name: 'Migration20261205100000_prevention', class: Migration20261205100000_prevention },
   { name: 'Migration20261205200000_prevention_checks', class: Migration20261205200000_prevention_checks },
+  { name: 'Migration20261206100000_prevention_learner_pseudonym', class: Migration20261206100000_prevention_learner_pseudonym },
 ];

@@ -111,6 +111,7 @@ export class PreventionLearner extends BaseEntity {
   nir!: string;
 
   @Property({ length: 64 })
+  @Index()
   employeePseudonym!: string;
 
   @Property()

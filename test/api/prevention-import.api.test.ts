@@ -220,6 +220,27 @@ describe('POST /api/prevention-declarations/import', () => {
     expect(await declarationsTitled(title)).toEqual([]);
   });
 
+  it('the same file sent twice stores nothing the second time: each of its lines reported, the learner already declared named', async () => {
+    const title = 'SST envoyée deux fois';
+    const file = csvOf([
+      { reference: 'D-1', title, nir: NIR_A, employerSiret: MARTIN },
+      { reference: 'D-1', title, nir: NIR_B, employerSiret: durand.siret },
+      { reference: 'D-2', title, nir: NIR_C, employerSiret: durand.siret, certificationCode: 'RS5538' },
+    ]);
+    const first = await importFile(ofDeclarant, file);
+    expect(first.body).toMatchObject({ linesRead: 3, declarationsCreated: 2, learnersCreated: 3, rejected: [] });
+    const again = await importFile(ofDeclarant, file);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ linesRead: 3, declarationsCreated: 0, learnersCreated: 0 });
+    expect(again.body.rejected.map((r: { line: number; field: string | null; code: string }) => [r.line, r.field, r.code])).toEqual([
+      [2, 'nir', 'PREVENTION.ALREADY_DECLARED'],
+      [3, null, 'PREVENTION.DECLARATION_REJECTED'],
+      [4, 'nir', 'PREVENTION.ALREADY_DECLARED'],
+    ]);
+    expectNoNir(again.text);
+    expect(await declarationsTitled(title)).toHaveLength(2);
+  });
+
   it('a control character (U+0000) in a field: that line is refused with its reason, its reference with it; the other references are stored', async () => {
     const title = 'SST caractère nul';
     const res = await importFile(

@@ -171,6 +171,26 @@ describe('a training body declares', () => {
   });
 });
 
+describe('a learner is declared once per training', () => {
+  it('the same training twice is refused at the learner already declared, nothing stored; once his line is deleted, it is declared again', async () => {
+    const once = declaration({ title: 'SST déclarée deux fois', trainingStart: daysAgo(22), trainingEnd: daysAgo(20), learners: [learner(NIR_C, durand.siret), learner(NIR_A, MARTIN)] });
+    const first = await ofDeclarant.post('/api/prevention-declarations').send(once);
+    expect(first.status).toBe(201);
+    const before = await learners(support);
+    const twice = await ofDeclarant.post('/api/prevention-declarations').send({ ...once, learners: [learner(NIR_B, durand.siret), learner(NIR_A, MARTIN)] });
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({ code: 'PREVENTION.ALREADY_DECLARED', errors: { 'learners.1.nir': expect.stringContaining('déjà déclaré') } });
+    expect(JSON.stringify(twice.body)).not.toContain(NIR_A.slice(0, 13));
+    expect(await learners(support)).toHaveLength(before.length);
+    // Another training of the same learner is no duplicate.
+    expect((await ofDeclarant.post('/api/prevention-declarations').send({ ...once, certificationCode: 'RS5538', learners: [learner(NIR_A, MARTIN)] })).status).toBe(201);
+
+    const line = first.body.learners.find((l: { nir: string }) => l.nir === NIR_A);
+    expect((await ofDeclarant.delete(`/api/prevention-learners/${line.id}`)).status).toBe(200);
+    expect((await ofDeclarant.post('/api/prevention-declarations').send({ ...once, learners: [learner(NIR_A, MARTIN)] })).status).toBe(201);
+  });
+});
+
 describe('what a declaration must be', () => {
   it('a late one is stored and marked late by its delay', async () => {
     const end = '2025-05-10';

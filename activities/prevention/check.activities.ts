@@ -51,10 +51,11 @@ export interface EmployersPage {
   next: string | null;
 }
 
-/** The yearly report's counts: checks done, checks not done (still open or closed undone), learners' lines of the year still awaiting verification. */
+/** The yearly report's counts: checks done, checks not done (still open or closed undone), checks cancelled from supervision, learners' lines of the year still awaiting verification. */
 export interface CheckCounts {
   done: number;
   notDone: number;
+  cancelled: number;
   pendingLines: number;
 }
 
@@ -163,12 +164,13 @@ export function createPreventionCheckActivities({ orm, publicUrl }: CheckDeps) {
       });
     },
 
-    /** The report at the due day, read from the tables and recorded in the run (REPORTED): checks done, not done, lines of the year still pending. */
+    /** The report at the due day, read from the tables and recorded in the run (REPORTED): checks done, not done, cancelled, lines of the year still pending. */
     async checkReport({ year }: { year: number }): Promise<CheckCounts> {
       assertYear(year);
       return orm.em.fork().transactional(async (em) => {
-        const [checks] = await em.execute<{ done: string; not_done: string }[]>(
-          `select count(*) filter (where status = 'DONE') as done, count(*) filter (where status in ('OPEN', 'NOT_DONE')) as not_done
+        const [checks] = await em.execute<{ done: string; not_done: string; cancelled: string }[]>(
+          `select count(*) filter (where status = 'DONE') as done, count(*) filter (where status in ('OPEN', 'NOT_DONE')) as not_done,
+                  count(*) filter (where status = 'CANCELLED') as cancelled
              from prevention_check where year = ?`,
           [year],
         );
@@ -176,7 +178,7 @@ export function createPreventionCheckActivities({ orm, publicUrl }: CheckDeps) {
           `select count(*) as n from prevention_learner where quarter in (?, ?, ?, ?) and status = 'PENDING_VERIFICATION'`,
           quartersOf(year),
         );
-        const counts: CheckCounts = { done: Number(checks.done), notDone: Number(checks.not_done), pendingLines: Number(lines.n) };
+        const counts: CheckCounts = { done: Number(checks.done), notDone: Number(checks.not_done), cancelled: Number(checks.cancelled), pendingLines: Number(lines.n) };
         const reported = await em.execute<{ year: number }[]>(
           `update prevention_check_run set status = 'REPORTED', reported_at = coalesce(reported_at, now()), report = ?::jsonb where year = ? returning year`,
           [JSON.stringify(counts), year],

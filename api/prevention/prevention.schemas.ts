@@ -202,6 +202,6 @@ export const CheckRunRecord = z
     employers: z.number().int().openapi({ description: 'Employers whose check was started' }),
     startedAt: z.string(),
     reportedAt: z.string().nullable(),
-    report: z.record(z.string(), z.number()).nullable().openapi({ description: 'At the due day: done, notDone, pendingLines' }),
+    report: z.record(z.string(), z.number()).nullable().openapi({ description: 'At the due day: done, notDone, cancelled (from supervision), pendingLines' }),
   })
   .openapi('PreventionCheckRun');

@@ -15,6 +15,7 @@ import { Migration20261204100000_soltea } from './Migration20261204100000_soltea
 import { Migration20261205100000_prevention } from './Migration20261205100000_prevention';
 import { Migration20261205200000_prevention_checks } from './Migration20261205200000_prevention_checks';
 import { Migration20261206100000_prevention_learner_pseudonym } from './Migration20261206100000_prevention_learner_pseudonym';
+import { Migration20261206200000_prevention_check_cancelled } from './Migration20261206200000_prevention_check_cancelled';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205100000_prevention', class: Migration20261205100000_prevention },
   { name: 'Migration20261205200000_prevention_checks', class: Migration20261205200000_prevention_checks },
   { name: 'Migration20261206100000_prevention_learner_pseudonym', class: Migration20261206100000_prevention_learner_pseudonym },
+  { name: 'Migration20261206200000_prevention_check_cancelled', class: Migration20261206200000_prevention_check_cancelled },
 ];

@@ -197,7 +197,7 @@ export class PreventionWindow extends BaseEntity {
   updatedAt: Opt<Date> = new Date();
 }
 
-export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_DONE'] as const;
+export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_DONE', 'CANCELLED'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /**

@@ -205,13 +205,14 @@ describe('remindCheck', () => {
 describe('checkReport', () => {
   const year = 2027;
 
-  it('counts the year’s checks done and not done (open or closed undone) and its lines still pending, and records them in the run, once', async () => {
-    await check.recordCheckRun({ year, workflowId: `prevention-check-${year}`, status: 'RUNNING', due: `${year}-12-31`, employers: 4 });
+  it('counts the year’s checks done, not done (open or closed undone) and cancelled, and its lines still pending, and records them in the run, once', async () => {
+    await check.recordCheckRun({ year, workflowId: `prevention-check-${year}`, status: 'RUNNING', due: `${year}-12-31`, employers: 5 });
     const doneBy = randomUUID();
     await check.recordCheck({ ...openCheck(year, '501000001'), status: 'DONE', doneAt: `${year}-12-10T10:00:00.000Z`, doneBy });
     await check.recordCheck({ ...openCheck(year, '501000002'), status: 'DONE', doneAt: `${year}-12-11T10:00:00.000Z`, doneBy });
     await check.recordCheck(openCheck(year, '501000003'));
     await check.recordCheck({ ...openCheck(year, '501000004'), status: 'NOT_DONE' });
+    await check.recordCheck({ ...openCheck(year, '501000005'), status: 'CANCELLED' });
     await check.recordCheck({ ...openCheck(year + 1, '501000001'), status: 'DONE', doneAt: `${year + 1}-12-10T10:00:00.000Z`, doneBy });
     await declare('501000001', `${year}-Q1`, ['PENDING_VERIFICATION', 'PENDING_VERIFICATION', 'VERIFIED']);
     await declare('501000003', `${year}-Q4`, ['PENDING_VERIFICATION', 'DEEMED_VERIFIED', 'CORRECTION_REQUESTED']);
@@ -219,9 +220,9 @@ describe('checkReport', () => {
     await declare('501000004', `${year - 1}-Q4`, ['PENDING_VERIFICATION']);
 
     const counts = await check.checkReport({ year });
-    expect(counts).toEqual({ done: 2, notDone: 2, pendingLines: 3 });
+    expect(counts).toEqual({ done: 2, notDone: 2, cancelled: 1, pendingLines: 3 });
     const run = await em().findOneOrFail(PreventionCheckRun, { year });
-    expect(run).toMatchObject({ status: 'REPORTED', employers: 4, report: counts });
+    expect(run).toMatchObject({ status: 'REPORTED', employers: 5, report: counts });
     expect(run.reportedAt).toBeInstanceOf(Date);
 
     expect(await check.checkReport({ year })).toEqual(counts);

@@ -12,7 +12,7 @@ const DAY = 24 * 3600_000;
 export const SIRENS = ['111111118', '222222226', '333333334'];
 
 /** What the fake report answers. */
-export const REPORT: CheckCounts = { done: 1, notDone: 2, pendingLines: 7 };
+export const REPORT: CheckCounts = { done: 1, notDone: 2, cancelled: 0, pendingLines: 7 };
 
 /** The day `n` days after `day` (YYYY-MM-DD). */
 export const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);

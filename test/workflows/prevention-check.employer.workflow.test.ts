@@ -129,12 +129,15 @@ describe('preventionEmployerCheckWorkflow', () => {
     );
   });
 
-  it('cancelled from supervision, is no longer awaited and leaves its read model as it was', async () => {
+  it('cancelled from supervision, is no longer awaited and records its read model CANCELLED', async () => {
     const due = plusDays(await serverToday(env), 40);
-    await withEmployerCheck({ due }, async ({ handle, fakes }) => {
+    await withEmployerCheck({ due }, async ({ handle, fakes, year }) => {
       await waitingOnTimer(handle);
       await cancelledFromSupervision(handle);
-      expect(fakes.checks).toHaveLength(1);
+      expect(fakes.checks).toEqual([
+        expect.objectContaining({ year, employerSiren: SIREN, status: 'OPEN' }),
+        { year, employerSiren: SIREN, workflowId: handle.workflowId, status: 'CANCELLED', due, doneAt: null, doneBy: null },
+      ]);
       expect(fakes.acts.remindCheck).not.toHaveBeenCalled();
       const cancelled = (await handle.describe()).typedSearchAttributes;
       expect(cancelled.get(BusinessPhase)).toBe('CANCELLED');

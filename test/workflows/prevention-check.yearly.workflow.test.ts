@@ -48,7 +48,7 @@ describe('preventionYearlyCheckWorkflow', () => {
       let again: WorkflowHandle | undefined;
       try {
         await waitFor(async () => (await handle.query(yearlyCheckStatusQuery)).phase === 'CHECKS_OPEN');
-        expect(await handle.query(yearlyCheckStatusQuery)).toEqual({ year, phase: 'CHECKS_OPEN', due, dueAt: endOfParisDay(due), counts: { employers: 3, done: 0, notDone: 0, pendingLines: 0 } });
+        expect(await handle.query(yearlyCheckStatusQuery)).toEqual({ year, phase: 'CHECKS_OPEN', due, dueAt: endOfParisDay(due), counts: { employers: 3, done: 0, notDone: 0, cancelled: 0, pendingLines: 0 } });
         expect(fakes.acts.checkEmployersPage.mock.calls.map(([request]) => request)).toEqual([
           { year, after: null, limit: 2 },
           { year, after: SIRENS[1], limit: 2 },

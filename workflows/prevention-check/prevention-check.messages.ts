@@ -66,7 +66,7 @@ export interface YearlyCheckState {
   due: string;
   /** The instant it is over in Paris (ISO), when the report is made. */
   dueAt: string;
-  /** `done`, `notDone` and `pendingLines` are the report's, 0 until it is made. */
+  /** `done`, `notDone`, `cancelled` and `pendingLines` are the report's, 0 until it is made. */
   counts: YearlyCheckCounts;
 }
 
@@ -98,7 +98,7 @@ export interface EmployerCheckState {
 export const employerCheckStatusQuery = defineQuery<EmployerCheckState>('status');
 
 export interface EmployerCheckResult {
-  status: Exclude<CheckStatus, 'OPEN'>;
+  status: Exclude<CheckStatus, 'OPEN' | 'CANCELLED'>;
   reminded: boolean;
 }
 

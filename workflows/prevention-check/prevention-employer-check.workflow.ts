@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CheckStatus, PreventionCheckActivities } from '../../activities/prevention/check.activities';
 import { isCalendarDate } from '../../domain/collaborators/effective-date.rules';
 import { endOfParisDay } from '../../domain/prevention/declaration-dates.rules';
@@ -24,6 +24,8 @@ import {
 const { recordCheck, remindCheck } = proxyActivities<PreventionCheckActivities>(DATABASE_STEP);
 
 const DAY = 24 * 3600_000;
+/** Histories recorded before a cancelled check wrote CANCELLED to its read model replay without that step. */
+const CANCELLED_RECORDED = 'prevention-check-cancelled-recorded';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The calendar day `n` days before `day` (YYYY-MM-DD). */
@@ -37,8 +39,9 @@ const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00
  * over in Paris. `reminderDaysBefore` days before that end, a check still
  * open reminds the company's active administrators by mail, once; an
  * administrator marks it done by the validated `markCheckDone` update; at
- * the due day's end a check still open is NOT_DONE. Cancelled, it leaves
- * its read model as it was and is no longer awaited.
+ * the due day's end a check still open is NOT_DONE. Cancelled, it is no
+ * longer awaited, and a check still open is recorded CANCELLED (the
+ * administrators' page no longer offers it).
  */
 export async function preventionEmployerCheckWorkflow(input: PreventionEmployerCheckInput): Promise<EmployerCheckResult> {
   const { year, employerSiren } = input;
@@ -97,7 +100,10 @@ export async function preventionEmployerCheckWorkflow(input: PreventionEmployerC
     },
     async () => {
       cancelled = true;
-      attributes();
+      if (patched(CANCELLED_RECORDED) && status === 'OPEN') {
+        status = 'CANCELLED';
+        await record();
+      } else attributes();
       await mails.settled();
     },
   );

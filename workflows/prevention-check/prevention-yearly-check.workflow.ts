@@ -25,7 +25,7 @@ const { recordCheckRun, checkReport } = proxyActivities<PreventionCheckActivitie
 /** A page of employers: one indexed query over a few hundred companies. */
 const { checkEmployersPage } = proxyActivities<PreventionCheckActivities>({ ...DATABASE_STEP, startToCloseTimeout: '2 minutes' });
 
-const NO_REPORT: CheckCounts = { done: 0, notDone: 0, pendingLines: 0 };
+const NO_REPORT: CheckCounts = { done: 0, notDone: 0, cancelled: 0, pendingLines: 0 };
 
 /**
  * The yearly prevention check of a year (DOMAIN.md « Passeport de
@@ -37,7 +37,7 @@ const NO_REPORT: CheckCounts = { done: 0, notDone: 0, pendingLines: 0 };
  * into its run (prevention_check_run); a run continues as new when its
  * history grows long or it started `childrenPerRun` children. Then it
  * waits until its due day is over in Paris and records the report: checks
- * done, not done, lines of the year still awaiting verification.
+ * done, not done, cancelled, lines of the year still awaiting verification.
  * Cancelled, its run is recorded CANCELLED (the employers' checks go on).
  */
 export async function preventionYearlyCheckWorkflow(input: PreventionYearlyCheckInput): Promise<YearlyCheckResult> {

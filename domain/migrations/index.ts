@@ -16,6 +16,7 @@ import { Migration20261205100000_prevention } from './Migration20261205100000_pr
 import { Migration20261205200000_prevention_checks } from './Migration20261205200000_prevention_checks';
 import { Migration20261206100000_prevention_learner_pseudonym } from './Migration20261206100000_prevention_learner_pseudonym';
 import { Migration20261206200000_prevention_check_cancelled } from './Migration20261206200000_prevention_check_cancelled';
+import { Migration20261207100000_prevention_correction_request } from './Migration20261207100000_prevention_correction_request';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205200000_prevention_checks', class: Migration20261205200000_prevention_checks },
   { name: 'Migration20261206100000_prevention_learner_pseudonym', class: Migration20261206100000_prevention_learner_pseudonym },
   { name: 'Migration20261206200000_prevention_check_cancelled', class: Migration20261206200000_prevention_check_cancelled },
+  { name: 'Migration20261207100000_prevention_correction_request', class: Migration20261207100000_prevention_correction_request },
 ];

@@ -144,6 +144,11 @@ export class PreventionLearner extends BaseEntity {
 
   @Property({ type: 'text', nullable: true })
   correctionReason?: string | null;
+
+  /** The employer's correction request that sent this line back (its task: `prevention-correction-<id>-<declarant SIRET>`). */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  correctionRequestId?: string | null;
 }
 
 export const WINDOW_STATUSES = ['OPEN', 'CLOSED', 'CANCELLED'] as const;

@@ -6,34 +6,47 @@ import { seedDemoRights } from '../../domain/seed/demo-rights';
 import type { Orm } from '../../platform/orm';
 import { createCompany, createOtherCompany } from './rights.fixtures';
 
-/** A NIR from its 13 first characters and its key (97 − n mod 97). */
-export const nirWithKey = (body: string) => body + String(97 - Number(BigInt(body) % 97n)).padStart(2, '0');
+/** Corsica's départements count as 19 (2A) and 18 (2B) in the key. */
+const CORSICA_IN_KEY: Record<string, string> = { '2A': '19', '2B': '18' };
+
+/** A NIR from its 13 first characters and its key (97 − n mod 97, 2A → 19 and 2B → 18). */
+export const nirWithKey = (body: string) => {
+  const digits = body.slice(0, 5) + (CORSICA_IN_KEY[body.slice(5, 7)] ?? body.slice(5, 7)) + body.slice(7);
+  return body + String(97 - Number(BigInt(digits) % 97n)).padStart(2, '0');
+};
+
+type Person = Parameters<typeof createCompany>[1]['people'][number];
+
+/** The month before this one, as a DSN period (YYYY-MM-01). */
+const lastMonth = () => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+
+/** Each SIRET's company filed its own DSN last month: the passport is PAYROLL_LINKED, a company acts for the SIRETs whose DSN it filed lately. */
+export const filedOwnDsn = (orm: Orm, sirets: string[]) =>
+  dsnFilingImporter.write(
+    orm.em.fork(),
+    sirets.map((siret) => ({ declaringSiret: siret, declaredSiret: siret, period: lastMonth(), filedAt: new Date().toISOString(), declaringAccountId: null })),
+  );
+
+/** A training body of its own company (one establishment), habilitated on the passport, that filed its DSN lately. */
+export async function trainingBody(orm: Orm, people: Person[]) {
+  const of = await createCompany(orm, { sirenPrefix: '38012986', legalName: 'Organisme Prévention Formation', establishments: 1, service: 'PREVENTION_PASSPORT', people });
+  await filedOwnDsn(orm, of.sirets);
+  return of;
+}
 
 /**
  * The parties of the passport's HTTP tests: a training body (a declarant
  * habilitated to declare, one who only consults), Boulangerie Martin's
- * demo rights and Menuiserie Durand as employers. The passport is
- * PAYROLL_LINKED: each company acts for the SIRETs whose DSN it filed
- * lately (its own here).
+ * demo rights and Menuiserie Durand as employers.
  */
 export async function preventionParties(orm: Orm) {
   const durand = await createOtherCompany(orm);
-  const of = await createCompany(orm, {
-    sirenPrefix: '38012986',
-    legalName: 'Organisme Prévention Formation',
-    establishments: 1,
-    service: 'PREVENTION_PASSPORT',
-    people: [
-      { lastName: 'BERNARD', firstName: 'Lucie', rights: 'declare' },
-      { lastName: 'GIRARD', firstName: 'Hugo', rights: 'consult' },
-    ],
-  });
+  const of = await trainingBody(orm, [
+    { lastName: 'BERNARD', firstName: 'Lucie', rights: 'declare' },
+    { lastName: 'GIRARD', firstName: 'Hugo', rights: 'consult' },
+  ]);
   await seedDemoRights(orm.em.fork());
-  const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
-  await dsnFilingImporter.write(
-    orm.em.fork(),
-    [of.sirets[0], durand.siret].map((siret) => ({ declaringSiret: siret, declaredSiret: siret, period: month, filedAt: new Date().toISOString(), declaringAccountId: null })),
-  );
+  await filedOwnDsn(orm, [durand.siret]);
   return { durand, of };
 }
 

@@ -8,6 +8,7 @@ import { createConfirmationActivities } from './confirmation/confirmation.activi
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
 import { createPreventionCheckActivities } from './prevention/check.activities';
+import { createPreventionCorrectionActivities } from './prevention/correction.activities';
 import { createPreventionWindowActivities } from './prevention/window.activities';
 import { createRegistrationActivities } from './registration/registration.activities';
 import { createCampaignActivities } from './soltea/campaign.activities';
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignActivities(deps),
     ...createPreventionWindowActivities(deps),
     ...createPreventionCheckActivities(deps),
+    ...createPreventionCorrectionActivities(deps),
   };
 }
 

@@ -10,3 +10,4 @@ export { preventionVerificationWindowWorkflow } from './prevention-window/preven
 export { preventionYearlyCheckWorkflow } from './prevention-check/prevention-yearly-check.workflow';
 export { preventionEmployerCheckWorkflow } from './prevention-check/prevention-employer-check.workflow';
 export { preventionScheduledCheckStartWorkflow } from './prevention-check/prevention-scheduled-check-start.workflow';
+export { preventionCorrectionWorkflow } from './prevention-correction/prevention-correction.workflow';

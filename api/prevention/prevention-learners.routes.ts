@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditActor } from '../../domain/account/audit-actor';
@@ -13,9 +14,10 @@ import { listSort } from '../http/list-sort';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { siretMatch } from '../portfolios/identifier.schemas';
+import { signalLineDeleted, startCorrectionTasks, type CorrectionShare } from './correction-tasks';
 import { mayDeclareFor, mayVerifyFor, preventionScope } from './prevention-access';
 import { learnersNotFound, notVerifiable, supportReadOnly } from './prevention.errors';
-import { learnerRecord } from './prevention-records';
+import { learnerRecord, type DeadlineOf } from './prevention-records';
 import { BulkAnswer, CorrectionBody, IdParams, LearnerFilter, LearnerRecord, VerifyBody } from './prevention.schemas';
 import { deadlinesOf } from './prevention-windows.read';
 
@@ -79,7 +81,7 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
   );
 
   /** The lines the caller verifies as their employer, all of them still to verify inside their window — or nothing changes. */
-  async function toVerify(em: EntityManager, auth: AuthContext, ids: string[]): Promise<PreventionLearner[]> {
+  async function toVerify(em: EntityManager, auth: AuthContext, ids: string[]): Promise<{ lines: PreventionLearner[]; deadlineOf: DeadlineOf }> {
     if (isSupport(auth)) throw supportReadOnly();
     const lines = await em.find(PreventionLearner, { id: { $in: ids } }, { populate: ['declaration'] });
     const allowed = new Map<string, boolean>();
@@ -94,17 +96,23 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
       return [];
     });
     if (refused.length) throw notVerifiable(refused);
-    return lines;
+    return { lines, deadlineOf };
   }
 
-  /** Sets the lines' outcome only where they are still pending (the window's deadline pages may run at the same time): all or none. */
-  async function decide(auth: AuthContext, ids: string[], status: 'VERIFIED' | 'CORRECTION_REQUESTED', reason: string | null): Promise<number> {
+  /**
+   * Sets the lines' outcome only where they are still pending (the window's
+   * deadline pages may run at the same time): all or none. A correction
+   * request gets an id, stored on its lines, and answers each training
+   * body's share of it (its declaring SIRET, lines, last day).
+   */
+  async function decide(auth: AuthContext, ids: string[], status: 'VERIFIED' | 'CORRECTION_REQUESTED', reason: string | null): Promise<{ changed: number; requestId: string | null; shares: CorrectionShare[] }> {
+    const requestId = status === 'CORRECTION_REQUESTED' ? randomUUID() : null;
     return ctx.orm.em.fork().transactional(async (em) => {
-      const lines = await toVerify(em, auth, ids);
+      const { lines, deadlineOf } = await toVerify(em, auth, ids);
       const changed = await em.nativeUpdate(
         PreventionLearner,
         { id: { $in: ids }, status: 'PENDING_VERIFICATION' },
-        { status, decidedAt: new Date(), decidedBy: auth.account.id, correctionReason: reason },
+        { status, decidedAt: new Date(), decidedBy: auth.account.id, correctionReason: reason, correctionRequestId: requestId },
       );
       if (changed !== lines.length) throw notVerifiable(lines.map((l) => ({ id: l.id, reason: 'CHANGED_MEANWHILE' })));
       for (const l of lines) {
@@ -115,10 +123,10 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
           targetId: l.id,
           companyId: auth.account.company.id,
           before: { status: l.status },
-          after: { status, ...(reason ? { reason } : {}), declarationId: l.declaration.id },
+          after: { status, ...(reason ? { reason } : {}), ...(requestId ? { requestId } : {}), declarationId: l.declaration.id },
         });
       }
-      return changed;
+      return { changed, requestId, shares: sharesOf(lines, deadlineOf) };
     });
   }
 
@@ -138,7 +146,7 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
       },
     },
     async ({ body }, req, res) => {
-      res.json({ changed: await decide(authOf(req), body.ids, 'VERIFIED', null) });
+      res.json({ changed: (await decide(authOf(req), body.ids, 'VERIFIED', null)).changed });
     },
   );
 
@@ -147,7 +155,8 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
     {
       method: 'post',
       path: '/api/prevention-learners/request-correction',
-      summary: 'The employer asks the training body to correct lines (reason), in bulk, while their window is open: all or none; audited',
+      summary:
+        'The employer asks the training body to correct lines (reason), in bulk, while their window is open: all or none; audited. Once committed, each training body (declaring SIRET) gets a task (preventionCorrectionWorkflow, in its administrators’ « Mes tâches ») and a mail',
       tags,
       guards: [SIGNED_IN],
       body: CorrectionBody,
@@ -158,7 +167,9 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
       },
     },
     async ({ body }, req, res) => {
-      res.json({ changed: await decide(authOf(req), body.ids, 'CORRECTION_REQUESTED', body.reason) });
+      const { changed, requestId, shares } = await decide(authOf(req), body.ids, 'CORRECTION_REQUESTED', body.reason);
+      await startCorrectionTasks(ctx.temporal, requestId!, shares);
+      res.json({ changed });
     },
   );
 
@@ -167,7 +178,8 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
     {
       method: 'delete',
       path: '/api/prevention-learners/:id',
-      summary: 'The declarer deletes a learner’s line (a declaration is never edited: it is declared again); the declaration goes with its last line; audited',
+      summary:
+        'The declarer deletes a learner’s line (a declaration is never edited: it is declared again); the declaration goes with its last line; audited. A line sent back for correction tells its correction task',
       tags,
       guards: [SIGNED_IN],
       params: IdParams,
@@ -193,9 +205,21 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
           await em.nativeDelete(PreventionDeclaration, { id: declaration.id });
           await em.flush();
         }
-        return { id: line.id, declarationId: declaration.id, declarationDeleted: !left };
+        return { id: line.id, declarationDeleted: !left, correction: line.correctionRequestId ? { requestId: line.correctionRequestId, declarantSiret: declaration.declarantSiret } : null };
       });
+      if (answer.correction) await signalLineDeleted(ctx.temporal, ctx.logger, answer.correction.requestId, answer.correction.declarantSiret);
       res.json({ id: answer.id, declarationDeleted: answer.declarationDeleted });
     },
   );
+}
+
+/** Each training body's share of a correction request: its declaring SIRET, its lines, and the latest verification deadline among them. */
+function sharesOf(lines: PreventionLearner[], deadlineOf: DeadlineOf): CorrectionShare[] {
+  const shares = new Map<string, CorrectionShare>();
+  for (const l of lines) {
+    const siret = l.declaration.declarantSiret;
+    const share = shares.get(siret) ?? { declarantSiret: siret, lines: 0, due: deadlineOf(l) };
+    shares.set(siret, { ...share, lines: share.lines + 1, due: deadlineOf(l) > share.due ? deadlineOf(l) : share.due });
+  }
+  return [...shares.values()];
 }

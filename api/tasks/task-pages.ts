@@ -1,6 +1,7 @@
 import { CANDIDACY_WORKFLOW_TYPE, candidacyIdOf } from '../../workflows/administrator-candidacy/administrator-candidacy.messages';
 import { DEPARTURE_WORKFLOW_TYPE, departureIdOf } from '../../workflows/collaborator-departure/collaborator-departure.messages';
 import { PREVENTION_EMPLOYER_CHECK_WORKFLOW_TYPE } from '../../workflows/prevention-check/prevention-check.messages';
+import { PREVENTION_CORRECTION_WORKFLOW_TYPE } from '../../workflows/prevention-correction/prevention-correction.messages';
 
 /**
  * Where the console does a task, by workflow type then business phase
@@ -18,6 +19,9 @@ const TASK_PAGES: Record<string, Record<string, (workflowId: string) => string>>
   },
   [PREVENTION_EMPLOYER_CHECK_WORKFLOW_TYPE]: {
     CHECK_TO_DO: () => '/prevention-check',
+  },
+  [PREVENTION_CORRECTION_WORKFLOW_TYPE]: {
+    CORRECTION_TO_DO: () => '/prevention-declarations',
   },
 };
 

@@ -8,6 +8,8 @@ describe('task pages: where the console does a task', () => {
     ['administratorCandidacyWorkflow', 'AWAITING_KEY', candidacyWorkflowId('c-1'), '/workflows/candidacy-c-1/show'],
     ['documentReviewWorkflow', 'AWAITING_REVIEW', 'review/1', '/workflows/review%2F1/show'],
     ['companyRegistrationWorkflow', null, 'registration-1', '/workflows/registration-1/show'],
+    ['preventionCorrectionWorkflow', 'CORRECTION_TO_DO', 'prevention-correction-r-1-38012986100016', '/prevention-declarations'],
+    ['preventionCorrectionWorkflow', 'EXPIRED', 'prevention-correction-r-1-38012986100016', '/workflows/prevention-correction-r-1-38012986100016/show'],
   ])('%s in phase %s → %s', (type, phase, id, page) => {
     expect(taskPage(type, phase, id)).toBe(page);
   });

@@ -40,7 +40,17 @@ import solteaEmployer from './soltea-employer';
 import { AllocationsEditorPage } from './soltea-employer/AllocationsEditorPage';
 import { MySolteaApplicationPage } from './soltea-employer/MySolteaApplicationPage';
 import { MY_SOLTEA_APPLICATION_PATH, SOLTEA_ALLOCATIONS_PATH } from './paths';
-import { PREVENTION_DECLARE_PATH, PreventionDeclarePage, preventionDeclarations, preventionLearners, preventionWindows } from './prevention';
+import {
+  PREVENTION_CHECK_PATH,
+  PREVENTION_DECLARE_PATH,
+  PreventionCheckPage,
+  PreventionDeclarePage,
+  preventionCheckRuns,
+  preventionChecks,
+  preventionDeclarations,
+  preventionLearners,
+  preventionWindows,
+} from './prevention';
 
 export const App = () => (
   <Admin
@@ -92,6 +102,8 @@ export const App = () => (
           {(companyUser || support) && <Resource name="prevention-declarations" {...preventionDeclarations} />}
           {companyUser && <Resource name="prevention-learners" {...preventionLearners} />}
           {support && <Resource name="prevention-windows" {...preventionWindows} />}
+          {support && <Resource name="prevention-checks" {...preventionChecks} />}
+          {support && <Resource name="prevention-check-runs" {...preventionCheckRuns} />}
           <CustomRoutes>
             {staff && <Route path={MATRIX_PATH} element={<HabilitationMatrixPage />} />}
             {role && <Route path={MY_ACCESS_PATH} element={<MyAccessPage />} />}
@@ -100,6 +112,7 @@ export const App = () => (
             {companyUser && <Route path={SOLTEA_ALLOCATIONS_PATH} element={<AllocationsEditorPage />} />}
             {companyUser && <Route path={MY_SOLTEA_APPLICATION_PATH} element={<MySolteaApplicationPage />} />}
             {companyUser && <Route path={PREVENTION_DECLARE_PATH} element={<PreventionDeclarePage />} />}
+            {role === 'ADMINISTRATOR' && <Route path={PREVENTION_CHECK_PATH} element={<PreventionCheckPage />} />}
           </CustomRoutes>
         </>
       );

@@ -2,13 +2,15 @@ import type { ChipProps } from '@mui/material';
 import {
   CERTIFICATION_KINDS,
   CHANNELS,
+  CHECK_RUN_STATUSES,
+  CHECK_STATUSES,
   DECLARANT_KINDS,
   LEARNER_STATUSES,
   MODALITIES,
+  PREVENTION_PHASES,
+  PREVENTION_WORKFLOW_TYPES,
   PROOF_TYPES,
-  WINDOW_PHASES,
   WINDOW_STATUSES,
-  WINDOW_WORKFLOW_TYPE,
 } from './prevention/types';
 import { MILESTONES } from './soltea-campaigns/types';
 
@@ -30,7 +32,7 @@ export const enums = {
     'publicFormNoticeWorkflow',
     'solteaCampaignWorkflow',
     'solteaScheduledStartWorkflow',
-    WINDOW_WORKFLOW_TYPE,
+    ...PREVENTION_WORKFLOW_TYPES,
   ],
   /** Every phase a process of the back-office reports (BusinessPhase), whatever its type. */
   workflowPhase: [
@@ -54,7 +56,7 @@ export const enums = {
     'CANCELLED',
     'STARTED',
     ...MILESTONES,
-    ...WINDOW_PHASES,
+    ...PREVENTION_PHASES,
     'CLOSED',
   ],
   solteaCampaignStatus: ['RUNNING', 'CLOSED', 'CANCELLED'],
@@ -66,6 +68,8 @@ export const enums = {
   preventionChannel: CHANNELS,
   preventionLearnerStatus: LEARNER_STATUSES,
   preventionWindowStatus: WINDOW_STATUSES,
+  preventionCheckStatus: CHECK_STATUSES,
+  preventionCheckRunStatus: CHECK_RUN_STATUSES,
   awaitedRole: ['PRIMO_AD', 'ACCOUNT_HOLDER', 'CANDIDATE', 'ADMINISTRATOR', 'SUPPORT'],
   mailStatus: ['PENDING', 'SENT', 'FAILED'],
   accessMode: ['DSN_INHERITED', 'PAYROLL_LINKED', 'SPECIFIC'],
@@ -198,6 +202,14 @@ const tones: Record<string, ChipProps['color']> = {
   OPEN: 'info',
   VERIFICATION_OPEN: 'info',
   DEEMING_VERIFIED: 'info',
+  STARTING_CHECKS: 'info',
+  CHECKS_OPEN: 'info',
+  REPORTED: 'success',
+  CHECK_TO_DO: 'warning',
+  DONE: 'success',
+  NOT_DONE: 'error',
+  CORRECTION_TO_DO: 'warning',
+  CORRECTED: 'success',
   TRAINING_BODY: 'secondary',
   EMPLOYER: 'primary',
 };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
+import { Client, Connection } from '@temporalio/client';
 import { request, type APIRequestContext, type APIResponse, type Page, type Request } from 'playwright-core';
 import { AccountRole } from '../../domain/account/account.entity';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
@@ -8,6 +9,8 @@ import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { E2eApp, PASSWORD, type Login } from '../helpers/e2e-app';
 import { createCompany } from '../helpers/rights.fixtures';
 import { nirWithKey as nir } from '../helpers/prevention.fixtures';
+import { PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE, defaultCheckDue, preventionCheckId } from '../../workflows/prevention-check/prevention-check.messages';
+import { TASK_QUEUE } from '../../workflows/task-queue';
 
 jest.setTimeout(240_000);
 
@@ -175,13 +178,44 @@ async function preventionToShow(): Promise<void> {
   await Promise.all([of, martin].map((s) => s.dispose()));
 }
 
+const MARTIN_SIREN = '842716409';
+/** The year of Boulangerie Martin's yearly check. */
+let checkYear: number;
+
+/**
+ * The yearly check with rows: Martin's own declaration names its head
+ * office's employee SAL-7K2Q9X by his DSN id (written to the database: a
+ * NIR's keyed pseudonym is not the demo relations' id), and the yearly check
+ * of that line's year (due at the year's end, a week ahead at least) starts
+ * one check per employer — Martin's lists SAL-M4T8PZ and SAL-H9C3LN without
+ * a declaration. Before the processes, as the passport's pages.
+ */
+async function checkToShow(): Promise<void> {
+  const [{ quarter }] = await e2e.orm.em
+    .fork()
+    .execute<{ quarter: string }[]>(`update prevention_learner set employee_pseudonym = 'SAL-7K2Q9X' where birth_name = 'GARCIA' returning quarter`);
+  checkYear = Number(quarter.slice(0, 4));
+  const due = [defaultCheckDue(checkYear), inDays(7)].sort()[1];
+  const connection = await Connection.connect({ address: `127.0.0.1:${e2e.temporalPort}` });
+  await new Client({ connection }).workflow.start(PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE, { taskQueue: TASK_QUEUE, workflowId: preventionCheckId(checkYear), args: [{ year: checkYear, due }] });
+  await connection.close();
+  const [martin, support] = await Promise.all([apiSession(login(AccountRole.ADMINISTRATOR)), apiSession(login(AccountRole.SUPPORT))]);
+  await within('Boulangerie Martin’s yearly check, and the run', async () => {
+    const [check] = (await (await martin.get('/api/prevention-checks')).json()) as Array<{ employerSiren: string; counts: { without: number; withDeclaration: number } }>;
+    const runs = (await (await support.get('/api/prevention-check-runs')).json()) as unknown[];
+    return check?.employerSiren === MARTIN_SIREN && check.counts.without === 2 && check.counts.withDeclaration === 1 && runs.length === 1 ? true : undefined;
+  });
+  await Promise.all([martin, support].map((s) => s.dispose()));
+}
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtpDown.listen(0, '127.0.0.1', resolve));
   e2e = new E2eApp({ SMTP_URL: `smtp://127.0.0.1:${(smtpDown.address() as net.AddressInfo).port}` });
   await e2e.setUp();
   trainingBody = await trainingBodyToShow();
-  await e2e.orm.close();
   await preventionToShow();
+  await checkToShow();
+  await e2e.orm.close();
   await processesToShow();
 });
 
@@ -460,6 +494,104 @@ describe('prevention passport', () => {
     await page.getByRole('alert').filter({ hasText: NOT_OWN_EMPLOYEE[language] }).waitFor();
     expect(await watch.check(where)).toEqual([]);
     await page.context().close();
+  });
+
+  const CHECK = {
+    fr: {
+      menu: 'Prévention — vérification annuelle',
+      heading: 'Vérification annuelle',
+      without: 'Salariés sans déclaration en',
+      with: 'Salariés avec des déclarations en',
+      declaration: 'GARCIA Hugo — Habilitation électrique B0',
+      toVerify: /ouvrir « à vérifier »/,
+      done: 'Vérification faite',
+    },
+    en: {
+      menu: 'Prevention — yearly check',
+      heading: 'Yearly check',
+      without: 'Employees without a declaration in',
+      with: 'Employees with declarations in',
+      declaration: 'GARCIA Hugo — Habilitation électrique B0',
+      toVerify: /open “to verify”/,
+      done: 'Check done',
+    },
+  };
+  /** The card of a page whose heading is `title`. */
+  const cardOf = (page: Page, title: string) => page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: title }) });
+
+  it.each(Object.keys(LANGUAGES) as Language[])('in %s: the administrator’s yearly check lists his employees without a declaration and those with, links « à vérifier », offers « Vérification faite »', async (language) => {
+    const page = await newPage();
+    await e2e.logIn(page, login(AccountRole.ADMINISTRATOR));
+    await page.getByRole('menuitem').first().waitFor();
+    const watch = new PageWatch(page);
+    await chooseLanguage(page, language);
+    const words = CHECK[language];
+    await page.getByRole('menuitem', { name: words.menu }).click();
+    await page.getByRole('heading', { name: `${words.heading} ${checkYear}`, exact: true }).waitFor();
+    const without = cardOf(page, `${words.without} ${checkYear}`);
+    await without.getByRole('row', { name: /SAL-H9C3LN/ }).waitFor();
+    await without.getByRole('row', { name: /SAL-M4T8PZ/ }).waitFor();
+    expect(await without.getByText('SAL-7K2Q9X').count()).toBe(0);
+    const declared = cardOf(page, `${words.with} ${checkYear}`);
+    await declared.getByRole('row', { name: /SAL-7K2Q9X/ }).getByRole('link', { name: words.declaration }).waitFor();
+    expect(await page.getByRole('button', { name: words.done }).count()).toBe(1);
+    const problems = await watch.check(`administrator in ${LANGUAGES[language]}, yearly check`);
+    await page.getByRole('link', { name: words.toVerify }).click();
+    await page.waitForURL((url) => url.hash.startsWith('#/prevention-learners'));
+    problems.push(...(await watch.check(`administrator in ${LANGUAGES[language]}, yearly check → « à vérifier »`)));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(Object.keys(LANGUAGES) as Language[])('in %s: support reads each employer’s check with its employees, never « Vérification faite », and the yearly runs', async (language) => {
+    const page = await newPage();
+    await e2e.logIn(page, login(AccountRole.SUPPORT));
+    await page.getByRole('menuitem').first().waitFor();
+    const watch = new PageWatch(page);
+    await chooseLanguage(page, language);
+    const words = { fr: { checks: 'Vérifications annuelles', runs: 'Campagnes de vérification annuelle', running: 'En cours' }, en: { checks: 'Yearly checks', runs: 'Yearly check runs', running: 'Running' } }[language];
+    await page.getByRole('menuitem', { name: words.checks }).click();
+    await page.getByRole('row', { name: new RegExp(MARTIN_SIREN) }).first().locator('td.RaDataTable-rowCell').first().click();
+    await page.getByRole('heading', { name: `${CHECK[language].heading} ${checkYear}`, exact: true }).waitFor();
+    await cardOf(page, `${CHECK[language].without} ${checkYear}`).getByRole('row', { name: /SAL-H9C3LN/ }).waitFor();
+    expect(await page.getByRole('button', { name: CHECK[language].done }).count()).toBe(0);
+    const problems = await watch.check(`support in ${LANGUAGES[language]}, a yearly check`);
+    await page.getByRole('menuitem', { name: words.runs }).click();
+    await page.getByRole('row', { name: new RegExp(`${checkYear}.*${words.running}`) }).waitFor();
+    problems.push(...(await watch.check(`support in ${LANGUAGES[language]}, the yearly runs`)));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('« Vérification faite » after a confirmation: recorded, said, the button gone; a page still showing it open says in words that the check is closed', async () => {
+    const context = await e2e.browser.newContext({ locale: 'fr-FR', viewport: VIEWPORT });
+    const [page, stale] = [await context.newPage(), await context.newPage()];
+    await e2e.logIn(page, login(AccountRole.ADMINISTRATOR));
+    await page.getByRole('menuitem').first().waitFor();
+    const watch = new PageWatch(page);
+    const staleWatch = new PageWatch(stale, [/^POST \/api\/prevention-checks\/[^/]+\/done 409$/]);
+    for (const p of [page, stale]) {
+      await p.goto(`${e2e.baseUrl}/#/prevention-check`);
+      await p.getByRole('button', { name: 'Vérification faite' }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Vérification faite' }).click();
+    const dialog = page.getByRole('dialog', { name: `Vérification annuelle ${checkYear} faite ?` });
+    await dialog.getByText('2 salariés n’ont aucune déclaration cette année.').waitFor();
+    await dialog.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText(`Vérification annuelle ${checkYear} enregistrée comme faite.`).waitFor();
+    await page.getByText(/^Vérification faite le /).waitFor();
+    await page.getByRole('button', { name: 'Vérification faite' }).waitFor({ state: 'detached' });
+    const problems = await watch.check('administrator, « Vérification faite »');
+    // The other tab still shows the check open: its confirmation is refused, in words, and closing the dialog shows the check as it is.
+    await stale.getByRole('button', { name: 'Vérification faite' }).click();
+    const refused = stale.getByRole('dialog');
+    await refused.getByRole('button', { name: 'Confirmer' }).click();
+    await refused.getByRole('alert').filter({ hasText: 'Cette vérification annuelle est close (déjà faite, ou son échéance est passée) : rien n’a été modifié.' }).waitFor();
+    await refused.getByRole('button', { name: 'Fermer' }).click();
+    await stale.getByText(/^Vérification faite le /).waitFor();
+    problems.push(...(await staleWatch.check('administrator, « Vérification faite » in a stale tab')));
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('« à vérifier »: lines decided meanwhile are reported line by line, nothing changed; the rest verified', async () => {

@@ -40,7 +40,7 @@ const enums: EnumMessages = {
     publicFormNoticeWorkflow: 'Public form notice',
     solteaCampaignWorkflow: 'SOLTéA campaign',
     solteaScheduledStartWorkflow: 'SOLTéA yearly start',
-    preventionVerificationWindowWorkflow: preventionWorkflowEn.type,
+    ...preventionWorkflowEn.types,
   },
   workflowPhase: {
     SCHEDULED: 'Scheduled',

@@ -39,7 +39,7 @@ const enums: EnumMessages = {
     publicFormNoticeWorkflow: 'Avis de formulaire public',
     solteaCampaignWorkflow: 'Campagne SOLTéA',
     solteaScheduledStartWorkflow: 'Lancement annuel SOLTéA',
-    preventionVerificationWindowWorkflow: preventionWorkflowFr.type,
+    ...preventionWorkflowFr.types,
   },
   workflowPhase: {
     SCHEDULED: 'Programmé',

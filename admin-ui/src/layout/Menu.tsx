@@ -5,7 +5,7 @@ import ObsoleteIcon from '@mui/icons-material/CleaningServices';
 import SolteaApplicationIcon from '@mui/icons-material/School';
 import { Menu as RaMenu, useCreatePath, useGetIdentity, usePermissions } from 'react-admin';
 import candidacies from '../candidacies';
-import { PREVENTION_DECLARE_PATH, PreventionDeclareIcon } from '../prevention';
+import { PREVENTION_CHECK_PATH, PREVENTION_DECLARE_PATH, PreventionCheckIcon, PreventionDeclareIcon } from '../prevention';
 import { MATRIX_PATH, MY_ACCESS_PATH, MY_CANDIDACY_PATH, MY_SOLTEA_APPLICATION_PATH, obsoleteRightsPath } from '../paths';
 import type { ConsoleRole } from '../types';
 
@@ -17,6 +17,7 @@ const MY_CANDIDACY = '#my-candidacy';
 const OBSOLETE_RIGHTS = '#obsolete-rights';
 const SOLTEA_APPLICATION = '#soltea-application';
 const PREVENTION_DECLARE = '#prevention-declare';
+const PREVENTION_CHECK = '#prevention-check';
 
 /** Each role's menu, in order; a resource entry shows only if App.tsx registered the resource for that role. */
 const menus: Record<ConsoleRole, string[]> = {
@@ -46,6 +47,8 @@ const menus: Record<ConsoleRole, string[]> = {
     'soltea-applications',
     'prevention-declarations',
     'prevention-windows',
+    'prevention-checks',
+    'prevention-check-runs',
   ],
   ADMINISTRATOR: [
     'companies',
@@ -71,6 +74,7 @@ const menus: Record<ConsoleRole, string[]> = {
     PREVENTION_DECLARE,
     'prevention-declarations',
     'prevention-learners',
+    PREVENTION_CHECK,
   ],
   DECLARANT: [MY_ACCOUNT, MY_ACCESS, 'services', 'soltea-balances', SOLTEA_APPLICATION, PREVENTION_DECLARE, 'prevention-declarations', 'prevention-learners'],
   CANDIDATE: [MY_CANDIDACY, MY_ACCOUNT],
@@ -120,6 +124,8 @@ export const Menu = () => {
             );
           case PREVENTION_DECLARE:
             return <RaMenu.Item key={entry} to={PREVENTION_DECLARE_PATH} primaryText="app.prevention.menu.declare" leftIcon={<PreventionDeclareIcon />} />;
+          case PREVENTION_CHECK:
+            return <RaMenu.Item key={entry} to={PREVENTION_CHECK_PATH} primaryText="app.prevention.menu.check" leftIcon={<PreventionCheckIcon />} />;
           case MY_CANDIDACY:
             return (
               <RaMenu.Item key={entry} to={MY_CANDIDACY_PATH} primaryText="app.menu.my_candidacy" leftIcon={<candidacies.icon />} />

@@ -20,7 +20,7 @@ export const NirText = ({ learner }: { learner: Pick<PreventionLearner, 'nir' | 
 };
 
 /** A calendar day of the record (`YYYY-MM-DD`) in the console's language. */
-export const DayField = ({ source }: { source: 'trainingStart' | 'trainingEnd' | 'deadline' | 'birthDate' | 'verificationDeadline' | 'proofValidFrom'; label?: string }) => {
+export const DayField = ({ source }: { source: 'trainingStart' | 'trainingEnd' | 'deadline' | 'birthDate' | 'verificationDeadline' | 'proofValidFrom' | 'due'; label?: string }) => {
   const record = useRecordContext<Record<string, unknown>>();
   const locale = useLocale();
   const value = record?.[source];

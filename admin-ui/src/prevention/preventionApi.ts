@@ -1,6 +1,6 @@
 import { apiUrl, getJson, httpClient, postJson, segment } from '../httpClient';
 import type { ServiceAccess } from '../types';
-import type { DeclarantKind, DeclarationInput, ImportReport, PreventionDeclaration, PreventionWindow } from './types';
+import type { DeclarantKind, DeclarationInput, ImportReport, PreventionCheck, PreventionDeclaration, PreventionWindow } from './types';
 
 /** The prevention passport's calls that are not react-admin's simple-rest (api/prevention/*.routes.ts). */
 
@@ -33,6 +33,9 @@ export const deleteLearner = (id: string) =>
 
 export const moveDeadline = (windowId: string, deadline: string, reason: string) =>
   postJson<PreventionWindow>(`/prevention-windows/${segment(windowId)}/deadline-moves`, { deadline, reason });
+
+/** « Vérification faite »: the check's workflow records it (markCheckDone update); answers the check as it is now. */
+export const markCheckDone = (checkId: string) => postJson<PreventionCheck>(`/prevention-checks/${segment(checkId)}/done`);
 
 /** The SIRETs « Mes droits » opens on the passport (the API decides again on each declaration). */
 export const preventionSirets = async (): Promise<string[]> => {

@@ -12,6 +12,33 @@ export const WINDOW_STATUSES = ['OPEN', 'CLOSED', 'CANCELLED'] as const;
 /** The verification window's phases as supervision lists them (its workflow's BusinessPhase). */
 export const WINDOW_PHASES = ['VERIFICATION_OPEN', 'DEEMING_VERIFIED'] as const;
 export const WINDOW_WORKFLOW_TYPE = 'preventionVerificationWindowWorkflow';
+/** The employers' yearly check (api/prevention/prevention-checks.routes.ts); CANCELLED: its process was cancelled while open. */
+export const CHECK_STATUSES = ['OPEN', 'DONE', 'NOT_DONE', 'CANCELLED'] as const;
+export const CHECK_RUN_STATUSES = ['RUNNING', 'REPORTED', 'CANCELLED'] as const;
+/**
+ * The passport's process types as supervision lists them: the window, the
+ * yearly check (its run, each employer's check, the Schedule's start), and
+ * a training body's correction request.
+ */
+export const PREVENTION_WORKFLOW_TYPES = [
+  WINDOW_WORKFLOW_TYPE,
+  'preventionYearlyCheckWorkflow',
+  'preventionEmployerCheckWorkflow',
+  'preventionScheduledCheckStartWorkflow',
+  'preventionCorrectionWorkflow',
+] as const;
+/** The phases (BusinessPhase) of the passport's processes; those shared with other processes (EXPIRED, CANCELLED, STARTED) are listed there. */
+export const PREVENTION_PHASES = [
+  ...WINDOW_PHASES,
+  'STARTING_CHECKS',
+  'CHECKS_OPEN',
+  'REPORTED',
+  'CHECK_TO_DO',
+  'DONE',
+  'NOT_DONE',
+  'CORRECTION_TO_DO',
+  'CORRECTED',
+] as const;
 
 export type DeclarantKind = (typeof DECLARANT_KINDS)[number];
 export type ProofType = (typeof PROOF_TYPES)[number];
@@ -19,6 +46,8 @@ export type Modality = (typeof MODALITIES)[number];
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 export type LearnerStatus = (typeof LEARNER_STATUSES)[number];
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+export type CheckRunStatus = (typeof CHECK_RUN_STATUSES)[number];
 
 /** Why a line could not be verified (409 PREVENTION.NOT_VERIFIABLE): its status, or the window. */
 export type LineRefusal = LearnerStatus | 'WINDOW_OVER' | 'CHANGED_MEANWHILE';
@@ -113,4 +142,67 @@ export interface ImportReport {
   declarationsCreated: number;
   learnersCreated: number;
   rejected: { line: number; reference: string | null; field: string | null; code: string | null; message: string }[];
+}
+
+export interface CheckCounts {
+  /** The employees of the year (DSN employment relations). */
+  employees: number;
+  withDeclaration: number;
+  without: number;
+  /** The company's lines of the year still awaiting its verification. */
+  awaitingVerification: number;
+}
+
+/** An employer's yearly check (GET /api/prevention-checks). */
+export interface PreventionCheck extends RaRecord<string> {
+  year: number;
+  employerSiren: string;
+  workflowId: string;
+  status: CheckStatus;
+  /** Last day of the check (`YYYY-MM-DD`, Paris). */
+  due: string;
+  remindedAt: string | null;
+  doneAt: string | null;
+  counts: CheckCounts;
+}
+
+/** A line of the year naming an employee of the check. */
+export interface CheckDeclaration {
+  learnerId: string;
+  declarationId: string;
+  title: string;
+  trainingEnd: string;
+  quarter: string;
+  status: LearnerStatus;
+  birthName: string;
+  firstNames: string;
+}
+
+/** An employee of the check's year (GET /api/prevention-check-employees): pseudonymous, with the lines naming him that year (or none). */
+export interface PreventionCheckEmployee extends RaRecord<string> {
+  /** The DSN's pseudonymous id, never a NIR. */
+  employeeId: string;
+  employerSiret: string;
+  declarations: CheckDeclaration[];
+}
+
+/** The yearly check's report at its due day. */
+export interface CheckRunReport {
+  done?: number;
+  notDone?: number;
+  /** Employers' checks cancelled from supervision. */
+  cancelled?: number;
+  pendingLines?: number;
+}
+
+/** A yearly check's run (GET /api/prevention-check-runs, support): its id is the year. */
+export interface PreventionCheckRun extends RaRecord<number> {
+  year: number;
+  workflowId: string;
+  status: CheckRunStatus;
+  due: string;
+  employers: number;
+  startedAt: string;
+  reportedAt: string | null;
+  report: CheckRunReport | null;
 }

@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { createPreventionWindowActivities, type PreventionWindowActivities, type WindowRecord } from '../../activities/prevention/window.activities';
+import { AuditEvent, SYSTEM_ACTOR } from '../../domain/audit/audit-event.entity';
 import type { QuarterKey } from '../../domain/prevention/declaration-dates.rules';
 import { PreventionLearner, PreventionWindow, type LearnerStatus } from '../../domain/prevention/prevention.entities';
 import { createTestDatabase } from '../helpers/database';
-import { declaredLines } from '../helpers/prevention.fixtures';
+import { declaredLines, nirWithKey } from '../helpers/prevention.fixtures';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let window: PreventionWindowActivities;
@@ -46,10 +47,10 @@ describe('deemVerifiedPage', () => {
     const otherQuarter = await declare(SIREN, '2026-Q2', ['PENDING_VERIFICATION']);
 
     expect(await allPages(SIREN, '2026-Q1', 2)).toEqual([
-      { updated: 2, more: true },
-      { updated: 2, more: true },
-      { updated: 1, more: true },
-      { updated: 0, more: false },
+      { updated: 2, more: true, deemed: 2 },
+      { updated: 2, more: true, deemed: 4 },
+      { updated: 1, more: true, deemed: 5 },
+      { updated: 0, more: false, deemed: 5 },
     ]);
     const deemed = { status: 'DEEMED_VERIFIED', decided: true };
     expect(await statusesOf(pending)).toEqual([deemed, deemed, deemed]);
@@ -62,14 +63,42 @@ describe('deemVerifiedPage', () => {
     ]);
     expect(await statusesOf([...otherSiren, ...otherQuarter])).toEqual(Array(3).fill({ status: 'PENDING_VERIFICATION', decided: false }));
 
-    expect(await allPages(SIREN, '2026-Q1', 2)).toEqual([{ updated: 0, more: false }]);
+    expect(await allPages(SIREN, '2026-Q1', 2)).toEqual([{ updated: 0, more: false, deemed: 5 }]);
+  });
+
+  it('writes one audit event per line it deems verified, by the system, in the same statement; none for the lines it leaves, none again on a second run', async () => {
+    const [pending, verified] = await Promise.all([declare(SIREN, '2027-Q1', ['PENDING_VERIFICATION', 'PENDING_VERIFICATION', 'PENDING_VERIFICATION']), declare(SIREN, '2027-Q1', ['VERIFIED', 'CORRECTION_REQUESTED'])]);
+    await allPages(SIREN, '2027-Q1', 2);
+    await allPages(SIREN, '2027-Q1', 2);
+    const events = await em().find(AuditEvent, { action: 'PREVENTION.DEEMED_VERIFIED', targetId: { $in: [...pending, ...verified] } });
+    expect(events.map((e) => e.targetId).sort()).toEqual([...pending].sort());
+    const declarationId = (await em().findOneOrFail(PreventionLearner, pending[0], { fields: ['declaration'] })).declaration.id;
+    for (const e of events) {
+      expect(e).toMatchObject({
+        actorId: null,
+        actorLabel: SYSTEM_ACTOR,
+        targetType: 'PreventionLearner',
+        before: { status: 'PENDING_VERIFICATION' },
+        after: { status: 'DEEMED_VERIFIED', declarationId, quarter: '2027-Q1' },
+        dedupeKey: `prevention-deemed/${e.targetId}`,
+      });
+    }
+    expect(JSON.stringify(events)).not.toContain(nirWithKey('1850578006084'));
+  });
+
+  it('counts the lines deemed so far, not the page: a page whose answer was lost (its worker killed after it committed) is counted by the next', async () => {
+    await declare(SIREN, '2027-Q2', Array<LearnerStatus>(5).fill('PENDING_VERIFICATION'));
+    await window.deemVerifiedPage({ employerSiren: SIREN, quarter: '2027-Q2', limit: 3 }); // done, its answer never reaches the workflow
+    expect(await window.deemVerifiedPage({ employerSiren: SIREN, quarter: '2027-Q2', limit: 3 })).toEqual({ updated: 2, more: true, deemed: 5 });
+    expect(await window.deemVerifiedPage({ employerSiren: SIREN, quarter: '2027-Q2', limit: 3 })).toEqual({ updated: 0, more: false, deemed: 5 });
+    expect(await window.deemVerifiedPage({ employerSiren: OTHER_SIREN, quarter: '2027-Q2', limit: 3 })).toEqual({ updated: 0, more: false, deemed: 0 });
   });
 
   it('a full last page says there may be more; the next one finds none', async () => {
     const ids = await declare(SIREN, '2026-Q3', ['PENDING_VERIFICATION', 'PENDING_VERIFICATION']);
     expect(await allPages(SIREN, '2026-Q3', 2)).toEqual([
-      { updated: 2, more: true },
-      { updated: 0, more: false },
+      { updated: 2, more: true, deemed: 2 },
+      { updated: 0, more: false, deemed: 2 },
     ]);
     expect(await statusesOf(ids)).toEqual(Array(2).fill({ status: 'DEEMED_VERIFIED', decided: true }));
   });

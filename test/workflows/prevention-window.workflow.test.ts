@@ -122,6 +122,25 @@ describe('preventionVerificationWindowWorkflow', () => {
     );
   });
 
+  it('counts what its pages say is deemed so far, not the sum of their answers: a page done by a lost worker and retried is not lost from the count', async () => {
+    const deadline = plusDays(await serverToday(), 1);
+    // The first page's attempt deemed 200 lines and its worker died before answering; its retry deemed the next 150.
+    const fakes = fakeActivities([
+      { updated: 150, more: true, deemed: 350 },
+      { updated: 0, more: false, deemed: 350 },
+    ]);
+    await withWindow(
+      deadline,
+      async ({ handle }) => {
+        expect(await handle.result()).toEqual({ outcome: 'CLOSED', deemedVerified: 350 } satisfies PreventionWindowResult);
+        expect(fakes.records.at(-1)).toMatchObject({ status: 'CLOSED', deemedVerified: 350 });
+        expect(await handle.query(windowStatusQuery)).toMatchObject({ status: 'CLOSED', counts: { deemedVerified: 350 } });
+      },
+      fakes,
+      200,
+    );
+  });
+
   it('a deadline moved later is honoured: nothing happens at the old date, the pages run at the new one, and the move is recorded', async () => {
     const deadline = plusDays(await serverToday(), 10);
     const later = plusDays(deadline, 21);

@@ -82,9 +82,11 @@ export async function preventionVerificationWindowWorkflow(input: PreventionWind
       deeming = true;
       attributes();
       for (;;) {
-        const { updated, more } = await deemVerifiedPage({ employerSiren, quarter, limit: pageSize });
-        deemedVerified += updated;
-        if (!more) break;
+        const page = await deemVerifiedPage({ employerSiren, quarter, limit: pageSize });
+        // The page's count of the lines deemed so far, not a sum: a page whose worker was lost after it committed
+        // is retried, finds the next lines (or none), and the lines it did are counted all the same.
+        deemedVerified = page.deemed ?? deemedVerified + page.updated;
+        if (!page.more) break;
         if (workflowInfo().continueAsNewSuggested) await continueLater();
       }
       status = 'CLOSED';

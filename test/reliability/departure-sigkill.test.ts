@@ -1,11 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import pino from 'pino';
 import { Client } from 'pg';
 import { createApp } from '../../api/app';
-import { stopChild } from '../../bin/processes';
 import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import type { RightCell } from '../../domain/collaborators/collaborators.status';
@@ -13,48 +9,38 @@ import { Departure } from '../../domain/collaborators/departure.entity';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { cellKey, planTransfer } from '../../domain/collaborators/transfer.rules';
 import { loadConfig } from '../../platform/config';
-import { findProjectRoot } from '../../platform/project-root';
 import { createPerson, createRightsCompany, grant, rightsOf, SERVICES, type RightsCompany } from '../helpers/collaborators.fixtures';
 import { createTestDatabase } from '../helpers/database';
 import { eventually, login } from '../helpers/integration';
 import { createDevServerEnv } from '../helpers/time-skipping';
+import { assertWorkerBuilt, workerProcesses } from '../helpers/worker-processes';
 
 jest.setTimeout(300_000);
 
-const WORKER = path.join(findProjectRoot(__dirname), 'dist', 'worker', 'main.js');
 const RIGHTS = 5_000;
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let temporal: TestWorkflowEnvironment;
 let company: RightsCompany;
-const workers: ChildProcess[] = [];
-/** What the workers printed, shown if they never finish the departure. */
-let workerOutput = '';
+/** The workers (dist/worker/main.js); what they printed is shown if they never finish the departure. */
+const workers = workerProcesses();
 
 beforeAll(async () => {
-  if (!existsSync(WORKER)) throw new Error('Build first: `npm test` runs `npm run build` before jest (this test runs dist/worker/main.js).');
+  assertWorkerBuilt();
   db = await createTestDatabase();
   temporal = await createDevServerEnv();
   company = await createRightsCompany(db.orm, '815360113', RIGHTS / SERVICES.length);
 });
 
 afterAll(async () => {
-  for (const worker of workers) await stopChild(worker, 10_000);
+  await workers.stopAll();
   await temporal?.teardown();
   await db?.drop();
 });
 
 /** The worker as `npm run worker` runs it, in its own process. */
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [WORKER], {
-    env: { ...process.env, DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', SMTP_URL: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (c: Buffer) => (workerOutput += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (workerOutput += c.toString()));
-  workers.push(child);
-  return child;
-}
+const startWorker = () =>
+  workers.startBuilt({ DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', SMTP_URL: '', LOG_LEVEL: 'warn' });
 
 async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
   return (await db.orm.em.fork().execute(text, params)) as T[];
@@ -97,8 +83,7 @@ describe('a worker killed (SIGKILL) while a departure with 5,000 rights is being
       );
       return row.n > 0 ? true : undefined;
     }, 120_000);
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await workers.kill(first);
     await holder.query('rollback');
     await holder.end();
 
@@ -116,7 +101,7 @@ describe('a worker killed (SIGKILL) while a departure with 5,000 rights is being
       const departure = await db.orm.em.fork().findOneOrFail(Departure, res.body.id, { populate: ['rights'] });
       return departure.status === 'COMPLETED' ? departure : undefined;
     }, 180_000).catch((err: Error) => {
-      throw new Error(`${err.message}; workers said:\n${workerOutput}`);
+      throw new Error(`${err.message}; workers said:\n${workers.output}`);
     });
 
     expect(cells(await rightsOf(db.orm, target.id))).toEqual(cells(expected.union));

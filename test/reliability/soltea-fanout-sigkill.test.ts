@@ -6,7 +6,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEND_CONCURRENCY } from '../../activities/soltea/employer-notices';
-import { stopChild } from '../../bin/processes';
 import { calendarOf, MILESTONES, type MilestoneKey } from '../../domain/soltea/calendar.rules';
 import type { SolteaCampaignInput } from '../../workflows/soltea-campaign/soltea-campaign.messages';
 import { createTestDatabase } from '../helpers/database';
@@ -14,6 +13,7 @@ import { eventually } from '../helpers/eventually';
 import { seedManyBalances } from '../helpers/soltea.fixtures';
 import { createDevServerEnv } from '../helpers/time-skipping';
 import { testEnv } from '../helpers/test-env';
+import { workerProcesses } from '../helpers/worker-processes';
 
 jest.setTimeout(300_000);
 
@@ -27,8 +27,7 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let temporal: TestWorkflowEnvironment;
 let mailLog: string;
 const taskQueue = `soltea-fanout-${randomUUID()}`;
-const workers: ChildProcess[] = [];
-let workerOutput = '';
+const workers = workerProcesses();
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -40,30 +39,29 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const worker of workers) await stopChild(worker, 10_000);
+  await workers.stopAll();
   await temporal?.teardown();
   await db?.drop();
 });
 
 /** A worker with the real campaign activities in a process of its own, ready once it polls. */
 async function startWorker(): Promise<ChildProcess> {
-  const child = fork(WORKER, [], {
-    execArgv: ['-r', REGISTER],
-    env: {
-      ...process.env,
-      FANOUT_DATABASE_URL: db.url,
-      FANOUT_TEMPORAL_ADDRESS: temporal.address,
-      FANOUT_TASK_QUEUE: taskQueue,
-      FANOUT_MAIL_LOG: mailLog,
-      FANOUT_MAIL_DELAY_MS: '1',
-      TEST_WORKFLOW_BUNDLE: testEnv('workflowBundle'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  child.stdout!.on('data', (c: Buffer) => (workerOutput += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (workerOutput += c.toString()));
-  workers.push(child);
-  await Promise.race([once(child, 'message'), once(child, 'exit').then(() => Promise.reject(new Error(`worker exited: ${workerOutput}`)))]);
+  const child = workers.adopt(
+    fork(WORKER, [], {
+      execArgv: ['-r', REGISTER],
+      env: {
+        ...process.env,
+        FANOUT_DATABASE_URL: db.url,
+        FANOUT_TEMPORAL_ADDRESS: temporal.address,
+        FANOUT_TASK_QUEUE: taskQueue,
+        FANOUT_MAIL_LOG: mailLog,
+        FANOUT_MAIL_DELAY_MS: '1',
+        TEST_WORKFLOW_BUNDLE: testEnv('workflowBundle'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    }),
+  );
+  await Promise.race([once(child, 'message'), once(child, 'exit').then(() => Promise.reject(new Error(`worker exited: ${workers.output}`)))]);
   return child;
 }
 
@@ -104,8 +102,7 @@ describe('a reminder fan-out to 10,000 employers whose worker is killed (SIGKILL
       const [sent, pending] = [await outbox('SENT'), await outbox('PENDING')];
       return sent >= 2_000 && pending > 0 && pending < 500 ? { sent, pending } : undefined;
     }, 120_000);
-    first.kill('SIGKILL');
-    await once(first, 'exit');
+    await workers.kill(first);
     const afterKill = { reminders: await reminders(), sent: await outbox('SENT'), pending: await outbox('PENDING') };
     expect(afterKill.reminders).toBeLessThan(EMPLOYERS);
     expect(afterKill.pending).toBeGreaterThan(0);
@@ -115,7 +112,7 @@ describe('a reminder fan-out to 10,000 employers whose worker is killed (SIGKILL
       const [r] = await db.orm.em.fork().execute<{ status: string; counts: Record<string, number> }[]>('select status, counts from soltea_run where year = ? and step = ?', [YEAR, STEP]);
       return r?.status === 'DONE' ? r : undefined;
     }, 240_000).catch((err: Error) => {
-      throw new Error(`${err.message}; workers said:\n${workerOutput}`);
+      throw new Error(`${err.message}; workers said:\n${workers.output}`);
     });
     await handle.terminate('test done');
 

@@ -4,11 +4,9 @@ import { Client, Connection } from '@temporalio/client';
 import { request, type APIRequestContext, type APIResponse, type Page, type Request } from 'playwright-core';
 import { AccountRole } from '../../domain/account/account.entity';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
-import { dsnFilingImporter } from '../../domain/dsn/dsn-filing.importer';
 import { DEMO_LOGINS } from '../../domain/seed/demo-data';
 import { E2eApp, PASSWORD, type Login } from '../helpers/e2e-app';
-import { createCompany } from '../helpers/rights.fixtures';
-import { nirWithKey as nir } from '../helpers/prevention.fixtures';
+import { nirWithKey as nir, trainingBody as preventionTrainingBody } from '../helpers/prevention.fixtures';
 import { PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE, defaultCheckDue, preventionCheckId } from '../../workflows/prevention-check/prevention-check.messages';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 
@@ -115,22 +113,6 @@ const MARTIN_SHOP = '84271640900029';
 /** The training body's login and SIRET (another company's establishment, for Boulangerie Martin). */
 let trainingBody: Login;
 
-/** A training body of another company, habilitated on the passport for its own SIRET, whose DSN it filed lately (the service's access mode asks it); written to the database. */
-async function trainingBodyToShow(): Promise<Login> {
-  const company = await createCompany(e2e.orm, {
-    sirenPrefix: '38012986',
-    legalName: 'Organisme Prévention Formation',
-    establishments: 1,
-    service: 'PREVENTION_PASSPORT',
-    people: [{ lastName: 'BERNARD', firstName: 'Lucie', rights: 'declare' }],
-  });
-  const now = new Date();
-  const period = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
-  const siret = company.sirets[0];
-  await dsnFilingImporter.write(e2e.orm.em.fork(), [{ declaringSiret: siret, declaredSiret: siret, period, filedAt: now.toISOString(), declaringAccountId: null }]);
-  return company.people[0];
-}
-
 /**
  * The prevention passport's pages with rows: the training body declares two
  * of Boulangerie Martin's employees (their lines await Martin's verification
@@ -212,7 +194,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtpDown.listen(0, '127.0.0.1', resolve));
   e2e = new E2eApp({ SMTP_URL: `smtp://127.0.0.1:${(smtpDown.address() as net.AddressInfo).port}` });
   await e2e.setUp();
-  trainingBody = await trainingBodyToShow();
+  [trainingBody] = (await preventionTrainingBody(e2e.orm, [{ lastName: 'BERNARD', firstName: 'Lucie', rights: 'declare' }])).people;
   await preventionToShow();
   await checkToShow();
   await e2e.orm.close();

@@ -1,25 +1,44 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { auditActor } from '../../domain/account/audit-actor';
+import { appendAudit } from '../../domain/audit/audit-trail';
+import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { PreventionCheck, PreventionCheckRun } from '../../domain/prevention/prevention.entities';
 import { DomainError } from '../../domain/shared/domain-error';
-import { markCheckDoneUpdate } from '../../workflows/prevention-check/prevention-check.messages';
+import {
+  PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE,
+  defaultCheckDue,
+  markCheckDoneUpdate,
+  preventionCheckId,
+  type PreventionYearlyCheckInput,
+} from '../../workflows/prevention-check/prevention-check.messages';
+import { TASK_QUEUE } from '../../workflows/task-queue';
 import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
 import { listSort } from '../http/list-sort';
+import { readUntil } from '../http/read-until';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { actingTemporal } from '../workflows/acting-client';
 import { scopeSirenOf } from '../workflows/workflow-record';
 import { checkCounts, checkEmployees } from './check-employees.read';
 import { supportReadOnly } from './prevention.errors';
-import { CheckEmployeeFilter, CheckEmployeeRecord, CheckFilter, CheckRecord, CheckRunFilter, CheckRunIds, CheckRunRecord, IdParams } from './prevention.schemas';
+import { CheckEmployeeFilter, CheckEmployeeRecord, CheckFilter, CheckRecord, CheckRunFilter, CheckRunIds, CheckRunRecord, CheckRunStart, CheckRunStarted, IdParams } from './prevention.schemas';
 
 const tags = ['prevention'];
 
 const checkNotFound = () => new DomainError('NOT_FOUND', 'PREVENTION.CHECK_NOT_FOUND', 'Vérification annuelle introuvable.');
 const checkClosed = () => new DomainError('CONFLICT', 'PREVENTION.CHECK_CLOSED', 'Cette vérification annuelle est close.');
+const checkRunExists = (year: number) =>
+  new DomainError('CONFLICT', 'PREVENTION.CHECK_RUN_EXISTS', `La vérification annuelle ${year} a déjà été lancée (une par année).`, undefined, { year });
+const yearNotOver = (year: number) =>
+  new DomainError('INVALID', 'PREVENTION.CHECK_YEAR_FUTURE', `L’année ${year} n’a pas commencé : sa vérification ne peut être lancée.`, { year: 'Année à venir' });
+const duePast = () => new DomainError('INVALID', 'PREVENTION.DATE_PAST', 'L’échéance ne peut pas être passée.', { due: 'L’échéance ne peut pas être passée.' });
+
+/** How long starting a run waits for its workflow to record it, so that its row exists when the console lists the runs. */
+const FIRST_RECORD_WAIT_MS = 5_000;
 
 /** The checks a caller sees: support all, an administrator his company's. */
 const checksIn = (siren: string | null): FilterQuery<PreventionCheck> => (siren === null ? {} : { employerSiren: siren });
@@ -178,6 +197,50 @@ export function preventionCheckRoutes(api: ApiRouter, ctx: ApiContext): void {
         report: r.report ?? null,
       }));
       sendList(res, 'prevention-check-runs', page, records, total);
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/prevention-check-runs',
+      summary:
+        'Start the yearly check of a year now (workflow prevention-check-<year>, as the prevention-yearly-check Schedule would on its day): one check per employer with employees or lines that year; support only, audited',
+      tags,
+      guards: [SUPPORT_ONLY],
+      body: CheckRunStart,
+      responses: {
+        202: { description: 'Started; answered once its workflow has recorded the run (5 s at most)', schema: CheckRunStarted },
+        400: { description: 'PREVENTION.CHECK_YEAR_FUTURE, PREVENTION.DATE_PAST (due), VALIDATION.*' },
+        409: { description: 'PREVENTION.CHECK_RUN_EXISTS (one run per year, ever: by the Schedule or by support)' },
+      },
+    },
+    async ({ body }, req, res) => {
+      const today = parisToday(new Date());
+      if (body.year > Number(today.slice(0, 4))) throw yearNotOver(body.year);
+      const due = body.due ?? defaultCheckDue(body.year);
+      if (due < today) throw duePast();
+      const em = ctx.orm.em.fork();
+      if (await em.count(PreventionCheckRun, { year: body.year })) throw checkRunExists(body.year);
+      const workflowId = preventionCheckId(body.year);
+      const input: PreventionYearlyCheckInput = { year: body.year, due };
+      try {
+        await actingTemporal(ctx.temporal, req).workflow.start(PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE, {
+          taskQueue: TASK_QUEUE,
+          workflowId,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) throw checkRunExists(body.year);
+        throw err;
+      }
+      appendAudit(em, { ...auditActor(authOf(req).account), action: 'PREVENTION.CHECK_RUN_STARTED', targetType: 'PreventionCheckRun', targetId: String(body.year), after: { workflowId, due } });
+      await em.flush();
+      await readUntil(() => ctx.orm.em.fork().count(PreventionCheckRun, { year: body.year }), (n) => n > 0, FIRST_RECORD_WAIT_MS);
+      res.status(202).json({ year: body.year, workflowId, due });
     },
   );
 }

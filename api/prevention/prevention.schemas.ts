@@ -190,6 +190,15 @@ export const CheckEmployeeRecord = z
   .openapi('PreventionCheckEmployee');
 
 export const CheckRunIds = idsFilter(z.number().int().min(2025).max(2100));
+
+export const CheckRunStart = z
+  .object({
+    year: z.number().int().min(2025).max(2100).openapi({ description: 'The year checked (this year or an earlier one; the passport opens in 2025)' }),
+    due: CalendarDay.optional().openapi({ description: 'The checks’ last day (YYYY-MM-DD, Paris; not past): 31 December of the year by default' }),
+  })
+  .openapi('PreventionCheckRunStart');
+
+export const CheckRunStarted = z.object({ year: z.number().int(), workflowId: z.string(), due: z.string() }).openapi('PreventionCheckRunStarted');
 export const CheckRunFilter = z.object({ year: z.number().int().min(2025).max(2100).optional(), status: oneOrMany(z.enum(CHECK_RUN_STATUSES)) });
 
 export const CheckRunRecord = z

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../../domain/audit/audit-event.entity';
 import { PREVENTION_EMPLOYER_CHECK_WORKFLOW_TYPE, employerCheckId } from '../../workflows/prevention-check/prevention-check.messages';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { seedDemoRights } from '../../domain/seed/demo-rights';
@@ -96,4 +97,33 @@ it('support reads the yearly runs and their reports; an administrator does not',
   expect(res.body).toEqual([expect.objectContaining({ id: 2025, status: 'REPORTED', employers: 3, report: { done: 1, notDone: 2, pendingLines: 4 } })]);
   expect((await list(support, 'prevention-check-runs', { id: [2025] })).body).toHaveLength(1);
   expect((await list(martin, 'prevention-check-runs')).status).toBe(403);
+});
+
+it('support starts a year’s check now, as its Schedule would, once: the run is listed when answered, the employers’ checks follow; audited', async () => {
+  const lastYear = YEAR - 1;
+  const refusals: Array<[Agent, object, number, string]> = [
+    [martin, { year: YEAR }, 403, 'AUTH.FORBIDDEN'],
+    [support, { year: YEAR + 1 }, 400, 'PREVENTION.CHECK_YEAR_FUTURE'],
+    [support, { year: lastYear }, 400, 'PREVENTION.DATE_PAST'],
+    [support, { year: YEAR, due: `${lastYear}-12-31` }, 400, 'PREVENTION.DATE_PAST'],
+    [support, { year: YEAR, colour: 'blue' }, 400, 'VALIDATION.UNKNOWN_FIELD'],
+    [support, { year: YEAR, due: `${YEAR}-12-31\u0000` }, 400, 'VALIDATION.FAILED'],
+  ];
+  for (const [agent, body, status, code] of refusals) {
+    const res = await agent.post('/api/prevention-check-runs').send(body);
+    expect([JSON.stringify(body), res.status, res.body.code]).toEqual([JSON.stringify(body), status, code]);
+  }
+  expect((await list(support, 'prevention-check-runs', { year: YEAR })).body).toEqual([]);
+
+  const started = await support.post('/api/prevention-check-runs').send({ year: YEAR });
+  expect(started.status).toBe(202);
+  expect(started.body).toEqual({ year: YEAR, workflowId: `prevention-check-${YEAR}`, due: `${YEAR}-12-31` });
+  expect((await list(support, 'prevention-check-runs', { year: YEAR })).body).toEqual([expect.objectContaining({ id: YEAR, status: 'RUNNING', due: `${YEAR}-12-31` })]);
+  const again = await support.post('/api/prevention-check-runs').send({ year: YEAR });
+  expect([again.status, again.body.code]).toEqual([409, 'PREVENTION.CHECK_RUN_EXISTS']);
+  const audit = await env.orm.em.fork().find(AuditEvent, { action: 'PREVENTION.CHECK_RUN_STARTED' });
+  expect(audit.map((a) => [a.targetId, a.after])).toEqual([[String(YEAR), { workflowId: `prevention-check-${YEAR}`, due: `${YEAR}-12-31` }]]);
+  // Martin's check was started before (as a child of this run would be): found started, never twice.
+  await eventually(async () => ((await list(support, 'prevention-check-runs', { year: YEAR })).body[0]?.employers >= 1 ? true : undefined));
+  expect((await list(martin, 'prevention-checks', { year: YEAR })).body).toHaveLength(1);
 });

@@ -121,6 +121,10 @@ it('a training body declares two learners by file; the employer verifies one, th
   await card.getByText('declarations.csv').waitFor();
   await card.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await card.getByText('Lignes lues : 2 · déclarations enregistrées : 1 · apprenants enregistrés : 2 · lignes rejetées : 0').waitFor();
+  // The same file again stores nothing: each line reported, the learner already declared named in words.
+  await card.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await card.getByText('Lignes lues : 2 · déclarations enregistrées : 0 · apprenants enregistrés : 0 · lignes rejetées : 2').waitFor();
+  await card.getByRole('row', { name: /^2\b.*déjà déclaré pour cette formation/ }).waitFor();
   await training.screenshot({ path: '/tmp/shots/prevention-e2e-import.png' });
 
   const employer = await signedIn(administrator);

@@ -515,7 +515,9 @@ describe('prevention passport', () => {
     await without.getByRole('row', { name: /SAL-M4T8PZ/ }).waitFor();
     expect(await without.getByText('SAL-7K2Q9X').count()).toBe(0);
     const declared = cardOf(page, `${words.with} ${checkYear}`);
-    await declared.getByRole('row', { name: /SAL-7K2Q9X/ }).getByRole('link', { name: words.declaration }).waitFor();
+    // A declared employee is named by his lines, not by his DSN id.
+    await declared.getByRole('row', { name: /84271640900011/ }).getByRole('link', { name: words.declaration }).waitFor();
+    expect(await declared.getByText('SAL-7K2Q9X').count()).toBe(0);
     expect(await page.getByRole('button', { name: words.done }).count()).toBe(1);
     const problems = await watch.check(`administrator in ${LANGUAGES[language]}, yearly check`);
     await page.getByRole('link', { name: words.toVerify }).click();
@@ -531,7 +533,10 @@ describe('prevention passport', () => {
     await page.getByRole('menuitem').first().waitFor();
     const watch = new PageWatch(page);
     await chooseLanguage(page, language);
-    const words = { fr: { checks: 'Vérifications annuelles', runs: 'Campagnes de vérification annuelle', running: 'En cours' }, en: { checks: 'Yearly checks', runs: 'Yearly check runs', running: 'Running' } }[language];
+    const words = {
+      fr: { checks: 'Vérifications annuelles', runs: 'Campagnes de vérification annuelle', running: 'En cours', start: 'Lancer une vérification annuelle', confirm: 'Lancer', exists: 'La vérification annuelle de cette année a déjà été lancée (une par année).' },
+      en: { checks: 'Yearly checks', runs: 'Yearly check runs', running: 'Running', start: 'Start a yearly check', confirm: 'Start', exists: 'This year’s check was already started (one per year).' },
+    }[language];
     await page.getByRole('menuitem', { name: words.checks }).click();
     await page.getByRole('row', { name: new RegExp(MARTIN_SIREN) }).first().locator('td.RaDataTable-rowCell').first().click();
     await page.getByRole('heading', { name: `${CHECK[language].heading} ${checkYear}`, exact: true }).waitFor();
@@ -541,6 +546,14 @@ describe('prevention passport', () => {
     await page.getByRole('menuitem', { name: words.runs }).click();
     await page.getByRole('row', { name: new RegExp(`${checkYear}.*${words.running}`) }).waitFor();
     problems.push(...(await watch.check(`support in ${LANGUAGES[language]}, the yearly runs`)));
+    // This year's run was started: starting it again by hand is refused, in words.
+    const startWatch = new PageWatch(page, [/^POST \/api\/prevention-check-runs 409$/]);
+    await page.getByRole('button', { name: words.start }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('spinbutton').fill(String(checkYear));
+    await dialog.getByRole('button', { name: words.confirm, exact: true }).click();
+    await dialog.getByRole('alert').filter({ hasText: words.exists }).waitFor();
+    problems.push(...(await startWatch.check(`support in ${LANGUAGES[language]}, a run started twice`)));
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -130,9 +130,12 @@ const Employees = ({ check, declared }: { check: PreventionCheck; declared: bool
         rowClick={false}
         empty={<Empty text={translate(declared ? 'app.prevention.check.with_none' : 'app.prevention.check.without_none', { year: check.year })} />}
       >
-        <DataTable.Col source="employeeId" disableSort>
-          <EmployeeIdCell />
-        </DataTable.Col>
+        {/* A declared employee is named by his lines; his DSN id (the keyed pseudonym of his NIR) says nothing to people. */}
+        {!declared && (
+          <DataTable.Col source="employeeId" disableSort>
+            <EmployeeIdCell />
+          </DataTable.Col>
+        )}
         <DataTable.Col source="employerSiret" disableSort />
         {declared && (
           <DataTable.Col source="declarations" disableSort>

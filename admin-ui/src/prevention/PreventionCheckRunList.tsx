@@ -4,6 +4,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { enumChoices } from '../enums';
 import { DayField } from './PreventionFields';
+import { StartCheckRunButton } from './StartCheckRunButton';
 import type { CheckRunReport, PreventionCheckRun } from './types';
 
 const filters = [<NumberInput key="year" source="year" min={2025} max={2100} step={1} />, <SelectInput key="status" source="status" choices={enumChoices('preventionCheckRunStatus')} />];
@@ -45,6 +46,7 @@ export const PreventionCheckRunList = () => (
     actions={
       <TopToolbar>
         <FilterButton />
+        <StartCheckRunButton />
       </TopToolbar>
     }
     exporter={false}

@@ -285,9 +285,18 @@ export const preventionEn: typeof preventionFr = {
     check_runs: {
       title: 'Yearly check runs',
       no_report: 'Report at the due day',
+      start: 'Start a yearly check',
+      start_title: 'Start the yearly check of a year',
+      start_content:
+        'Its Schedule starts it every year on its day. Starting it now opens one check per employer with employees or declarations that year, as a task of its administrators; one run per year.',
+      due_help: 'Last day of the checks (31 December by default)',
+      start_confirm: 'Start',
+      started: 'Yearly check %{year} started, due by %{due}.',
     },
     errors: {
       PREVENTION_CHECK_NOT_FOUND: 'Yearly check not found.',
+      PREVENTION_CHECK_RUN_EXISTS: 'This year’s check was already started (one per year).',
+      PREVENTION_CHECK_YEAR_FUTURE: 'This year has not begun: its check cannot be started.',
       PREVENTION_CHECK_CLOSED: 'This yearly check is closed (done already, or its due day has passed): nothing was changed.',
       PREVENTION_DECLARANT_NOT_FOUND: 'You do not declare for this establishment on the prevention passport.',
       PREVENTION_DECLARATION_NOT_FOUND: 'Declaration not found: it may have gone with its last learner.',
@@ -307,6 +316,7 @@ export const preventionEn: typeof preventionFr = {
       PREVENTION_NOT_OWN_EMPLOYEE: 'An employer declares his own employees’ trainings: this establishment is not your company’s.',
       PREVENTION_OWN_EMPLOYEE: 'Your own employees are declared as an employer, not as a training body.',
       PREVENTION_LEARNER_TWICE: 'This learner is already in the declaration.',
+      PREVENTION_ALREADY_DECLARED: 'This learner is already declared for this training (same title, dates and certification): delete his line to declare him again.',
       PREVENTION_REASON_REQUIRED: 'Give the reason (at least 3 characters).',
       PREVENTION_DATE_PAST: 'The new deadline cannot be in the past.',
       PREVENTION_WINDOW_CLOSED: 'This window is closed: its deadline no longer moves.',

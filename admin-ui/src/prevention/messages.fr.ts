@@ -286,9 +286,18 @@ export const preventionFr = {
     check_runs: {
       title: 'Campagnes de vérification annuelle',
       no_report: 'Bilan à l’échéance',
+      start: 'Lancer une vérification annuelle',
+      start_title: 'Lancer la vérification annuelle d’une année',
+      start_content:
+        'Son planning la lance chaque année à la date prévue. La lancer maintenant ouvre une vérification par employeur ayant des salariés ou des déclarations cette année-là, comme tâche de ses administrateurs ; une seule campagne par année.',
+      due_help: 'Dernier jour des vérifications (31 décembre par défaut)',
+      start_confirm: 'Lancer',
+      started: 'Vérification annuelle %{year} lancée, à faire avant le %{due}.',
     },
     errors: {
       PREVENTION_CHECK_NOT_FOUND: 'Vérification annuelle introuvable.',
+      PREVENTION_CHECK_RUN_EXISTS: 'La vérification annuelle de cette année a déjà été lancée (une par année).',
+      PREVENTION_CHECK_YEAR_FUTURE: 'Cette année n’a pas commencé : sa vérification ne peut être lancée.',
       PREVENTION_CHECK_CLOSED: 'Cette vérification annuelle est close (déjà faite, ou son échéance est passée) : rien n’a été modifié.',
       PREVENTION_DECLARANT_NOT_FOUND: 'Vous ne déclarez pas au Passeport de prévention pour cet établissement.',
       PREVENTION_DECLARATION_NOT_FOUND: 'Déclaration introuvable : elle a peut-être été supprimée avec son dernier apprenant.',
@@ -308,6 +317,7 @@ export const preventionFr = {
       PREVENTION_NOT_OWN_EMPLOYEE: 'Un employeur déclare les formations de ses propres salariés : cet établissement n’est pas de votre entreprise.',
       PREVENTION_OWN_EMPLOYEE: 'Vos propres salariés se déclarent en tant qu’employeur, non en tant qu’organisme de formation.',
       PREVENTION_LEARNER_TWICE: 'Cet apprenant figure déjà dans la déclaration.',
+      PREVENTION_ALREADY_DECLARED: 'Cet apprenant est déjà déclaré pour cette formation (même intitulé, mêmes dates et certification) : supprimez sa ligne pour le déclarer à nouveau.',
       PREVENTION_REASON_REQUIRED: 'Indiquez le motif (3 caractères au moins).',
       PREVENTION_DATE_PAST: 'La nouvelle échéance ne peut pas être passée.',
       PREVENTION_WINDOW_CLOSED: 'Cette fenêtre est close : son échéance ne se déplace plus.',

@@ -37,6 +37,9 @@ export const moveDeadline = (windowId: string, deadline: string, reason: string)
 /** « Vérification faite »: the check's workflow records it (markCheckDone update); answers the check as it is now. */
 export const markCheckDone = (checkId: string) => postJson<PreventionCheck>(`/prevention-checks/${segment(checkId)}/done`);
 
+/** Support starts a year's check now, as its Schedule would on its day; answered once the run is recorded. */
+export const startCheckRun = (year: number, due: string) => postJson<{ year: number; workflowId: string; due: string }>('/prevention-check-runs', { year, due });
+
 /** The SIRETs « Mes droits » opens on the passport (the API decides again on each declaration). */
 export const preventionSirets = async (): Promise<string[]> => {
   const access = await getJson<ServiceAccess[]>('/me/access');

@@ -29,7 +29,7 @@ import {
   SolteaRunFailure,
   SolteaTransfer,
 } from './soltea/soltea.entities';
-import { PreventionCheck, PreventionCheckRun, PreventionDeclaration, PreventionLearner, PreventionWindow } from './prevention/prevention.entities';
+import { PreventionCheck, PreventionCheckRun, PreventionCorrectionRequest, PreventionDeclaration, PreventionLearner, PreventionWindow } from './prevention/prevention.entities';
 
 export const entities = [
   Company,
@@ -66,4 +66,5 @@ export const entities = [
   PreventionWindow,
   PreventionCheck,
   PreventionCheckRun,
+  PreventionCorrectionRequest,
 ];

@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Account, AccountStatus } from '../../domain/account/account.entity';
@@ -5,6 +6,7 @@ import { answerAccessQuestions } from '../../domain/access/decision.service';
 import { activeAdministrators } from '../../domain/auth/active-administrators';
 import { Company } from '../../domain/company/company.entity';
 import { sirenOf } from '../../domain/identifiers/identifiers.rules';
+import { lockCorrectionRequest } from '../../domain/prevention/correction-request';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { queueStepMail, stepMailIds } from '../mail/outbox';
 import { CORRECTION_PATH, correctionRequestMail, type CorrectionFacts } from './correction.mails';
@@ -19,6 +21,14 @@ export interface CorrectionDeps {
 export interface CorrectionLines {
   requestId: string;
   declarantSiret: string;
+}
+
+/** A training body's share of a request, once the request's transaction is over. */
+export interface CorrectionShareRead {
+  /** False: the request was rolled back (or never made); its task ends ABANDONED. */
+  recorded: boolean;
+  /** Lines of the request still declared under the SIRET. */
+  left: number;
 }
 
 export interface CorrectionMailRequest extends CorrectionLines {
@@ -45,25 +55,54 @@ function assertLines({ requestId, declarantSiret }: CorrectionLines): void {
   }
 }
 
+/** How long one attempt waits for the request's transaction before failing (and being retried): below the step's startToClose. */
+const REQUEST_LOCK_TIMEOUT = '10s';
+
+/** Lines of the request still declared under the SIRET. */
+const LINES_LEFT = `select count(*) as n from prevention_learner l join prevention_declaration d on d.id = l.declaration_id
+  where l.correction_request_id = ? and d.declarant_siret = ?`;
+
 /**
- * The steps of preventionCorrectionWorkflow: how many of the request's
- * lines the training body has not deleted yet, and its mail, written to the
- * outbox once per (request, SIRET) — a retry, or a second call, answers the
- * mails written the first time. Both read the lines from PostgreSQL by the
+ * The steps of preventionCorrectionWorkflow: whether the request was made
+ * (once its transaction is over), how many of the request's lines the
+ * training body has not deleted yet, and its mail, written to the outbox
+ * once per (request, SIRET) — a retry, or a second call, answers the mails
+ * written the first time. All read the lines from PostgreSQL by the
  * request's id: the workflow never holds a NIR, a name or the reason.
  */
 export function createPreventionCorrectionActivities({ orm, publicUrl }: CorrectionDeps) {
   const url = `${publicUrl.replace(/\/$/, '')}${CORRECTION_PATH}`;
 
   return {
+    /**
+     * The task's first step: waits for the request's transaction to end
+     * (its tasks are started before it commits, the request's lock held
+     * until then), then reads whether it was recorded, and the lines left.
+     * A wait longer than a few seconds fails the attempt, retried. A request
+     * committed before requests were recorded is known by its lines.
+     */
+    async awaitCorrectionShare(lines: CorrectionLines): Promise<CorrectionShareRead> {
+      assertLines(lines);
+      return orm.em.fork().transactional(
+        async (em) => {
+          await em.execute(`set local lock_timeout = '${REQUEST_LOCK_TIMEOUT}'`);
+          await lockCorrectionRequest(em, lines.requestId);
+          const [{ recorded, n }] = await em.execute<{ recorded: boolean; n: string }[]>(
+            `select exists(select 1 from prevention_correction_request where id = ?)
+                 or exists(select 1 from prevention_learner where correction_request_id = ?) as recorded, (${LINES_LEFT}) as n`,
+            [lines.requestId, lines.requestId, lines.requestId, lines.declarantSiret],
+          );
+          return { recorded, left: Number(n) };
+        },
+        // Each statement sees what was committed before it: the request's commit, once its lock is released.
+        { isolationLevel: IsolationLevel.READ_COMMITTED },
+      );
+    },
+
     /** Lines of the request still declared under the SIRET (a line corrected is a line deleted, then declared again as a new one). */
     async correctionLinesLeft(lines: CorrectionLines): Promise<number> {
       assertLines(lines);
-      const [{ n }] = await orm.em.fork().execute<{ n: string }[]>(
-        `select count(*) as n from prevention_learner l join prevention_declaration d on d.id = l.declaration_id
-          where l.correction_request_id = ? and d.declarant_siret = ?`,
-        [lines.requestId, lines.declarantSiret],
-      );
+      const [{ n }] = await orm.em.fork().execute<{ n: string }[]>(LINES_LEFT, [lines.requestId, lines.declarantSiret]);
       return Number(n);
     },
 

@@ -1,5 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { lockCorrectionRequest } from '../../domain/prevention/correction-request';
+import { PreventionCorrectionRequest } from '../../domain/prevention/prevention.entities';
 import type { Logger } from '../../platform/logger';
 import {
   PREVENTION_CORRECTION_WORKFLOW_TYPE,
@@ -17,19 +20,35 @@ export interface CorrectionShare {
   due: string;
 }
 
+/** A correction request as it is recorded (prevention_correction_request). */
+export interface CorrectionRequestRecord {
+  id: string;
+  employerSirens: string[];
+  requestedBy: string;
+}
+
 /**
- * Starts, once the request is committed, one preventionCorrectionWorkflow
- * per training body (declarant SIRET) the request sends lines back to —
- * ids, counts and a day only. The id is the request's and the SIRET's, never
- * reused (REJECT_DUPLICATE): a start already made is no error.
+ * Records a correction request and starts one preventionCorrectionWorkflow
+ * per training body (declarant SIRET) it sends lines back to — ids, counts
+ * and a day only — inside the transaction `em` that sends them back, before
+ * it commits, as declarations start their verification windows: Temporal
+ * unreachable, the error rolls the whole request back (the caller is
+ * answered 503 TEMPORAL.UNAVAILABLE, nothing changed). The request's lock is
+ * held until the transaction ends, so each task waits for the commit or the
+ * rollback, then goes on or ends ABANDONED (a task started before a failed
+ * one, or before a failed commit). The id is the request's and the SIRET's,
+ * never reused (REJECT_DUPLICATE): a start already made is no error.
  */
-export async function startCorrectionTasks(client: Client, requestId: string, shares: CorrectionShare[]): Promise<void> {
+export async function startCorrectionTasks(em: EntityManager, client: Client, request: CorrectionRequestRecord, shares: CorrectionShare[]): Promise<void> {
+  await lockCorrectionRequest(em, request.id);
+  em.create(PreventionCorrectionRequest, request);
+  await em.flush();
   for (const share of shares) {
-    const input: PreventionCorrectionInput = { requestId, declarantSiret: share.declarantSiret, lines: share.lines, due: share.due };
+    const input: PreventionCorrectionInput = { requestId: request.id, declarantSiret: share.declarantSiret, lines: share.lines, due: share.due };
     await client.workflow
       .start(PREVENTION_CORRECTION_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
-        workflowId: preventionCorrectionId(requestId, share.declarantSiret),
+        workflowId: preventionCorrectionId(request.id, share.declarantSiret),
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       })

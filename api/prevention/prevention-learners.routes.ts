@@ -102,10 +102,12 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
   /**
    * Sets the lines' outcome only where they are still pending (the window's
    * deadline pages may run at the same time): all or none. A correction
-   * request gets an id, stored on its lines, and answers each training
-   * body's share of it (its declaring SIRET, lines, last day).
+   * request gets an id, stored on its lines and recorded, and each training
+   * body's share of it (its declaring SIRET, lines, last day) gets its task,
+   * started before the transaction commits: Temporal unreachable refuses the
+   * request whole.
    */
-  async function decide(auth: AuthContext, ids: string[], status: 'VERIFIED' | 'CORRECTION_REQUESTED', reason: string | null): Promise<{ changed: number; requestId: string | null; shares: CorrectionShare[] }> {
+  async function decide(auth: AuthContext, ids: string[], status: 'VERIFIED' | 'CORRECTION_REQUESTED', reason: string | null): Promise<number> {
     const requestId = status === 'CORRECTION_REQUESTED' ? randomUUID() : null;
     return ctx.orm.em.fork().transactional(async (em) => {
       const { lines, deadlineOf } = await toVerify(em, auth, ids);
@@ -126,7 +128,11 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
           after: { status, ...(reason ? { reason } : {}), ...(requestId ? { requestId } : {}), declarationId: l.declaration.id },
         });
       }
-      return { changed, requestId, shares: sharesOf(lines, deadlineOf) };
+      if (requestId) {
+        const employerSirens = [...new Set(lines.map((l) => l.employerSiren))].sort();
+        await startCorrectionTasks(em, ctx.temporal, { id: requestId, employerSirens, requestedBy: auth.account.id }, sharesOf(lines, deadlineOf));
+      }
+      return changed;
     });
   }
 
@@ -146,7 +152,7 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
       },
     },
     async ({ body }, req, res) => {
-      res.json({ changed: (await decide(authOf(req), body.ids, 'VERIFIED', null)).changed });
+      res.json({ changed: await decide(authOf(req), body.ids, 'VERIFIED', null) });
     },
   );
 
@@ -156,7 +162,7 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
       method: 'post',
       path: '/api/prevention-learners/request-correction',
       summary:
-        'The employer asks the training body to correct lines (reason), in bulk, while their window is open: all or none; audited. Once committed, each training body (declaring SIRET) gets a task (preventionCorrectionWorkflow, in its administrators’ « Mes tâches ») and a mail',
+        'The employer asks the training body to correct lines (reason), in bulk, while their window is open: all or none; audited. Each training body (declaring SIRET) gets a task (preventionCorrectionWorkflow, in its administrators’ « Mes tâches ») and a mail, started before the request commits: Temporal unreachable refuses it whole',
       tags,
       guards: [SIGNED_IN],
       body: CorrectionBody,
@@ -164,12 +170,11 @@ export function preventionLearnerRoutes(api: ApiRouter, ctx: ApiContext): void {
         200: { description: 'Lines sent back', schema: BulkAnswer },
         404: { description: 'PREVENTION.LEARNER_NOT_FOUND (ids)' },
         409: { description: 'PREVENTION.NOT_VERIFIABLE (lines with their reason): nothing changed' },
+        503: { description: 'TEMPORAL.UNAVAILABLE: the tasks could not be started, nothing changed' },
       },
     },
     async ({ body }, req, res) => {
-      const { changed, requestId, shares } = await decide(authOf(req), body.ids, 'CORRECTION_REQUESTED', body.reason);
-      await startCorrectionTasks(ctx.temporal, requestId!, shares);
-      res.json({ changed });
+      res.json({ changed: await decide(authOf(req), body.ids, 'CORRECTION_REQUESTED', body.reason) });
     },
   );
 

@@ -17,6 +17,7 @@ import { Migration20261205200000_prevention_checks } from './Migration2026120520
 import { Migration20261206100000_prevention_learner_pseudonym } from './Migration20261206100000_prevention_learner_pseudonym';
 import { Migration20261206200000_prevention_check_cancelled } from './Migration20261206200000_prevention_check_cancelled';
 import { Migration20261207100000_prevention_correction_request } from './Migration20261207100000_prevention_correction_request';
+import { Migration20261207200000_prevention_correction_request_recorded } from './Migration20261207200000_prevention_correction_request_recorded';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206100000_prevention_learner_pseudonym', class: Migration20261206100000_prevention_learner_pseudonym },
   { name: 'Migration20261206200000_prevention_check_cancelled', class: Migration20261206200000_prevention_check_cancelled },
   { name: 'Migration20261207100000_prevention_correction_request', class: Migration20261207100000_prevention_correction_request },
+  { name: 'Migration20261207200000_prevention_correction_request_recorded', class: Migration20261207200000_prevention_correction_request_recorded },
 ];

@@ -151,6 +151,24 @@ export class PreventionLearner extends BaseEntity {
   correctionRequestId?: string | null;
 }
 
+/**
+ * An employer's correction request, recorded in the transaction that sends
+ * its lines back (CORRECTION_REQUESTED, `correctionRequestId`). Its training
+ * bodies' tasks are started inside that transaction, before it commits:
+ * each waits for it to end (domain/prevention/correction-request.ts) and
+ * reads this row to know whether the request was made or rolled back.
+ */
+@Entity({ tableName: 'prevention_correction_request' })
+export class PreventionCorrectionRequest extends BaseEntity {
+  /** The employers (SIREN) whose lines it sent back: one, unless the requester acts for several companies. */
+  @Property({ type: 'jsonb' })
+  employerSirens!: string[];
+
+  /** The account that asked. */
+  @Property({ type: 'uuid' })
+  requestedBy!: string;
+}
+
 export const WINDOW_STATUSES = ['OPEN', 'CLOSED', 'CANCELLED'] as const;
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
 

@@ -1,12 +1,16 @@
-import { WorkflowFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowFailedError, type Client } from '@temporalio/client';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
 import { endOfParisDay, quarterOf, verificationDeadline } from '../../domain/prevention/declaration-dates.rules';
 import { dsnFilingImporter } from '../../domain/dsn/dsn-filing.importer';
+import { AuditEvent } from '../../domain/audit/audit-event.entity';
+import { PreventionCorrectionRequest, PreventionLearner } from '../../domain/prevention/prevention.entities';
 import { seedDemoRights } from '../../domain/seed/demo-rights';
-import { correctionStatusQuery, PREVENTION_CORRECTION_WORKFLOW_TYPE } from '../../workflows/prevention-correction/prevention-correction.messages';
+import { correctionStatusQuery, PREVENTION_CORRECTION_WORKFLOW_TYPE, preventionCorrectionId } from '../../workflows/prevention-correction/prevention-correction.messages';
+import { BusinessPhase } from '../../workflows/search-attributes';
 import { nirWithKey } from '../helpers/prevention.fixtures';
 import { eventually, login, mailsTo, PUBLIC_URL, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { ADMIN, createCompany, SUPPORT } from '../helpers/rights.fixtures';
+import { unreachableTemporal } from '../helpers/unreachable-temporal';
 
 /**
  * An employer's correction request over HTTP, on PostgreSQL and the real
@@ -15,7 +19,9 @@ import { ADMIN, createCompany, SUPPORT } from '../helpers/rights.fixtures';
  * declarations) and a mail — to the declarant who declared, or, when he may
  * no longer declare for the SIRET, to the administrators — without a NIR,
  * a name or the reason; the training body deleting the lines closes its
- * task, and a deletion once the task is closed is no error.
+ * task, and a deletion once the task is closed is no error. The tasks are
+ * started before the request commits: Temporal unreachable refuses it
+ * whole, and a task started before the refusal ends ABANDONED.
  */
 
 let env: IntegrationEnv;
@@ -169,5 +175,77 @@ describe('an employer asks two training bodies for a correction in one request',
       expect(history).toContain(id.slice(22, 58));
       for (const secret of [NIR_A, NIR_B, 'DUPONT', 'MOREAU', 'Jean Marie', REASON]) expect(history).not.toContain(secret);
     }
+  });
+});
+
+describe('a correction request while Temporal fails: refused whole, nothing changed', () => {
+  /** Two fresh lines, one per training body (B's by its administrator: its declarant no longer declares), under a training of their own. */
+  async function twoLines(title: string): Promise<string[]> {
+    const a = await declarantA.post('/api/prevention-declarations').send({ ...declaration(ofA.sirets[0], [learner(NIR_A, 'DUPONT')]), title });
+    const b = await adminB.post('/api/prevention-declarations').send({ ...declaration(ofB.sirets[0], [learner(NIR_B, 'MOREAU')]), title });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    return [a.body.learners[0].id, b.body.learners[0].id];
+  }
+
+  async function nothingChanged(ids: string[]): Promise<void> {
+    const lines = await martin.get('/api/prevention-learners').query({ filter: JSON.stringify({ id: ids }) });
+    expect(lines.body.map((l: { status: string }) => l.status)).toEqual(['PENDING_VERIFICATION', 'PENDING_VERIFICATION']);
+    const em = env.orm.em.fork();
+    expect(await em.count(AuditEvent, { action: 'PREVENTION.CORRECTION_REQUESTED', targetId: { $in: ids } })).toBe(0);
+  }
+
+  it('Temporal unreachable: 503 TEMPORAL.UNAVAILABLE, the lines still to verify, no request recorded; asked again once it is back, the request is made and its tasks mail', async () => {
+    const ids = await twoLines('Gestes et postures');
+    const requests = await env.orm.em.fork().count(PreventionCorrectionRequest);
+    const down = await login(env.newApp({ temporal: await unreachableTemporal() }), ADMIN);
+    const refused = await down.post('/api/prevention-learners/request-correction').send({ ids, reason: REASON });
+    expect(refused.status).toBe(503);
+    expect(refused.body).toEqual({ code: 'TEMPORAL.UNAVAILABLE', message: expect.any(String) });
+    await nothingChanged(ids);
+    expect(await env.orm.em.fork().count(PreventionCorrectionRequest)).toBe(requests);
+
+    const asked = await martin.post('/api/prevention-learners/request-correction').send({ ids, reason: REASON });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toEqual({ changed: 2 });
+    expect(await env.orm.em.fork().count(PreventionCorrectionRequest)).toBe(requests + 1);
+    const { correctionRequestId } = await env.orm.em.fork().findOneOrFail(PreventionLearner, ids[0]);
+    for (const siret of [ofA.sirets[0], ofB.sirets[0]]) {
+      const handle = env.temporal.client.workflow.getHandle(preventionCorrectionId(correctionRequestId!, siret));
+      await eventually(async () => ((await handle.query(correctionStatusQuery)).mails === 1 ? true : undefined));
+    }
+  });
+
+  it('Temporal failing for the second training body: refused whole, and the first one’s task, started already, ends ABANDONED without a mail', async () => {
+    const ids = await twoLines('Travail en hauteur');
+    const real = env.temporal.client;
+    const started: string[] = [];
+    const failingSecond = new Proxy(real.workflow, {
+      get(target, prop) {
+        if (prop !== 'start') return Reflect.get(target, prop, target);
+        return async (...args: Parameters<Client['workflow']['start']>) => {
+          if (started.length === 1) throw new ServiceError('Failed to start Workflow');
+          started.push(args[1].workflowId);
+          return target.start(...args);
+        };
+      },
+    });
+    const temporal = new Proxy(real, { get: (target, prop) => (prop === 'workflow' ? failingSecond : Reflect.get(target, prop, target)) });
+    const support = await login(env.app, SUPPORT);
+    const outboxOf = async (of: typeof ofA) =>
+      ((await support.get('/api/outbox').query({ filter: JSON.stringify({ q: of.siren }), range: '[0,99]' })).body as unknown[]).length;
+    const mailsBefore = [await outboxOf(ofA), await outboxOf(ofB)];
+
+    const flaky = await login(env.newApp({ temporal }), ADMIN);
+    const refused = await flaky.post('/api/prevention-learners/request-correction').send({ ids, reason: REASON });
+    expect(refused.status).toBe(503);
+    expect(refused.body.code).toBe('TEMPORAL.UNAVAILABLE');
+    await nothingChanged(ids);
+
+    expect(started).toHaveLength(1);
+    const handle = real.workflow.getHandle(started[0]);
+    expect(await handle.result()).toEqual({ phase: 'ABANDONED', counts: { asked: 1, corrected: 0 } });
+    expect((await handle.describe()).typedSearchAttributes.get(BusinessPhase)).toBe('ABANDONED');
+    expect([...(await correctionTasks(adminA)), ...(await correctionTasks(adminB))].map((t) => t.id)).not.toContain(started[0]);
+    expect([await outboxOf(ofA), await outboxOf(ofB)]).toEqual(mailsBefore);
   });
 });

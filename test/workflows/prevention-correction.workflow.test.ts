@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { CorrectionLines, CorrectionMail, CorrectionMailRequest } from '../../activities/prevention/correction.activities';
+import type { CorrectionLines, CorrectionMail, CorrectionMailRequest, CorrectionShareRead } from '../../activities/prevention/correction.activities';
 import { endOfParisDay } from '../../domain/prevention/declaration-dates.rules';
 import {
   PREVENTION_CORRECTION_WORKFLOW_TYPE,
@@ -19,7 +19,7 @@ import { waitFor } from '../helpers/eventually';
 import { plusDays, serverToday } from '../helpers/prevention-check.fakes';
 import { createTimeSkippingEnv, workflowBundle } from '../helpers/time-skipping';
 import { endWorkflowTest } from '../helpers/workflow-histories';
-import { cancelledFromSupervision, waitingOnTimer } from '../helpers/workflow-updates';
+import { cancelledFromSupervision, gate, waitingOnTimer } from '../helpers/workflow-updates';
 
 const DAY = 24 * 3600_000;
 const SIRET = '11223344500012';
@@ -35,14 +35,20 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-/** The correction's steps over `lines` lines in the database: the test deletes them (`deleted`), the mail is one outbox message. */
-function fakeCorrectionActivities(lines: number) {
+/**
+ * The correction's steps over `lines` lines in the database: the test
+ * deletes them (`deleted`), the mail is one outbox message; the request is
+ * committed unless `recorded` answers otherwise (it may wait, as the real
+ * step waits for the request's transaction).
+ */
+function fakeCorrectionActivities(lines: number, recorded: () => Promise<boolean> = async () => true) {
   let left = lines;
   return {
     deleted(n = 1) {
       left -= n;
     },
     acts: {
+      awaitCorrectionShare: jest.fn(async (_lines: CorrectionLines): Promise<CorrectionShareRead> => ({ recorded: await recorded(), left })),
       correctionLinesLeft: jest.fn(async (_lines: CorrectionLines) => left),
       queueCorrectionMail: jest.fn(async (_request: CorrectionMailRequest): Promise<CorrectionMail> => ({ outboxIds: ['mail-1'] })),
       deliverMail: jest.fn(async (_outboxId: string) => undefined),
@@ -158,6 +164,62 @@ describe('preventionCorrectionWorkflow', () => {
     );
   });
 
+  it('its request rolled back (never committed): ABANDONED, never the administrators’ task, nobody mailed', async () => {
+    const due = plusDays(await serverToday(env), 20);
+    const fakes = fakeCorrectionActivities(2, async () => false);
+    await withCorrection(
+      { due },
+      async ({ handle, input }) => {
+        expect(await handle.result()).toEqual({ phase: 'ABANDONED', counts: { asked: 2, corrected: 0 } } satisfies CorrectionResult);
+        expect(fakes.acts.awaitCorrectionShare.mock.calls).toEqual([[{ requestId: input.requestId, declarantSiret: SIRET }]]);
+        expect(fakes.acts.correctionLinesLeft).not.toHaveBeenCalled();
+        expect(fakes.acts.queueCorrectionMail).not.toHaveBeenCalled();
+        expect(fakes.acts.deliverMail).not.toHaveBeenCalled();
+        const closed = (await handle.describe()).typedSearchAttributes;
+        expect(closed.get(BusinessPhase)).toBe('ABANDONED');
+        expect(closed.get(AwaitedRole)).toBeUndefined();
+        expect(closed.get(DueDate)).toBeUndefined();
+        expect(closed.get(CompanySiren)).toBe(SIREN);
+        expect((await handle.query(correctionStatusQuery)).mails).toBe(0);
+      },
+      fakes,
+    );
+  });
+
+  it('its request committed late: waits for it (an attempt failing meanwhile), nobody’s task until then, then the task and its mail', async () => {
+    const due = plusDays(await serverToday(env), 20);
+    const committed = gate();
+    let attempts = 0;
+    const fakes = fakeCorrectionActivities(2, async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('canceling statement due to lock timeout');
+      await committed.passed;
+      return true;
+    });
+    await withCorrection(
+      { due },
+      async ({ handle }) => {
+        await waitFor(async () => attempts >= 2);
+        const waiting = (await handle.describe()).typedSearchAttributes;
+        expect(waiting.get(BusinessPhase)).toBeUndefined();
+        expect(waiting.get(AwaitedRole)).toBeUndefined();
+        expect(await handle.query(correctionStatusQuery)).toMatchObject({ phase: 'CORRECTION_TO_DO', mails: 0, counts: { asked: 2, corrected: 0 } });
+        expect(fakes.acts.queueCorrectionMail).not.toHaveBeenCalled();
+
+        committed.open();
+        await waitingOnTimer(handle);
+        const open = (await handle.describe()).typedSearchAttributes;
+        expect(open.get(BusinessPhase)).toBe('CORRECTION_TO_DO');
+        expect(open.get(AwaitedRole)).toBe('ADMINISTRATOR');
+        expect(open.get(DueDate)?.toISOString()).toBe(endOfParisDay(due));
+        expect(fakes.acts.queueCorrectionMail).toHaveBeenCalledTimes(1);
+        expect(await handle.query(correctionStatusQuery)).toMatchObject({ phase: 'CORRECTION_TO_DO', mails: 1 });
+        expect(fakes.acts.correctionLinesLeft).not.toHaveBeenCalled();
+      },
+      fakes,
+    );
+  });
+
   it('cancelled from supervision, is no longer awaited', async () => {
     const due = plusDays(await serverToday(env), 20);
     await withCorrection({ due }, async ({ handle }) => {
@@ -178,6 +240,7 @@ describe('preventionCorrectionWorkflow', () => {
       );
       expect(failed).toBeInstanceOf(WorkflowFailedError);
       expect(((failed as WorkflowFailedError).cause as ApplicationFailure).type).toBe(PreventionCorrectionFailure.INPUT_INVALID);
+      expect(fakes.acts.awaitCorrectionShare).not.toHaveBeenCalled();
       expect(fakes.acts.correctionLinesLeft).not.toHaveBeenCalled();
     });
   });

@@ -21,8 +21,12 @@ export interface PreventionCorrectionInput {
   due: string;
 }
 
-/** `CORRECTION_TO_DO` while the training body's lines wait, then how it ended. */
-export type CorrectionPhase = 'CORRECTION_TO_DO' | 'CORRECTED' | 'EXPIRED' | 'CANCELLED';
+/**
+ * `CORRECTION_TO_DO` while the training body's lines wait, then how it
+ * ended; `ABANDONED`: the request it was started for was rolled back (its
+ * tasks are started before it commits), nothing was asked.
+ */
+export type CorrectionPhase = 'CORRECTION_TO_DO' | 'CORRECTED' | 'EXPIRED' | 'CANCELLED' | 'ABANDONED';
 
 export interface CorrectionCounts {
   /** Lines the employer sent back to this training body. */

@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { PreventionCorrectionActivities } from '../../activities/prevention/correction.activities';
 import { isCalendarDate } from '../../domain/collaborators/effective-date.rules';
 import { sirenOf } from '../../domain/identifiers/identifiers.rules';
@@ -18,10 +18,18 @@ import {
   type PreventionCorrectionInput,
 } from './prevention-correction.messages';
 
-const { correctionLinesLeft, queueCorrectionMail } = proxyActivities<PreventionCorrectionActivities>(DATABASE_STEP);
+const { awaitCorrectionShare, correctionLinesLeft, queueCorrectionMail } = proxyActivities<PreventionCorrectionActivities>(DATABASE_STEP);
 
 /** Lines are counted again at least this often, so a deletion whose signal was lost (Temporal unreachable after its commit) is seen within a day. */
 const RECOUNT_EVERY = 24 * 3600_000;
+
+/**
+ * Patch: the task is started before its request commits, so it first waits
+ * for the request's transaction and ends ABANDONED when it was rolled back;
+ * it becomes the administrators' task only then. Histories recorded before
+ * counted the lines at once.
+ */
+const AWAITS_REQUEST = 'correction-awaits-request';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,7 +44,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * signals `lineDeleted`, and the workflow reads how many are left (and
  * daily, and at the due day's end, in case a signal was lost): none, it is
  * CORRECTED; its due day over first, EXPIRED. Cancelled, it is no longer
- * awaited.
+ * awaited. It is started inside the request's transaction, before the
+ * commit: its first step waits for that transaction to end, and a request
+ * rolled back (Temporal failing for another task, the commit failing)
+ * leaves it ABANDONED — never awaited, nobody mailed.
  */
 export async function preventionCorrectionWorkflow(input: PreventionCorrectionInput): Promise<CorrectionResult> {
   const { requestId, declarantSiret, lines, due } = input;
@@ -56,8 +67,20 @@ export async function preventionCorrectionWorkflow(input: PreventionCorrectionIn
 
   return closedOnCancellation(
     async () => {
-      attributes();
-      await count();
+      if (patched(AWAITS_REQUEST)) {
+        deletions = 0;
+        const share = await awaitCorrectionShare({ requestId, declarantSiret });
+        if (!share.recorded) {
+          phase = 'ABANDONED';
+          attributes();
+          return { phase, counts: counts() };
+        }
+        left = Math.min(lines, share.left);
+        attributes();
+      } else {
+        attributes();
+        await count();
+      }
       if (left > 0 && Date.now() < dueAt) {
         const mail = await queueCorrectionMail({ requestId, declarantSiret, due });
         mails = mail.outboxIds.length;

@@ -365,5 +365,6 @@ export const preventionWorkflowEn: typeof preventionWorkflowFr = {
     NOT_DONE: 'Not done (due day passed)',
     CORRECTION_TO_DO: 'Correction to do',
     CORRECTED: 'Corrected',
+    ABANDONED: 'Abandoned (request not recorded)',
   },
 };

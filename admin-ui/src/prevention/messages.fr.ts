@@ -367,5 +367,6 @@ export const preventionWorkflowFr = {
     NOT_DONE: 'Non faite (échéance passée)',
     CORRECTION_TO_DO: 'Correction à faire',
     CORRECTED: 'Corrigée',
+    ABANDONED: 'Abandonnée (demande non enregistrée)',
   },
 };

@@ -119,7 +119,7 @@ async function checkLearners(em: EntityManager, input: DeclarationCreate): Promi
  * on its SIRET), so two uploads at once cannot both pass this check.
  */
 async function checkNotDeclaredYet(em: EntityManager, input: DeclarationCreate, pseudonyms: string[]): Promise<void> {
-  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`prevention-declarant:${input.declarantSiret}`]);
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`prevention-declarant:${input.declarantSiret}`]);
   const declared = await em.find(
     PreventionLearner,
     {

@@ -189,6 +189,13 @@ describe('a learner is declared once per training', () => {
     expect((await ofDeclarant.delete(`/api/prevention-learners/${line.id}`)).status).toBe(200);
     expect((await ofDeclarant.post('/api/prevention-declarations').send({ ...once, learners: [learner(NIR_A, MARTIN)] })).status).toBe(201);
   });
+
+  it('the same declaration sent twice at once is stored once: the other is told the learner is already declared', async () => {
+    const body = declaration({ title: 'SST envoyée deux fois en même temps', trainingStart: daysAgo(32), trainingEnd: daysAgo(30), learners: [learner(NIR_B, durand.siret)] });
+    const answers = await Promise.all([1, 2, 3].map(() => ofDeclarant.post('/api/prevention-declarations').send(body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400]);
+    expect(answers.filter((a) => a.status === 400).map((a) => a.body.code)).toEqual(['PREVENTION.ALREADY_DECLARED', 'PREVENTION.ALREADY_DECLARED']);
+  });
 });
 
 describe('what a declaration must be', () => {

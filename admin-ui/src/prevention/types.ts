@@ -38,6 +38,7 @@ export const PREVENTION_PHASES = [
   'NOT_DONE',
   'CORRECTION_TO_DO',
   'CORRECTED',
+  'ABANDONED',
 ] as const;
 
 export type DeclarantKind = (typeof DECLARANT_KINDS)[number];

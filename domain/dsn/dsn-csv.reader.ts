@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
@@ -6,22 +7,46 @@ import { detectDelimiter } from './dsn-csv.rules';
 /**
  * Streams the records of a CSV file as French spreadsheets write it: `;` or
  * `,` (told by the header line), UTF-8 with or without BOM, or Windows-1252
- * (told by the first bytes not being UTF-8). Nothing but the current chunk
- * is held in memory.
+ * (told by the first bytes that are not ASCII not being UTF-8). Nothing but
+ * the current chunk is held in memory.
  */
-export type CsvEntry = { line: number; fields: string[] } | { line: number; unreadable: string };
+export type CsvEntry = { line: number; fields: string[] } | { line: number; unreadable: string; code: UnreadableCode };
+
+/** Why the reading stopped: a quote never closed, a record longer than MAX_RECORD_CHARS, or another parse failure. */
+export type UnreadableCode = 'QUOTE_NOT_CLOSED' | 'RECORD_TOO_LONG' | 'UNREADABLE';
 
 /** Longest record accepted (an unclosed quote would otherwise swallow the file). */
 const MAX_RECORD_CHARS = 64 * 1024;
 
 type Encoding = 'utf-8' | 'windows-1252';
 
-function encodingOf(head: Buffer): Encoding {
+function encodingOf(bytes: Uint8Array): Encoding {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return 'utf-8';
   } catch {
     return 'windows-1252';
+  }
+}
+
+/**
+ * Decodes chunk by chunk; the encoding is told by the first chunk holding
+ * bytes that are not ASCII (ASCII reads the same in both), so a file whose
+ * first lines are plain ASCII is not taken for UTF-8 before its first
+ * accent. Bytes of the other encoding after that come out as U+FFFD (UTF-8)
+ * or as mojibake (Windows-1252), for the line rules to report.
+ */
+class SpreadsheetDecoder {
+  private decoder: TextDecoder | undefined;
+
+  decode(chunk: Uint8Array): string {
+    if (!this.decoder && isAscii(chunk)) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    this.decoder ??= new TextDecoder(encodingOf(chunk));
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  end(): string {
+    return this.decoder?.decode() ?? '';
   }
 }
 
@@ -39,22 +64,23 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer> {
   return Buffer.concat(head);
 }
 
-async function* decoded(first: string, chunks: AsyncIterator<Buffer>, decoder: TextDecoder): AsyncGenerator<string> {
+async function* decoded(first: string, chunks: AsyncIterator<Buffer>, decoder: SpreadsheetDecoder): AsyncGenerator<string> {
   yield first;
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    yield decoder.decode(next.value, { stream: true });
+    yield decoder.decode(next.value);
   }
-  yield decoder.decode();
+  yield decoder.end();
 }
 
 const STOPPED = 'lecture arrêtée, les lignes suivantes n’ont pas été lues.';
-const UNREADABLE: Partial<Record<CsvError['code'], string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'ligne illisible : guillemet ouvert jamais fermé jusqu’à la fin du fichier.',
-  CSV_MAX_RECORD_SIZE: `ligne de plus de ${MAX_RECORD_CHARS} caractères (guillemet jamais fermé ?) : ${STOPPED}`,
+const UNREADABLE: Partial<Record<CsvError['code'], { code: UnreadableCode; reason: string }>> = {
+  CSV_QUOTE_NOT_CLOSED: { code: 'QUOTE_NOT_CLOSED', reason: 'ligne illisible : guillemet ouvert jamais fermé jusqu’à la fin du fichier.' },
+  CSV_MAX_RECORD_SIZE: { code: 'RECORD_TOO_LONG', reason: `ligne de plus de ${MAX_RECORD_CHARS} caractères (guillemet jamais fermé ?) : ${STOPPED}` },
 };
 
 function unreadable(err: CsvError, line: number): CsvEntry {
-  return { line, unreadable: UNREADABLE[err.code] ?? `ligne illisible (${err.message}) : ${STOPPED}` };
+  const known = UNREADABLE[err.code];
+  return known ? { line, unreadable: known.reason, code: known.code } : { line, unreadable: `ligne illisible (${err.message}) : ${STOPPED}`, code: 'UNREADABLE' };
 }
 
 /**
@@ -66,8 +92,8 @@ export async function* readCsv(body: AsyncIterable<Buffer>): AsyncGenerator<CsvE
   const chunks = body[Symbol.asyncIterator]();
   const head = await readHead(chunks);
   if (!head.length) return;
-  const decoder = new TextDecoder(encodingOf(head));
-  const first = decoder.decode(head, { stream: true });
+  const decoder = new SpreadsheetDecoder();
+  const first = decoder.decode(head);
   let failure: { afterRecords: number; err: CsvError } | undefined;
   const parser = parse({
     delimiter: detectDelimiter(first.split(/\r?\n/, 1)[0]),

@@ -22,23 +22,49 @@ export interface CsvLayout<C extends string> {
   optional: readonly C[];
 }
 
-/** Where each known column sits in the file; columns are matched by name, case and `_` ignored. */
+/** Where each known column sits in the file; columns are matched by name (columnKey). */
 export interface CsvHeader<C extends string> {
   width: number;
   positions: Partial<Record<C, number>>;
 }
 
-const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** How header names are compared: case, accents, spaces and punctuation ignored (`Prénom` = `PRENOM` = `prenom`, `SIRET déclarant` = `siret_declarant`). */
+export const columnKey = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
-export function readHeader<C extends string>(layout: CsvLayout<C>, fields: string[]): Check<CsvHeader<C>> {
-  const names = fields.map(normalise);
+/** A header line against a layout: where each column is, the columns named twice or missing, and the fields naming none of them. */
+export interface HeaderMatch<C extends string> {
+  positions: Partial<Record<C, number>>;
+  duplicated: C[];
+  missing: C[];
+  /** Positions of the fields (empty names included) that are no column of the layout. */
+  unknown: number[];
+}
+
+export function matchHeader<C extends string>(layout: CsvLayout<C>, fields: string[]): HeaderMatch<C> {
+  const names = fields.map(columnKey);
   const positions: Partial<Record<C, number>> = {};
+  const duplicated: C[] = [];
+  const known = new Set<number>();
   for (const column of layout.columns) {
-    const at = names.indexOf(normalise(column));
-    if (at >= 0 && names.indexOf(normalise(column), at + 1) >= 0) return fail(`colonne « ${column} » présente deux fois`);
-    if (at >= 0) positions[column] = at;
+    const key = columnKey(column);
+    const at = names.indexOf(key);
+    if (at < 0) continue;
+    positions[column] = at;
+    names.forEach((name, i) => name === key && known.add(i));
+    if (names.indexOf(key, at + 1) >= 0) duplicated.push(column);
   }
   const missing = layout.columns.filter((c) => positions[c] === undefined && !layout.optional.includes(c));
+  return { positions, duplicated, missing, unknown: fields.map((_, i) => i).filter((i) => !known.has(i)) };
+}
+
+export function readHeader<C extends string>(layout: CsvLayout<C>, fields: string[]): Check<CsvHeader<C>> {
+  const { positions, duplicated, missing } = matchHeader(layout, fields);
+  if (duplicated.length) return fail(`colonne « ${duplicated[0]} » présente deux fois`);
   if (missing.length) return fail(`colonne${missing.length > 1 ? 's' : ''} manquante${missing.length > 1 ? 's' : ''} : ${missing.join(', ')}`);
   return ok({ width: fields.length, positions });
 }
@@ -54,6 +80,23 @@ export function valuesOf<C extends string>(layout: CsvLayout<C>, header: CsvHead
     values[column] = at === undefined ? '' : (fields[at] ?? '');
   }
   return ok(values);
+}
+
+/** What a spreadsheet or a wrong encoding did to a text: a control character (U+0000–U+001F, U+007F–U+009F), bytes that were not UTF-8 (U+FFFD), or UTF-8 read as Windows-1252 (`Ã©` for `é`). */
+export type TextDamage = { kind: 'CONTROL_CHARACTER'; codePoint: string } | { kind: 'UNREADABLE_BYTES' } | { kind: 'MIXED_ENCODING' };
+
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Windows-1252's reading of UTF-8's continuation bytes 0x80–0xBF (`stream`: Node 20's one-shot decode reads 0x80–0x9F as Latin-1). */
+const CONTINUATION = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x40 }, (_, i) => 0x80 + i), { stream: true });
+/** A two-byte UTF-8 letter (lead byte 0xC2–0xC5: Â Ã Ä Å) or a three-byte punctuation (0xE2 0x80/0x82: â€ â‚) read as Windows-1252. */
+const MOJIBAKE = new RegExp(`[\u00c2-\u00c5][${CONTINUATION}]|\u00e2[\u20ac\u201a][${CONTINUATION}]`, 'u');
+
+/** Mojibake first: some continuation bytes read as Windows-1252 are C1 controls (`Á` → `Ã` U+0081). */
+export function textDamage(raw: string): TextDamage | null {
+  if (MOJIBAKE.test(raw)) return { kind: 'MIXED_ENCODING' };
+  const control = CONTROL_CHARACTER.exec(raw);
+  if (control) return { kind: 'CONTROL_CHARACTER', codePoint: `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
+  return raw.includes('\ufffd') ? { kind: 'UNREADABLE_BYTES' } : null;
 }
 
 export function siret(raw: string): Check<string> {

@@ -1,6 +1,6 @@
 import { checkSiret } from '../../domain/identifiers/identifiers.rules';
 import { readCsv, type CsvEntry } from '../../domain/dsn/dsn-csv.reader';
-import { detectDelimiter, looksLikeNir, readHeader, valuesOf, type Check } from '../../domain/dsn/dsn-csv.rules';
+import { detectDelimiter, looksLikeNir, matchHeader, readHeader, textDamage, valuesOf, type Check } from '../../domain/dsn/dsn-csv.rules';
 import { importOutcome, REJECTIONS_LISTED } from '../../domain/dsn/dsn-import.service';
 import { checkFilingLine, checkRelationLine, FILING_LAYOUT, RELATION_LAYOUT, type FilingColumn, type RelationColumn } from '../../domain/dsn/dsn-lines.rules';
 
@@ -26,6 +26,10 @@ describe('detectDelimiter', () => {
 });
 
 describe('readHeader', () => {
+  it('finds columns whatever their accents', () => {
+    expect(readHeader({ columns: ['région'], optional: [] }, ['REGION'])).toEqual({ ok: true, value: { width: 1, positions: { région: 0 } } });
+  });
+
   it('finds columns by name, whatever the order, case or underscores', () => {
     const header = readHeader(FILING_LAYOUT, ['Declared_Siret', 'DECLARINGSIRET', 'filed_at', 'period', 'comment']);
     expect(header).toEqual({ ok: true, value: { width: 5, positions: { declaredSiret: 0, declaringSiret: 1, filedAt: 2, period: 3 } } });
@@ -40,6 +44,47 @@ describe('readHeader', () => {
     ${'relation'} | ${['employerSiret', 'employeeId', 'startDate', 'employee_id']}   | ${'colonne « employeeId » présente deux fois'}
   `('refuses $layout header $fields: $reason', ({ layout, fields, reason }: { layout: keyof typeof layouts; fields: string[]; reason: string }) => {
     expect(reasonOf(readHeader<string>(layouts[layout], fields))).toBe(reason);
+  });
+});
+
+describe('matchHeader', () => {
+  const layout = { columns: ['SIRET', 'SIRET déclarant', 'Prénom', 'MCF'], optional: ['MCF'] } as const;
+
+  it('matches names without case, accents, spaces or punctuation, and lists the fields naming no column', () => {
+    expect(matchHeader(layout, ['siret', 'Siret_Declarant', 'PRENOM', 'Commentaire', ''])).toEqual({
+      positions: { SIRET: 0, 'SIRET déclarant': 1, Prénom: 2 },
+      duplicated: [],
+      missing: [],
+      unknown: [3, 4],
+    });
+  });
+
+  it('lists the columns named twice and the required ones missing', () => {
+    expect(matchHeader(layout, ['SIRET', 'mcf', 'M.C.F.'])).toEqual({
+      positions: { SIRET: 0, MCF: 1 },
+      duplicated: ['MCF'],
+      missing: ['SIRET déclarant', 'Prénom'],
+      unknown: [],
+    });
+  });
+});
+
+describe('textDamage', () => {
+  it.each`
+    text                        | damage
+    ${'Élodie'}                 | ${null}
+    ${'N’Diaye'}                | ${null}
+    ${'Â'}                      | ${null}
+    ${'a\u0000b'}               | ${{ kind: 'CONTROL_CHARACTER', codePoint: 'U+0000' }}
+    ${'tab\there'}              | ${{ kind: 'CONTROL_CHARACTER', codePoint: 'U+0009' }}
+    ${'\u0081'}                 | ${{ kind: 'CONTROL_CHARACTER', codePoint: 'U+0081' }}
+    ${'Dupont\ufffd'}           | ${{ kind: 'UNREADABLE_BYTES' }}
+    ${'Ã‰lodie'}                | ${{ kind: 'MIXED_ENCODING' }}
+    ${'HÃ©lÃ¨ne'}               | ${{ kind: 'MIXED_ENCODING' }}
+    ${'Ã\u0081lvaro'}           | ${{ kind: 'MIXED_ENCODING' }}
+    ${'N\u00e2\u20ac\u2122Diaye'} | ${{ kind: 'MIXED_ENCODING' }}
+  `('$text → $damage', ({ text, damage }: { text: string; damage: object | null }) => {
+    expect(textDamage(text)).toEqual(damage);
   });
 });
 
@@ -194,6 +239,22 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('tells the encoding by the first bytes that are not ASCII, not by an ASCII head', async () => {
+    expect(await entries('a;b\n1;2\n', Buffer.from([0xc9, 0x74, 0xe9, 0x3b, 0x80, 0x0a]), Buffer.from('3;4\n'))).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'] },
+      { line: 3, fields: ['Été', '€'] },
+      { line: 4, fields: ['3', '4'] },
+    ]);
+  });
+
+  it('reads Windows-1252 bytes after UTF-8 text as U+FFFD, for the line rules to report', async () => {
+    expect(await entries('a;Prénom\n', Buffer.from([0x31, 0x3b, 0xe9, 0x0a]))).toEqual([
+      { line: 1, fields: ['a', 'Prénom'] },
+      { line: 2, fields: ['1', '\ufffd'] },
+    ]);
+  });
+
   it('unquotes quoted values and keeps stray quotes as text (the line rules then refuse them)', async () => {
     expect(await entries('a;b\n"84271640900011";"x;y"\n12"3;"4"5\n')).toEqual([
       { line: 1, fields: ['a', 'b'] },
@@ -206,7 +267,7 @@ describe('readCsv', () => {
     expect(await entries('a;b\n1;2\n3;"4\n5;6\n')).toEqual([
       { line: 1, fields: ['a', 'b'] },
       { line: 2, fields: ['1', '2'] },
-      { line: 3, unreadable: 'ligne illisible : guillemet ouvert jamais fermé jusqu’à la fin du fichier.' },
+      { line: 3, unreadable: 'ligne illisible : guillemet ouvert jamais fermé jusqu’à la fin du fichier.', code: 'QUOTE_NOT_CLOSED' },
     ]);
   });
 
@@ -214,7 +275,11 @@ describe('readCsv', () => {
     expect(await entries('a;b\n1;2\n', 'x'.repeat(70_000), ';1\n3;4\n')).toEqual([
       { line: 1, fields: ['a', 'b'] },
       { line: 2, fields: ['1', '2'] },
-      { line: 3, unreadable: 'ligne de plus de 65536 caractères (guillemet jamais fermé ?) : lecture arrêtée, les lignes suivantes n’ont pas été lues.' },
+      {
+        line: 3,
+        unreadable: 'ligne de plus de 65536 caractères (guillemet jamais fermé ?) : lecture arrêtée, les lignes suivantes n’ont pas été lues.',
+        code: 'RECORD_TOO_LONG',
+      },
     ]);
   });
 

@@ -20,9 +20,12 @@ const MAX_RECORD_CHARS = 64 * 1024;
 
 type Encoding = 'utf-8' | 'windows-1252';
 
+/** UTF-8 when the first bytes that are not ASCII are a UTF-8 sequence (a Windows-1252 letter, é = 0xE9, followed by ASCII never is). */
 function encodingOf(bytes: Uint8Array): Encoding {
+  const at = bytes.findIndex((b) => b >= 0x80);
+  const length = bytes[at] >= 0xf0 ? 4 : bytes[at] >= 0xe0 ? 3 : 2;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + length), { stream: true });
     return 'utf-8';
   } catch {
     return 'windows-1252';
@@ -30,11 +33,12 @@ function encodingOf(bytes: Uint8Array): Encoding {
 }
 
 /**
- * Decodes chunk by chunk; the encoding is told by the first chunk holding
- * bytes that are not ASCII (ASCII reads the same in both), so a file whose
- * first lines are plain ASCII is not taken for UTF-8 before its first
- * accent. Bytes of the other encoding after that come out as U+FFFD (UTF-8)
- * or as mojibake (Windows-1252), for the line rules to report.
+ * Decodes chunk by chunk; the encoding is told by the first bytes that are
+ * not ASCII (ASCII reads the same in both), so a file whose first lines are
+ * plain ASCII is not taken for UTF-8 before its first accent, nor a UTF-8
+ * file for Windows-1252 because of one line pasted from another file. Bytes
+ * of the other encoding after that come out as U+FFFD (UTF-8) or as
+ * mojibake (Windows-1252), for the line rules to report on their lines.
  */
 class SpreadsheetDecoder {
   private decoder: TextDecoder | undefined;

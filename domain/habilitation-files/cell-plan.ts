@@ -26,6 +26,8 @@ export interface PlannedCell {
   change: PlannedChange | null;
 }
 
+const UNCHANGED: PlannedCell = Object.freeze({ effect: 'unchanged', change: null });
+
 /**
  * SET: a habilitations file's cell, exactly these rights or none; a cell the
  * declarant holds through another portfolio cannot be set from this one
@@ -41,13 +43,14 @@ export function planCell(
   mode: 'SET' | 'ENSURE',
 ): PlannedCell | null {
   const cell = index.cell(at.account, at.siret, at.service);
-  const target = { line, accountId: index.accountIds[at.account], siret: index.sirets[at.siret], serviceCode: index.serviceCodes[at.service] };
-  const unchanged: PlannedCell = { effect: 'unchanged', change: null };
-  if (cell & ELSEWHERE) return mode === 'SET' ? null : unchanged;
-  if (wanted.action === 'REVOKE') return cell & HELD ? { effect: 'removed', change: { ...target, action: 'REVOKE' } } : unchanged;
-  if (!(cell & HELD)) return { effect: 'added', change: { ...target, action: 'GRANT', rights: wanted.rights } };
-  if (mode === 'ENSURE' || (cell & 7) === rightsBits(wanted.rights)) return unchanged;
-  return { effect: 'changed', change: { ...target, action: 'GRANT', rights: wanted.rights } };
+  if (cell & ELSEWHERE) return mode === 'SET' ? null : UNCHANGED;
+  const accountId = index.accountIds[at.account];
+  const siret = index.sirets[at.siret];
+  const serviceCode = index.serviceCodes[at.service];
+  if (wanted.action === 'REVOKE') return cell & HELD ? { effect: 'removed', change: { line, accountId, siret, serviceCode, action: 'REVOKE' } } : UNCHANGED;
+  if (!(cell & HELD)) return { effect: 'added', change: { line, accountId, siret, serviceCode, action: 'GRANT', rights: wanted.rights } };
+  if (mode === 'ENSURE' || (cell & 7) === rightsBits(wanted.rights)) return UNCHANGED;
+  return { effect: 'changed', change: { line, accountId, siret, serviceCode, action: 'GRANT', rights: wanted.rights } };
 }
 
 /** Counts the cells of an accepted line (or request) and gives its changes. */

@@ -108,13 +108,14 @@ export abstract class FilePlan {
 
 /**
  * Reads a file (readCsv: `;` or `,`, UTF-8 or Windows-1252, BOM) into a
- * plan, handing every line that rejects or changes something to `onLine`,
- * awaited; stops reading at a refusal.
+ * plan, handing every line that rejects or changes something to `onLine`
+ * (awaited when it answers a promise); stops reading at a refusal.
  */
 export async function planCsv(body: AsyncIterable<Buffer>, plan: FilePlan, onLine: (result: LineResult) => void | Promise<void>): Promise<PlanReport> {
   for await (const entry of readCsv(body)) {
     const result = plan.read(entry);
-    if ('rejected' in result || result.changes.length) await onLine(result);
+    const written = 'rejected' in result || result.changes.length ? onLine(result) : undefined;
+    if (written) await written;
     if (plan.stopped) break;
   }
   return plan.report();

@@ -45,6 +45,9 @@ export interface PortfolioFacts {
   heldElsewhere?: Iterable<CellFacts>;
 }
 
+/** Triplets remembered as written, at most (a file names a few thousand declarants). */
+const TRIPLETS_REMEMBERED = 10_000;
+
 /** A cell's state: its rights (bits 1–4) when held here, or held through another portfolio. */
 export const HELD = 8;
 export const ELSEWHERE = 16;
@@ -61,6 +64,7 @@ export class PortfolioIndex {
   private readonly identities = new Map<string, number>();
   private readonly cells = new Map<number, number>();
   private readonly holders = new Set<number>();
+  private readonly triplets = new Map<string, number | undefined>();
   private held = 0;
 
   constructor(portfolio: Pick<PortfolioFacts, 'sirets' | 'serviceCodes' | 'declarants'>) {
@@ -103,9 +107,18 @@ export class PortfolioIndex {
     return this.serviceAt.get(serviceCode);
   }
 
-  /** The declarant a triplet names, matched as the login matches it (identityKey: case, accents and spaces ignored). */
+  /**
+   * The declarant a triplet names, matched as the login matches it
+   * (identityKey: case, accents and spaces ignored). The triplets of a file
+   * repeat (one line per SIRET): the last ones met are remembered as written.
+   */
   declarant(siret: string, lastName: string, firstName: string): number | undefined {
-    return this.identities.get(identityKey(siret, lastName, firstName));
+    const written = `${siret}\u0000${lastName}\u0000${firstName}`;
+    if (this.triplets.has(written)) return this.triplets.get(written);
+    const account = this.identities.get(identityKey(siret, lastName, firstName));
+    if (this.triplets.size >= TRIPLETS_REMEMBERED) this.triplets.clear();
+    this.triplets.set(written, account);
+    return account;
   }
 
   /** The declarants of the portfolio (see above), in the order they were given. */

@@ -62,7 +62,7 @@ const MESSAGES: Record<FileCode, (params: Params) => string> = {
   [FILE_CODES.headerDuplicate]: (v) => `En-tête refusé : colonne « ${p(v, 'column')} » présente deux fois.`,
   [FILE_CODES.headerMissing]: (v) => `En-tête refusé : colonne(s) manquante(s) : ${p(v, 'columns')}.`,
   [FILE_CODES.headerUnknown]: (v) =>
-    `En-tête refusé : ${p(v, 'columns')} ne sont ni une colonne du fichier ni un service du portefeuille (rien n’a été appliqué) : corrigez ou supprimez ces colonnes.`,
+    `En-tête refusé, rien n’a été appliqué : colonne(s) inconnue(s) ${p(v, 'columns')}, ni SIRET, ni déclarant, ni service du portefeuille ; corrigez ou supprimez-la(les).`,
   [FILE_CODES.headerNoService]: () => 'En-tête refusé : aucune colonne de service du portefeuille.',
   [FILE_CODES.serviceNotInPortfolio]: (v) => `Le service ${p(v, 'serviceCode')} n’est pas dans ce portefeuille.`,
   [FILE_CODES.wrongSeparator]: (v) => `Une seule colonne lue pour ${p(v, 'expected')} attendues : séparez les colonnes par « ; » (ou « , ») comme l’en-tête.`,

@@ -1,5 +1,6 @@
 import { accessBench } from './access.bench';
 import { campaignFanoutBench } from './campaign-fanout.bench';
+import { habilitationPlanBench } from './habilitation-plan.bench';
 import { identifierBench } from './identifiers.bench';
 
 /**
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<BenchResult> | BenchResult> = {
   identifiers: identifierBench,
   access: accessBench,
   'campaign-fanout': campaignFanoutBench,
+  'habilitation-plan': habilitationPlanBench,
 };
 
 async function main(names: string[]): Promise<void> {

@@ -29,6 +29,7 @@ import {
   SolteaRunFailure,
   SolteaTransfer,
 } from './soltea/soltea.entities';
+import { HabilitationJob, PlannedHabilitationChange, RejectedHabilitationLine } from './habilitation-jobs/habilitation-job.entities';
 import { PreventionCheck, PreventionCheckRun, PreventionCorrectionRequest, PreventionDeclaration, PreventionLearner, PreventionWindow } from './prevention/prevention.entities';
 
 export const entities = [
@@ -67,4 +68,7 @@ export const entities = [
   PreventionCheck,
   PreventionCheckRun,
   PreventionCorrectionRequest,
+  HabilitationJob,
+  PlannedHabilitationChange,
+  RejectedHabilitationLine,
 ];

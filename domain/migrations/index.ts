@@ -18,6 +18,7 @@ import { Migration20261206100000_prevention_learner_pseudonym } from './Migratio
 import { Migration20261206200000_prevention_check_cancelled } from './Migration20261206200000_prevention_check_cancelled';
 import { Migration20261207100000_prevention_correction_request } from './Migration20261207100000_prevention_correction_request';
 import { Migration20261207200000_prevention_correction_request_recorded } from './Migration20261207200000_prevention_correction_request_recorded';
+import { Migration20261208100000_habilitation_jobs } from './Migration20261208100000_habilitation_jobs';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206200000_prevention_check_cancelled', class: Migration20261206200000_prevention_check_cancelled },
   { name: 'Migration20261207100000_prevention_correction_request', class: Migration20261207100000_prevention_correction_request },
   { name: 'Migration20261207200000_prevention_correction_request_recorded', class: Migration20261207200000_prevention_correction_request_recorded },
+  { name: 'Migration20261208100000_habilitation_jobs', class: Migration20261208100000_habilitation_jobs },
 ];

@@ -4,6 +4,7 @@ import { createCandidacyActivities } from './candidacy/candidacy.activities';
 import { createArrivalActivities } from './collaborators/arrival.activities';
 import { createCollaboratorNoticeActivities } from './collaborators/collaborator-notices.activities';
 import { createDepartureActivities } from './collaborators/departure.activities';
+import { createHabilitationJobActivities } from './habilitation-jobs/habilitation-job.activities';
 import { createConfirmationActivities } from './confirmation/confirmation.activities';
 import { createMailActivities } from './mail/mail.activities';
 import type { Mailer } from './mail/mailer';
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPreventionWindowActivities(deps),
     ...createPreventionCheckActivities(deps),
     ...createPreventionCorrectionActivities(deps),
+    ...createHabilitationJobActivities(deps),
   };
 }
 

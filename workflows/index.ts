@@ -11,3 +11,5 @@ export { preventionYearlyCheckWorkflow } from './prevention-check/prevention-yea
 export { preventionEmployerCheckWorkflow } from './prevention-check/prevention-employer-check.workflow';
 export { preventionScheduledCheckStartWorkflow } from './prevention-check/prevention-scheduled-check-start.workflow';
 export { preventionCorrectionWorkflow } from './prevention-correction/prevention-correction.workflow';
+export { bulkHabilitationJobWorkflow } from './bulk-habilitation-job/bulk-habilitation-job.workflow';
+export { habilitationPortfolioQueueWorkflow } from './bulk-habilitation-job/habilitation-portfolio-queue.workflow';

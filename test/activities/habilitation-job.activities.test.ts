@@ -10,7 +10,7 @@ import { createHabilitationJobActivities, type ChunkResult } from '../../activit
 import { createPerson, createRightsCompany, grant, rightsOf, type RightsCompany } from '../helpers/collaborators.fixtures';
 import { createTestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/eventually';
-import { createDeclarants, createJob } from '../helpers/habilitation-jobs.fixtures';
+import { createDeclarants, createJob } from '../helpers/habilitation-job.fixtures';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let company: RightsCompany;

@@ -6,21 +6,6 @@ import type { JobOutcome, OutcomeReason } from './habilitation-job.status';
 /** Rows per insert: one JSON parameter each, a few MB at most. */
 const BATCH = 5_000;
 
-type Rows<T> = AsyncIterable<T> | Iterable<T>;
-
-/** The items of `rows` in arrays of `size`, never more in memory. */
-async function* batches<T>(rows: Rows<T>, size: number): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 const INSERT_CHANGES = `
 insert into habilitation_job_change (job_id, seq, line, account_id, siret, service_code, action, can_declare, can_pay, can_consult)
 select ?, x.seq, x.line, x.account_id, x.siret, x.service_code, x.action::habilitation_change_action, x.can_declare, x.can_pay, x.can_consult
@@ -31,16 +16,26 @@ insert into habilitation_job_rejected_line (job_id, line, code, params, raw)
 select ?, x.line, x.code, x.params, x.raw
   from json_to_recordset(?::json) as x(line int, code varchar, params jsonb, raw text)`;
 
+/** PostgreSQL text holds no NUL: a binary file's line keeps its place, the byte shown as U+FFFD. */
+const withoutNul = (_key: string, value: unknown) => (typeof value === 'string' ? value.replaceAll('\0', '\uFFFD') : value);
+
 /**
- * Stores a job's plan, numbered 1..n in the order given (the order of
- * application), by set-based inserts of a few thousand rows — streamed:
- * an async iterable is never held whole. Records the count as the job's
- * `changesTotal` and answers it. Run it in the job's creating transaction.
+ * Writes a job's plan and its rejected lines as a file's reading hands
+ * them over, interleaved (planCsv's onLine), by set-based inserts of a few
+ * thousand rows: nothing more is held. Changes are numbered 1..n in the
+ * order given, the order of application. `end()` writes the rest and
+ * records the count as the job's `changesTotal`. Use it in the job's
+ * creating transaction.
  */
-export async function storePlan(em: EntityManager, jobId: string, changes: Rows<PlannedChange>): Promise<number> {
+export function planWriter(em: EntityManager, jobId: string) {
   let seq = 0;
-  for await (const batch of batches(changes, BATCH)) {
-    const rows = batch.map((c) => ({
+  let rejectedCount = 0;
+  let changes: PlannedChange[] = [];
+  let rejected: RejectedLine[] = [];
+
+  async function writeChanges(): Promise<void> {
+    if (changes.length === 0) return;
+    const rows = changes.map((c) => ({
       seq: ++seq,
       line: c.line,
       account_id: c.accountId,
@@ -49,23 +44,40 @@ export async function storePlan(em: EntityManager, jobId: string, changes: Rows<
       action: c.action,
       ...(c.action === 'GRANT' ? { can_declare: c.rights.canDeclare, can_pay: c.rights.canPay, can_consult: c.rights.canConsult } : {}),
     }));
+    changes = [];
     await em.execute(INSERT_CHANGES, [jobId, JSON.stringify(rows)]);
   }
-  await em.execute('update habilitation_job set changes_total = ?, updated_at = now() where id = ?', [seq, jobId]);
-  return seq;
+
+  async function writeRejected(): Promise<void> {
+    if (rejected.length === 0) return;
+    const rows = rejected;
+    rejected = [];
+    rejectedCount += rows.length;
+    await em.execute(INSERT_REJECTED, [jobId, JSON.stringify(rows, withoutNul)]);
+  }
+
+  return {
+    async change(change: PlannedChange): Promise<void> {
+      if (changes.push(change) >= BATCH) await writeChanges();
+    },
+    async reject(line: RejectedLine): Promise<void> {
+      if (rejected.push(line) >= BATCH) await writeRejected();
+    },
+    /** Answers how many changes and rejected lines were stored. */
+    async end(): Promise<{ changes: number; rejected: number }> {
+      await writeChanges();
+      await writeRejected();
+      await em.nativeUpdate(HabilitationJob, { id: jobId }, { changesTotal: seq });
+      return { changes: seq, rejected: rejectedCount };
+    },
+  };
 }
 
-/** PostgreSQL text holds no NUL: a binary file's line keeps its place, the byte shown as U+FFFD. */
-const withoutNul = (_key: string, value: unknown) => (typeof value === 'string' ? value.replaceAll('\0', '\uFFFD') : value);
-
-/** Stores the lines the file's rules rejected (streamed, like the plan); answers how many. */
-export async function storeRejectedLines(em: EntityManager, jobId: string, lines: Rows<RejectedLine>): Promise<number> {
-  let count = 0;
-  for await (const batch of batches(lines, BATCH)) {
-    await em.execute(INSERT_REJECTED, [jobId, JSON.stringify(batch, withoutNul)]);
-    count += batch.length;
-  }
-  return count;
+/** Stores a job's plan given whole or streamed (an async iterable is never held whole); answers how many changes. See planWriter. */
+export async function storePlan(em: EntityManager, jobId: string, changes: AsyncIterable<PlannedChange> | Iterable<PlannedChange>): Promise<number> {
+  const writer = planWriter(em, jobId);
+  for await (const change of changes) await writer.change(change);
+  return (await writer.end()).changes;
 }
 
 /** The dry-run, as the plan's reader and its rules made it (domain/habilitation-files: the plan's report, its outcome, its quarantine). */

@@ -1,9 +1,9 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { Client } from 'pg';
 import { AuditEvent } from '../../domain/audit/audit-event.entity';
-import { DEFAULT_RIGHTS, type PlannedChange, type RejectedLine } from '../../domain/habilitation-files/planned-change';
+import { DEFAULT_RIGHTS, type PlannedChange } from '../../domain/habilitation-files/planned-change';
 import { HabilitationJob, PlannedHabilitationChange, RejectedHabilitationLine } from '../../domain/habilitation-jobs/habilitation-job.entities';
-import { recordDryRun, storePlan, storeRejectedLines } from '../../domain/habilitation-jobs/habilitation-job.store';
+import { planWriter, recordDryRun, storePlan } from '../../domain/habilitation-jobs/habilitation-job.store';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { createHabilitationJobActivities, type ChunkResult } from '../../activities/habilitation-jobs/habilitation-job.activities';
@@ -44,7 +44,7 @@ const jobRow = (jobId: string) => db.orm.em.fork().findOneOrFail(HabilitationJob
 const auditOfJob = (jobId: string) =>
   db.orm.em.fork().find(AuditEvent, { dedupeKey: { $like: `habilitation-job/${jobId}/%` }, targetType: 'Habilitation' }, { orderBy: { dedupeKey: 'ASC' } });
 
-describe('storePlan', () => {
+describe('storing a plan (planWriter, storePlan)', () => {
   it('stores 100,000 changes in order, streamed, by set-based inserts; the job counts them', async () => {
     const [accountId] = await createDeclarants(db.orm, company, 1);
     const total = 100_000;
@@ -71,17 +71,27 @@ describe('storePlan', () => {
     expect(ms).toBeLessThan(30_000);
   });
 
-  it('stores rejected lines with their code, parameters and raw text (a NUL byte kept as U+FFFD), read by line', async () => {
+  it('writes a file’s changes and rejected lines as they come, interleaved: rejected lines with code, parameters and raw text (a NUL byte kept as U+FFFD), read by line', async () => {
+    const [accountId] = await createDeclarants(db.orm, company, 1);
     const jobId = await createJob(db.orm, { portfolioId: company.portfolioIds[PORTFOLIO], companyId: company.companyId, createdBy: admin.id });
-    const lines: RejectedLine[] = [
-      { line: 7, code: 'HABILITATION_FILE.SIRET_UNKNOWN', params: { siret: '12345678901234' }, raw: '12345678901234;DUPONT;Jean;1' },
-      { line: 3, code: 'HABILITATION_FILE.BINARY', params: { column: 2 }, raw: 'ab\u0000cd' },
-    ];
-    expect(await storeRejectedLines(db.orm.em.fork(), jobId, lines)).toBe(2);
+    const em = db.orm.em.fork();
+    const writer = planWriter(em, jobId);
+    await writer.change(grantOf(2, accountId, company.sirets[0], 'PEPS'));
+    await writer.reject({ line: 7, code: 'HABILITATION_FILE.SIRET_NOT_IN_PORTFOLIO', params: { siret: '12345678901234' }, raw: '12345678901234;DUPONT;Jean;1' });
+    await writer.change(revokeOf(4, accountId, company.sirets[1], 'MCF'));
+    await writer.reject({ line: 3, code: 'HABILITATION_FILE.UNREADABLE_BYTES', params: { column: 2 }, raw: 'ab\u0000cd' });
+    expect(await writer.end()).toEqual({ changes: 2, rejected: 2 });
+
+    expect((await jobRow(jobId)).changesTotal).toBe(2);
     const stored = await db.orm.em.fork().find(RejectedHabilitationLine, { job: jobId }, { orderBy: { line: 'ASC' } });
     expect(stored.map((r) => [r.line, r.code, r.params, r.raw, r.seq ?? null])).toEqual([
-      [3, 'HABILITATION_FILE.BINARY', { column: 2 }, 'ab\uFFFDcd', null],
-      [7, 'HABILITATION_FILE.SIRET_UNKNOWN', { siret: '12345678901234' }, '12345678901234;DUPONT;Jean;1', null],
+      [3, 'HABILITATION_FILE.UNREADABLE_BYTES', { column: 2 }, 'ab\uFFFDcd', null],
+      [7, 'HABILITATION_FILE.SIRET_NOT_IN_PORTFOLIO', { siret: '12345678901234' }, '12345678901234;DUPONT;Jean;1', null],
+    ]);
+    const plan = await db.orm.em.fork().find(PlannedHabilitationChange, { job: jobId }, { orderBy: { seq: 'ASC' } });
+    expect(plan.map((c) => [c.seq, c.line, c.action])).toEqual([
+      [1, 2, 'GRANT'],
+      [2, 4, 'REVOKE'],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { parisToday } from '../../domain/collaborators/effective-date.rules';
@@ -13,7 +13,6 @@ import {
   preventionCheckId,
   type PreventionYearlyCheckInput,
 } from '../../workflows/prevention-check/prevention-check.messages';
-import { TASK_QUEUE } from '../../workflows/task-queue';
 import { authOf, MANAGERS, SUPPORT_ONLY } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
@@ -22,6 +21,7 @@ import { readUntil } from '../http/read-until';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { actingTemporal } from '../workflows/acting-client';
+import { startOnce } from '../workflows/start-once';
 import { scopeSirenOf } from '../workflows/workflow-record';
 import { checkCounts, checkEmployees } from './check-employees.read';
 import { supportReadOnly } from './prevention.errors';
@@ -225,18 +225,7 @@ export function preventionCheckRoutes(api: ApiRouter, ctx: ApiContext): void {
       if (await em.count(PreventionCheckRun, { year: body.year })) throw checkRunExists(body.year);
       const workflowId = preventionCheckId(body.year);
       const input: PreventionYearlyCheckInput = { year: body.year, due };
-      try {
-        await actingTemporal(ctx.temporal, req).workflow.start(PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE, {
-          taskQueue: TASK_QUEUE,
-          workflowId,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
-        });
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) throw checkRunExists(body.year);
-        throw err;
-      }
+      await startOnce(actingTemporal(ctx.temporal, req), PREVENTION_YEARLY_CHECK_WORKFLOW_TYPE, workflowId, [input], () => checkRunExists(body.year));
       appendAudit(em, { ...auditActor(authOf(req).account), action: 'PREVENTION.CHECK_RUN_STARTED', targetType: 'PreventionCheckRun', targetId: String(body.year), after: { workflowId, due } });
       await em.flush();
       await readUntil(() => ctx.orm.em.fork().count(PreventionCheckRun, { year: body.year }), (n) => n > 0, FIRST_RECORD_WAIT_MS);

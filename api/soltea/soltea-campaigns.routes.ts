@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { campaignSteps, windowAt, withParameters, type CampaignCalendar, type CampaignWindow } from '../../domain/soltea/calendar.rules';
@@ -14,7 +14,6 @@ import {
   type CampaignState,
   type SolteaCampaignInput,
 } from '../../workflows/soltea-campaign/soltea-campaign.messages';
-import { TASK_QUEUE } from '../../workflows/task-queue';
 import { authOf, SUPPORT_ONLY } from '../auth/auth.middleware';
 import type { ApiContext } from '../context';
 import { idList, listPage, listQuery, sendList } from '../http/list-query';
@@ -23,6 +22,7 @@ import { readUntil } from '../http/read-until';
 import { z } from '../http/openapi';
 import { route, type ApiRouter } from '../http/route';
 import { actingTemporal } from '../workflows/acting-client';
+import { startOnce } from '../workflows/start-once';
 import { calendarOfAnotherYear, campaignExists, campaignNotFound, moveRefused, unknownCalendar } from './soltea.errors';
 import {
   AllocationProgress,
@@ -261,18 +261,7 @@ export function solteaCampaignRoutes(api: ApiRouter, ctx: ApiContext): void {
       if (await em.count(SolteaCampaign, { year: body.year })) throw campaignExists(body.year);
       const workflowId = solteaWorkflowId(body.year);
       const input: SolteaCampaignInput = { year: body.year, calendar, startedBy: account.id };
-      try {
-        await actingTemporal(temporal, req).workflow.start(SOLTEA_CAMPAIGN_WORKFLOW_TYPE, {
-          taskQueue: TASK_QUEUE,
-          workflowId,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
-        });
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) throw campaignExists(body.year);
-        throw err;
-      }
+      await startOnce(actingTemporal(temporal, req), SOLTEA_CAMPAIGN_WORKFLOW_TYPE, workflowId, [input], () => campaignExists(body.year));
       appendAudit(em, {
         ...auditActor(account),
         action: 'SOLTEA.CAMPAIGN_STARTED',

@@ -23,6 +23,7 @@ import { workflowRoutes } from './workflows/workflows.routes';
 import { declarantRoutes } from './declarants/declarants.routes';
 import { portfolioRoutes } from './portfolios/portfolios.routes';
 import { habilitationRoutes } from './habilitations/habilitations.routes';
+import { habilitationJobRoutes } from './habilitation-jobs/habilitation-jobs.routes';
 import { serviceRoutes } from './services/services.routes';
 import { sharedLoaders } from '../domain/access/decision.service';
 import { accessRoutes, apiKeyAccessRoutes } from './access/access.routes';
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDeps): Express {
     serviceRoutes,
     portfolioRoutes,
     habilitationRoutes,
+    habilitationJobRoutes,
     apiKeyRoutes,
     accessRoutes,
     dsnRoutes,

@@ -36,6 +36,10 @@ export class HabilitationJob extends BaseEntity {
   @Property({ nullable: true })
   fileName?: string | null;
 
+  /** The file's header line as read (`;`-joined), for the rejected-lines file; none for a headerless establishments file. */
+  @Property({ type: 'text', nullable: true })
+  header?: string | null;
+
   @Property({ type: 'integer', default: 0 })
   linesRead: Opt<number> = 0;
 

@@ -19,6 +19,7 @@ import { Migration20261206200000_prevention_check_cancelled } from './Migration2
 import { Migration20261207100000_prevention_correction_request } from './Migration20261207100000_prevention_correction_request';
 import { Migration20261207200000_prevention_correction_request_recorded } from './Migration20261207200000_prevention_correction_request_recorded';
 import { Migration20261208100000_habilitation_jobs } from './Migration20261208100000_habilitation_jobs';
+import { Migration20261209100000_habilitation_job_header } from './Migration20261209100000_habilitation_job_header';
 
 /** Every migration, in order. Add new files here: the list is what runs. */
 export const migrationsList: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207100000_prevention_correction_request', class: Migration20261207100000_prevention_correction_request },
   { name: 'Migration20261207200000_prevention_correction_request_recorded', class: Migration20261207200000_prevention_correction_request_recorded },
   { name: 'Migration20261208100000_habilitation_jobs', class: Migration20261208100000_habilitation_jobs },
+  { name: 'Migration20261209100000_habilitation_job_header', class: Migration20261209100000_habilitation_job_header },
 ];

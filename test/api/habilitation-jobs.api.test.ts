@@ -1,3 +1,8 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { Account, AccountStatus } from '../../domain/account/account.entity';
 import { Company, CompanyStatus } from '../../domain/company/company.entity';
 import { Establishment, EstablishmentStatus } from '../../domain/company/establishment.entity';
 import { Habilitation } from '../../domain/rights/habilitation.entity';
@@ -5,7 +10,9 @@ import { Portfolio, PortfolioKind } from '../../domain/rights/portfolio.entity';
 import { PortfolioEstablishment } from '../../domain/rights/portfolio-establishment.entity';
 import { PortfolioService } from '../../domain/rights/portfolio-service.entity';
 import { createPerson, type RightsCompany } from '../helpers/collaborators.fixtures';
-import { eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
+import { HABILITATION_PORTFOLIO_QUEUE_WORKFLOW_TYPE, portfolioQueueWorkflowId } from '../../workflows/bulk-habilitation-job/habilitation-portfolio-queue.messages';
+import { TASK_QUEUE } from '../../workflows/task-queue';
+import { DEMO_PASSWORD, eventually, login, startIntegrationEnv, type Agent, type IntegrationEnv } from '../helpers/integration';
 import { createOtherCompany, siretsOf, SUPPORT } from '../helpers/rights.fixtures';
 
 /**
@@ -23,6 +30,7 @@ let durand: Agent;
 let support: Agent;
 let portfolioId: string;
 let headOffice: string;
+let boss: { siret: string; lastName: string; firstName: string };
 let sirets: string[];
 const declarants: Record<string, string> = {};
 const SIREN = '552100554';
@@ -40,7 +48,7 @@ beforeAll(async () => {
   await em.flush();
   portfolioId = portfolio.id;
   const c = { companyId: company.id, siren: SIREN, headOffice, portfolioIds: [portfolio.id, portfolio.id], sirets } satisfies RightsCompany;
-  const boss = await createPerson(env.orm, c, 'ADMINISTRATOR', 'PATRON');
+  boss = await createPerson(env.orm, c, 'ADMINISTRATOR', 'PATRON');
   for (const name of ['DUPONT', 'MARTIN']) declarants[name] = (await createPerson(env.orm, c, 'DECLARANT', name)).id;
   const em2 = env.orm.em.fork();
   for (const siret of sirets) em2.create(Habilitation, { account: declarants.DUPONT, siret, service: 'MCF', portfolio: portfolioId });
@@ -128,6 +136,7 @@ it('a file with one bad line: its dry-run, nothing applied; confirmed, it runs t
   expect(list.headers['content-range']).toBe('habilitation-jobs 0-0/1');
   expect(list.body[0].id).toBe(id);
   expect((await support.get('/api/habilitation-jobs').query({ filter: JSON.stringify({ id: [id] }) })).body).toHaveLength(1);
+  expect((await admin.get('/api/habilitation-jobs').query({ filter: JSON.stringify({ id: [] }) })).body).toEqual([]);
 }, 60_000);
 
 it('a KO file is never confirmed; a job never confirmed is cancelled at once', async () => {
@@ -167,6 +176,22 @@ it('removals above 20 % wait for their confirmation (confirm-removals), then app
   expect(await matrix()).toEqual(['DUPONT 0 MCF DC', 'DUPONT 0 PEPS DC', 'DUPONT 3 MCF DC', 'DUPONT 4 MCF DC']);
 }, 60_000);
 
+it('a change refused when applied (its declarant radiated since the dry-run) makes the job KO, its line rebuilt in the rejected-lines file', async () => {
+  const res = await upload(admin, csv(HEADER, `${sirets[3]};${headOffice};MARTIN;Test;;1`));
+  expect(res.body).toMatchObject({ counts: { linesRead: 1, rejected: 0, added: 1 }, outcome: 'OK', changesTotal: 1 });
+  await env.orm.em.fork().nativeUpdate(Account, { id: declarants.MARTIN }, { status: AccountStatus.RADIATED });
+  expect((await admin.post(`/api/habilitation-jobs/${res.body.id}/confirm`)).status).toBe(202);
+  const done = await settled(res.body.id);
+  expect(done).toMatchObject({ outcome: 'KO', changesRejected: 1, reason: { code: 'HABILITATION_JOB.ALL_CHANGES_REJECTED', message: expect.stringContaining('rien n’a été appliqué') } });
+  const rejected = await admin.get(`/api/habilitation-jobs/${res.body.id}/rejected-lines.csv`).buffer(true);
+  expect(rejected.text.split('\r\n')).toEqual([
+    `\uFEFF${HEADER};Motif du rejet`,
+    `"=""${sirets[3]}""";"=""${headOffice}""";MARTIN;Test;;1;Depuis la simulation, ce déclarant a été radié ou a quitté l’entreprise : rien n’a été appliqué pour lui.`,
+    '',
+  ]);
+  expect(await matrix()).toEqual(['DUPONT 0 MCF DC', 'DUPONT 0 PEPS DC', 'DUPONT 3 MCF DC', 'DUPONT 4 MCF DC']);
+}, 60_000);
+
 it('the model is the header alone; the export reads back as all unchanged', async () => {
   const model = await admin.get(`/api/portfolios/${portfolioId}/habilitation-file`).query({ content: 'model' }).buffer(true);
   expect(model.status).toBe(200);
@@ -195,3 +220,60 @@ it('the query is strict; a file over the line limit is refused at once, the limi
   expect((await admin.get('/api/habilitation-jobs').query({ range: '[0,99]' })).body).toHaveLength(jobs);
   expect((await admin.post(`/api/portfolios/${portfolioId}/habilitation-jobs`).query({ kind: 'HABILITATIONS' }).send({})).body.code).toBe('HABILITATION_JOB.NOT_CSV');
 });
+
+it('a body announced over 100 MB is refused before it is read', async () => {
+  const server = env.app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const signedIn = await request(env.app).post('/api/auth/login').send({ siret: boss.siret, lastName: boss.lastName, firstName: boss.firstName, password: DEMO_PASSWORD });
+    const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    const { port } = server.address() as AddressInfo;
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: `/api/portfolios/${portfolioId}/habilitation-jobs?kind=ESTABLISHMENTS`,
+      headers: { cookie, 'content-type': 'text/csv', 'content-length': String(200 * 1024 * 1024) },
+    });
+    req.on('error', () => undefined);
+    req.write('SIRET;ACTION\r\n');
+    const [res] = (await once(req, 'response')) as [http.IncomingMessage];
+    let text = '';
+    for await (const chunk of res) text += String(chunk);
+    req.destroy();
+    expect(res.statusCode).toBe(413);
+    expect(JSON.parse(text)).toMatchObject({ code: 'HABILITATION_JOB.FILE_TOO_LARGE', maxBytes: 100 * 1024 * 1024, message: expect.stringContaining('100 Mo') });
+  } finally {
+    server.close();
+  }
+});
+
+it('a job queued behind another is cancelled from the queue, nothing applied', async () => {
+  const holder = await upload(admin, csv(`${sirets[3]};0`, `${sirets[4]};0`), 'ESTABLISHMENTS');
+  expect(holder.body.quarantined).toBe(true);
+  await admin.post(`/api/habilitation-jobs/${holder.body.id}/confirm`);
+  await settled(holder.body.id, 'AWAITING_CONFIRMATION');
+  // The portfolio's queue, its turn held by a job that stays running (awaiting its removals' confirmation).
+  const queue = await env.temporal.client.workflow.start(HABILITATION_PORTFOLIO_QUEUE_WORKFLOW_TYPE, {
+    taskQueue: TASK_QUEUE,
+    workflowId: portfolioQueueWorkflowId(portfolioId),
+    args: [{ portfolioId, holder: holder.body.id, waiting: [] }],
+  });
+  try {
+    const queued = await upload(admin, csv(HEADER, `${sirets[2]};${headOffice};DUPONT;Test;;1`));
+    expect((await admin.post(`/api/habilitation-jobs/${queued.body.id}/confirm`)).body.status).toBe('QUEUED');
+    const live = await eventually(async () => {
+      const state = (await job(admin, queued.body.id)).body.live;
+      return state?.jobsAhead != null ? state : undefined;
+    });
+    expect(live).toMatchObject({ phase: 'QUEUED', total: 1, done: 0 });
+    expect(live.jobsAhead).toBeGreaterThan(0);
+    const cancelled = await admin.post(`/api/habilitation-jobs/${queued.body.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', changesDone: 0 });
+    expect((await support.post(`/api/habilitation-jobs/${holder.body.id}/cancel`)).body.status).toBe('CANCELLED');
+    expect(await matrix()).toEqual(['DUPONT 0 MCF DC', 'DUPONT 0 PEPS DC', 'DUPONT 3 MCF DC', 'DUPONT 4 MCF DC']);
+  } finally {
+    await queue.terminate().catch(() => undefined);
+  }
+}, 60_000);

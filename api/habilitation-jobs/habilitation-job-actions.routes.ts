@@ -5,6 +5,7 @@ import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { HabilitationJob } from '../../domain/habilitation-jobs/habilitation-job.entities';
 import { isClosedJob } from '../../domain/habilitation-jobs/habilitation-job.status';
+import { DomainError } from '../../domain/shared/domain-error';
 import {
   BULK_HABILITATION_JOB_WORKFLOW_TYPE,
   HabilitationJobFailure,
@@ -66,7 +67,7 @@ export function habilitationJobActionRoutes(api: ApiRouter, ctx: ApiContext): vo
         202: { description: 'Started; the job as its process has recorded it (5 s at most)', schema: JobRecord },
         403: { description: 'HABILITATION_JOB.SUPPORT_READ_ONLY' },
         404: { description: 'HABILITATION_JOB.NOT_FOUND' },
-        409: { description: 'HABILITATION_JOB.DRY_RUN_KO, HABILITATION_JOB.ALREADY_STARTED' },
+        409: { description: 'HABILITATION_JOB.DRY_RUN_KO, HABILITATION_JOB.ALREADY_STARTED, HABILITATION_JOB.CLOSED (cancelled)' },
       },
     },
     async ({ params }, req, res) => {
@@ -74,11 +75,26 @@ export function habilitationJobActionRoutes(api: ApiRouter, ctx: ApiContext): vo
       const job = await jobOf(req, params.id);
       if (isSupport(auth)) throw supportReadOnly();
       if (job.outcome === 'KO') throw dryRunKo();
-      if (job.status !== 'PLANNED' || job.workflowId) throw alreadyStarted();
+      if (job.workflowId) throw alreadyStarted();
+      // Closed without a process: cancelled before it was ever confirmed.
+      if (isClosedJob(job.status)) throw jobClosed();
+      if (job.status !== 'PLANNED') throw alreadyStarted();
       const input: BulkHabilitationJobInput = { jobId: job.id };
       const workflowId = habilitationJobWorkflowId(job.id);
-      await startOnce(actingTemporal(ctx.temporal, req), BULK_HABILITATION_JOB_WORKFLOW_TYPE, workflowId, [input], alreadyStarted);
       const em = ctx.orm.em.fork();
+      // The job is claimed for its process first: a cancel of the never-confirmed job (or a second confirm) racing this one finds it taken.
+      const claimed = await em.nativeUpdate(HabilitationJob, { id: job.id, status: 'PLANNED', workflowId: null }, { workflowId });
+      if (!claimed) {
+        const now = await em.findOneOrFail(HabilitationJob, { id: job.id });
+        throw !now.workflowId && isClosedJob(now.status) ? jobClosed() : alreadyStarted();
+      }
+      try {
+        await startOnce(actingTemporal(ctx.temporal, req), BULK_HABILITATION_JOB_WORKFLOW_TYPE, workflowId, [input], alreadyStarted);
+      } catch (err) {
+        // Not started (Temporal unreachable…): the job is left as it was, to be confirmed or cancelled again.
+        if (!(err instanceof DomainError)) await em.nativeUpdate(HabilitationJob, { id: job.id, status: 'PLANNED' }, { workflowId: null });
+        throw err;
+      }
       appendAudit(em, { ...auditActor(auth.account), action: 'HABILITATION_JOB.CONFIRMED', targetType: 'HabilitationJob', targetId: job.id, companyId: job.company.id, after: { workflowId } });
       await em.flush();
       res.status(202).json(toJobRecord(await recorded(job.id, (j) => j.status !== 'PLANNED')));

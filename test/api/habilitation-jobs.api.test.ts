@@ -149,6 +149,10 @@ it('a KO file is never confirmed; a job never confirmed is cancelled at once', a
   const cancel = await admin.post(`/api/habilitation-jobs/${res.body.id}/cancel`);
   expect(cancel.status).toBe(200);
   expect(cancel.body).toMatchObject({ status: 'CANCELLED', workflowId: null });
+  const planned = await upload(admin, csv(HEADER, `${sirets[2]};${headOffice};DUPONT;Test;;1`));
+  expect((await support.post(`/api/habilitation-jobs/${planned.body.id}/cancel`)).body.status).toBe('CANCELLED');
+  expect((await admin.post(`/api/habilitation-jobs/${planned.body.id}/confirm`)).body.code).toBe('HABILITATION_JOB.CLOSED');
+  expect((await admin.post(`/api/habilitation-jobs/${planned.body.id}/cancel`)).body.code).toBe('HABILITATION_JOB.CLOSED');
 });
 
 it('removals above 20 % wait for their confirmation (confirm-removals), then apply; a quarantined job cancelled by support applies nothing', async () => {

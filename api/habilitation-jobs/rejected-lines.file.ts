@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { columnKey } from '../../domain/dsn/dsn-csv.rules';
 import { cellText } from '../../domain/habilitation-files/cell-rights.rules';
 import { HEADERLESS, readEstablishmentsHeader } from '../../domain/habilitation-files/establishments-file.layout';
+import { REJECTION_REASON_COLUMN } from '../../domain/habilitation-files/habilitation-file.reasons';
 import { KEY_COLUMNS, readHabilitationsHeader } from '../../domain/habilitation-files/habilitations-file.layout';
 import { csvRow } from '../../domain/habilitation-files/habilitations-file.writer';
 import type { HabilitationJob } from '../../domain/habilitation-jobs/habilitation-job.entities';
@@ -15,8 +16,6 @@ import { lineMessage } from './habilitation-job.read';
  * rebuilt from the change (SIRET, declarant, the cell) in the header's
  * columns. Read by pages: a million rejected lines are never held.
  */
-export const REASON_COLUMN = 'Motif du rejet';
-
 const PAGE = 5_000;
 
 /** The fields of a line as csvRow wrote it (`;`, `"` quoting). */
@@ -98,7 +97,7 @@ export async function* rejectedLinesFile(em: EntityManager, job: HabilitationJob
   const header = job.header ? splitRow(job.header) : [];
   const columns = header.length ? header : fallback;
   const place = placesOf(job, header.length ? header : job.kind === 'ESTABLISHMENTS' ? [] : columns);
-  yield `\uFEFF${csvRow([...columns, REASON_COLUMN])}\r\n`;
+  yield `\uFEFF${csvRow([...columns, REJECTION_REASON_COLUMN])}\r\n`;
   let after: [number, string] = [0, '0'];
   // Changes refused when applied, of one line, go on that line's one rebuilt row.
   let pending = null as { line: number; fields: string[]; reasons: string[] } | null;

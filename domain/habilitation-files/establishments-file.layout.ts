@@ -1,5 +1,5 @@
 import { columnKey, matchHeader } from '../dsn/dsn-csv.rules';
-import { FILE_CODES, shown } from './habilitation-file.reasons';
+import { FILE_CODES, REJECTION_REASON_COLUMN, shown } from './habilitation-file.reasons';
 import { SIRET_COLUMN } from './habilitations-file.layout';
 import { damageOf, reject, siretCell, usedWidth, type Read } from './spreadsheet-cells.rules';
 
@@ -8,7 +8,8 @@ import { damageOf, reject, siretCell, usedWidth, type Read } from './spreadsheet
  * SIRET for the portfolio's declarants, `0` removes it. The real files have
  * only columns A (SIRET) and B (1/0), without a header; a first line that
  * names SIRET or ACTION is a header, which may then put them in any order
- * and must name nothing else.
+ * and must name nothing else (but the reason column of a rejected-lines
+ * file, ignored).
  */
 export const ACTION_COLUMN = 'ACTION';
 const COLUMNS = [SIRET_COLUMN, ACTION_COLUMN] as const;
@@ -32,7 +33,7 @@ export function readEstablishmentsHeader(fields: string[]): Read<EstablishmentsH
   const named = fields.slice(0, usedWidth(fields));
   const damage = damageOf(named, (i) => `#${i + 1}`);
   if (damage) return { ok: false, reason: damage };
-  const { positions, duplicated, missing, unknown } = matchHeader({ columns: COLUMNS, optional: [] }, named);
+  const { positions, duplicated, missing, unknown } = matchHeader({ columns: [...COLUMNS, REJECTION_REASON_COLUMN], optional: [REJECTION_REASON_COLUMN] }, named);
   if (duplicated.length) return reject(FILE_CODES.headerDuplicate, { column: duplicated[0] });
   if (missing.length) return reject(FILE_CODES.headerMissing, { columns: missing.join(', ') });
   if (unknown.length) return reject(FILE_CODES.headerUnknown, { columns: unknown.map((i) => shown(named[i]) || `#${i + 1}`).join(', ') });

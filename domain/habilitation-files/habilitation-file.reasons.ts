@@ -6,6 +6,13 @@ import { checkSiret, type IdentifierErrorCode } from '../identifiers/identifiers
  * params) and worded by the console; `reasonMessage` gives the French
  * sentence the API puts beside the code.
  */
+/**
+ * The last column of a job's rejected-lines file (the input's own format
+ * plus why each line was refused): read back, it is ignored, so the file
+ * can be corrected and sent again as it is.
+ */
+export const REJECTION_REASON_COLUMN = 'Motif du rejet';
+
 export interface Reason {
   code: string;
   params: Record<string, string | number>;

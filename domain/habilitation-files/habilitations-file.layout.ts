@@ -1,6 +1,6 @@
 import { matchHeader } from '../dsn/dsn-csv.rules';
 import { readCell, type CellValue } from './cell-rights.rules';
-import { FILE_CODES, shown } from './habilitation-file.reasons';
+import { FILE_CODES, REJECTION_REASON_COLUMN, shown } from './habilitation-file.reasons';
 import { damageOf, nameCell, reject, siretCell, usedWidth, type Read } from './spreadsheet-cells.rules';
 
 /**
@@ -8,7 +8,8 @@ import { damageOf, nameCell, reject, siretCell, usedWidth, type Read } from './s
  * — the SIRET habilitated, the declarant's triplet — and one column per
  * service code of the portfolio. Columns are found by name, in any order,
  * case, accents and spaces ignored (columnKey). A header naming a column
- * that is neither of these nor a service of the portfolio is refused whole,
+ * that is neither of these nor a service of the portfolio (nor the reason
+ * column of a rejected-lines file, ignored) is refused whole,
  * naming it: a mistyped service code (« DNS ») or a service since removed
  * from the portfolio must not let the file apply without it, half done.
  */
@@ -35,7 +36,7 @@ export function readHabilitationsHeader(fields: string[], serviceCodes: readonly
   if (named.length === 1 && /[;,\t|]/.test(named[0])) return reject(FILE_CODES.wrongSeparator, { expected: KEY_COLUMNS.length + serviceCodes.length });
   const damage = damageOf(named, (i) => `#${i + 1}`);
   if (damage) return { ok: false, reason: damage };
-  const { positions, duplicated, missing, unknown } = matchHeader({ columns: [...KEY_COLUMNS, ...serviceCodes], optional: serviceCodes }, named);
+  const { positions, duplicated, missing, unknown } = matchHeader({ columns: [...KEY_COLUMNS, ...serviceCodes, REJECTION_REASON_COLUMN], optional: [...serviceCodes, REJECTION_REASON_COLUMN] }, named);
   if (duplicated.length) return reject(FILE_CODES.headerDuplicate, { column: duplicated[0] });
   if (missing.length) return reject(FILE_CODES.headerMissing, { columns: missing.join(', ') });
   if (unknown.length) return reject(FILE_CODES.headerUnknown, { columns: unknown.map((i) => shown(named[i]) || `#${i + 1}`).join(', ') });

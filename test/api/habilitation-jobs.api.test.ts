@@ -123,6 +123,12 @@ it('a file with one bad line: its dry-run, nothing applied; confirmed, it runs t
   expect(head).toBe(`\uFEFF${HEADER};Motif du rejet`);
   expect(line).toMatch(new RegExp(`^${sirets[2]};${headOffice};INCONNU;Test;1;;Aucun déclarant INCONNU`));
   expect(end).toBe('');
+  // Sent again as it is (its reason column ignored), the file is read, not refused: the line is rejected again for itself.
+  const resent = await upload(admin, rejected.text);
+  expect(resent.status).toBe(201);
+  expect(resent.body).toMatchObject({ counts: { linesRead: 1, rejected: 1 } });
+  expect(resent.body.rejectedLines).toEqual([expect.objectContaining({ line: 2, code: expect.not.stringMatching(/HEADER/) })]);
+  expect((await admin.post(`/api/habilitation-jobs/${resent.body.id}/cancel`)).status).toBe(200);
 
   const confirmed = await admin.post(`/api/habilitation-jobs/${id}/confirm`);
   expect(confirmed.status).toBe(202);

@@ -2,12 +2,14 @@ import type { Request } from 'express';
 import { auditActor } from '../../domain/account/audit-actor';
 import { appendAudit } from '../../domain/audit/audit-trail';
 import { EstablishmentsFilePlan } from '../../domain/habilitation-files/establishments-file.plan';
-import { planCsv, type FilePlan } from '../../domain/habilitation-files/file-plan';
+import { planCsv, type FilePlan, type PlanReport } from '../../domain/habilitation-files/file-plan';
 import { HabilitationsFilePlan } from '../../domain/habilitation-files/habilitations-file.plan';
 import { csvRow } from '../../domain/habilitation-files/habilitations-file.writer';
 import { planOutcome } from '../../domain/habilitation-files/plan-outcome.rules';
 import type { PortfolioIndex } from '../../domain/habilitation-files/portfolio-index';
 import { quarantineOf } from '../../domain/habilitation-files/quarantine.rules';
+import { planServiceRequest } from '../../domain/habilitation-files/service-request.plan';
+import type { JobKind } from '../../domain/habilitation-files/planned-change';
 import { HabilitationJob } from '../../domain/habilitation-jobs/habilitation-job.entities';
 import { planWriter, recordDryRun } from '../../domain/habilitation-jobs/habilitation-job.store';
 import { isSupport } from '../access/service-access';
@@ -18,7 +20,7 @@ import { route, type ApiRouter } from '../http/route';
 import { IdParams } from '../portfolios/portfolios.schemas';
 import { findPortfolio } from '../portfolios/portfolio-scope';
 import { notCsv, supportReadOnly } from './habilitation-jobs.errors';
-import { DryRunRecord, UploadQuery } from './habilitation-jobs.schemas';
+import { DryRunRecord, ServiceJobBody, UploadQuery } from './habilitation-jobs.schemas';
 import { dryRunOf } from './habilitation-job.read';
 import { loadPortfolioIndex } from './portfolio-facts.read';
 
@@ -60,48 +62,56 @@ async function* capped(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 const planOf = (kind: z.infer<typeof UploadQuery>['kind'], index: PortfolioIndex): FilePlan =>
   kind === 'HABILITATIONS' ? new HabilitationsFilePlan(index) : new EstablishmentsFilePlan(index);
 
+type Writer = ReturnType<typeof planWriter>;
+
 /**
- * The upload of a mass habilitation file (DOMAIN.md: administrators only,
- * one portfolio): in one transaction the job is created, the portfolio's
- * index read from the database, the file planned line by line into the
- * job's plan and rejected lines (planWriter), and the dry-run recorded —
- * nothing applied. The answer is the dry-run.
+ * A mass habilitation request of one portfolio (DOMAIN.md: administrators
+ * only), planned: in one transaction the job is created, the portfolio's
+ * index read from the database, the request planned into the job's plan
+ * and rejected lines (planWriter), and the dry-run recorded — nothing
+ * applied. The answer is the dry-run.
  */
 export function habilitationJobUploadRoutes(api: ApiRouter, ctx: ApiContext): void {
-  async function plan(req: Request, auth: ReturnType<typeof authOf>, portfolio: { id: string; companyId: string }, query: z.infer<typeof UploadQuery>): Promise<string> {
+  async function dryRun(
+    auth: ReturnType<typeof authOf>,
+    portfolio: { id: string; companyId: string },
+    job: { kind: JobKind; fileName: string | null },
+    planInto: (index: PortfolioIndex, writer: Writer) => Promise<{ report: PlanReport; header: string[] | null }>,
+  ): Promise<string> {
     return ctx.orm.em.fork().transactional(async (em) => {
-      const job = em.create(HabilitationJob, {
-        portfolio: portfolio.id,
-        company: portfolio.companyId,
-        kind: query.kind,
-        createdBy: auth.account.id,
-        fileName: query.fileName ?? null,
-      });
+      const created = em.create(HabilitationJob, { portfolio: portfolio.id, company: portfolio.companyId, kind: job.kind, createdBy: auth.account.id, fileName: job.fileName });
       await em.flush();
       const index = await loadPortfolioIndex(em, portfolio.id, portfolio.companyId);
-      const filePlan = planOf(query.kind, index);
-      const writer = planWriter(em, job.id);
-      const report = await planCsv(capped(req), filePlan, async (line) => {
-        if ('rejected' in line) return writer.reject(line.rejected);
-        for (const change of line.changes) await writer.change(change);
-      });
+      const writer = planWriter(em, created.id);
+      const { report, header } = await planInto(index, writer);
       await writer.end();
       const { outcome, reason } = planOutcome(report);
       const quarantined = outcome !== 'KO' && quarantineOf(report.counts.removed, index.habilitationCount).required;
-      await recordDryRun(em, job.id, { counts: report.counts, outcome, reason, quarantined });
-      await em.nativeUpdate(HabilitationJob, { id: job.id }, { header: filePlan.header ? csvRow(filePlan.header) : null });
+      await recordDryRun(em, created.id, { counts: report.counts, outcome, reason, quarantined });
+      await em.nativeUpdate(HabilitationJob, { id: created.id }, { header: header ? csvRow(header) : null });
       appendAudit(em, {
         ...auditActor(auth.account),
         action: 'HABILITATION_JOB.UPLOADED',
         targetType: 'HabilitationJob',
-        targetId: job.id,
+        targetId: created.id,
         companyId: portfolio.companyId,
-        after: { portfolioId: portfolio.id, kind: query.kind, fileName: query.fileName ?? null, ...report.counts, outcome, quarantined },
+        after: { portfolioId: portfolio.id, kind: job.kind, fileName: job.fileName, ...report.counts, outcome, quarantined },
       });
       await em.flush();
-      return job.id;
+      return created.id;
     });
   }
+
+  /** A file, planned line by line as it is read. */
+  const plan = (req: Request, auth: ReturnType<typeof authOf>, portfolio: { id: string; companyId: string }, query: z.infer<typeof UploadQuery>) =>
+    dryRun(auth, portfolio, { kind: query.kind, fileName: query.fileName ?? null }, async (index, writer) => {
+      const filePlan = planOf(query.kind, index);
+      const report = await planCsv(capped(req), filePlan, async (line) => {
+        if ('rejected' in line) return writer.reject(line.rejected);
+        for (const change of line.changes) await writer.change(change);
+      });
+      return { report, header: filePlan.header };
+    });
 
   route(
     api,
@@ -143,6 +153,37 @@ export function habilitationJobUploadRoutes(api: ApiRouter, ctx: ApiContext): vo
         res.setHeader('Connection', 'close');
         req.resume();
       }
+      res.status(201).json(await dryRunOf(ctx.orm.em.fork(), jobId));
+    },
+  );
+
+  route(
+    api,
+    {
+      method: 'post',
+      path: '/api/portfolios/:id/habilitation-service-jobs',
+      summary:
+        'Add a declarative service of the portfolio to all of it (GRANT: every SIRET, each of its declarants — those holding a habilitation through it —, default rights, only the cells missing) or remove it from all of it (REVOKE: every habilitation of the service through the portfolio). Answers its dry-run, as an uploaded file does; POST /api/habilitation-jobs/{id}/confirm applies it. Administrators of the portfolio’s company only.',
+      tags: ['habilitation-jobs'],
+      guards: [MANAGERS],
+      params: IdParams,
+      body: ServiceJobBody,
+      responses: {
+        201: { description: 'The job and its dry-run (KO with HABILITATION_FILE.SERVICE_NOT_IN_PORTFOLIO or HABILITATION_FILE.NO_DECLARANT when nothing can be applied)', schema: DryRunRecord },
+        400: { description: 'VALIDATION.UNKNOWN_FIELD, VALIDATION.FAILED' },
+        403: { description: 'HABILITATION_JOB.SUPPORT_READ_ONLY' },
+        404: { description: 'RESOURCE.NOT_FOUND: not a portfolio of the caller’s company' },
+      },
+    },
+    async ({ params, body }, req, res) => {
+      const auth = authOf(req);
+      if (isSupport(auth)) throw supportReadOnly();
+      const portfolio = await findPortfolio(ctx.orm.em.fork(), auth.scope, params.id);
+      const jobId = await dryRun(auth, { id: portfolio.id, companyId: portfolio.company.id }, { kind: 'SERVICE', fileName: null }, async (index, writer) => {
+        const { changes, report } = planServiceRequest(index, body);
+        for (const change of changes) await writer.change(change);
+        return { report, header: null };
+      });
       res.status(201).json(await dryRunOf(ctx.orm.em.fork(), jobId));
     },
   );

@@ -16,6 +16,13 @@ export const UploadQuery = z.object({
 
 export const FileQuery = z.object({ content: z.enum(['model', 'export']) });
 
+export const ServiceJobBody = z
+  .object({
+    serviceCode: z.string().min(1).max(40).openapi({ example: 'DSN' }),
+    action: z.enum(['GRANT', 'REVOKE']),
+  })
+  .openapi('HabilitationServiceJob');
+
 export const JobFilter = z.object({
   portfolioId: z.string().uuid('Identifiant invalide'),
   status: z.union([z.enum(JOB_STATUSES), z.array(z.enum(JOB_STATUSES)).max(10)]),

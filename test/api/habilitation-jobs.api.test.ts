@@ -287,3 +287,30 @@ it('a job queued behind another is cancelled from the queue, nothing applied', a
     await queue.terminate().catch(() => undefined);
   }
 }, 60_000);
+
+it('a service across the portfolio: every SIRET for each of its declarants, only the cells missing; dry-run then confirmed; a service not in the portfolio is KO', async () => {
+  const service = (agent: Agent, body: object, id = portfolioId) => agent.post(`/api/portfolios/${id}/habilitation-service-jobs`).send(body);
+  const before = await matrix();
+  const holders = [...new Set(before.map((cell) => cell.split(' ')[0]))].sort();
+  const expected = holders.flatMap((name) => sirets.map((_, i) => `${name} ${i} PEPS`));
+  const missing = expected.filter((cell) => !before.some((b) => b.startsWith(`${cell} `)));
+  expect([holders.length > 0, missing.length > 0]).toEqual([true, true]);
+
+  const dryRun = await service(admin, { serviceCode: 'PEPS', action: 'GRANT' });
+  expect(dryRun.status).toBe(201);
+  expect(dryRun.body).toMatchObject({ kind: 'SERVICE', status: 'PLANNED', outcome: 'OK', quarantined: false, counts: { added: missing.length, removed: 0 }, changesTotal: missing.length });
+  expect(await matrix()).toEqual(before);
+  expect((await admin.post(`/api/habilitation-jobs/${dryRun.body.id}/confirm`)).status).toBe(202);
+  expect(await settled(dryRun.body.id)).toMatchObject({ outcome: 'OK', changesDone: missing.length });
+  const after = await matrix();
+  for (const cell of expected) expect(after.some((a) => a.startsWith(`${cell} `))).toBe(true);
+  expect(after.filter((a) => !a.includes(' PEPS '))).toEqual(before.filter((b) => !b.includes(' PEPS ')));
+
+  const unknown = await service(admin, { serviceCode: 'DSN', action: 'GRANT' });
+  expect(unknown.body).toMatchObject({ outcome: 'KO', reason: { code: 'HABILITATION_FILE.SERVICE_NOT_IN_PORTFOLIO', params: { serviceCode: 'DSN' } }, changesTotal: 0 });
+  expect((await admin.post(`/api/habilitation-jobs/${unknown.body.id}/confirm`)).body.code).toBe('HABILITATION_JOB.DRY_RUN_KO');
+  expect((await service(admin, { serviceCode: 'PEPS', action: 'GRANT', colour: 'blue' })).body.code).toBe('VALIDATION.UNKNOWN_FIELD');
+  expect((await service(admin, { serviceCode: 'PEPS', action: 'ADD' })).status).toBe(400);
+  expect((await service(support, { serviceCode: 'PEPS', action: 'GRANT' })).body.code).toBe('HABILITATION_JOB.SUPPORT_READ_ONLY');
+  expect((await service(durand, { serviceCode: 'PEPS', action: 'GRANT' })).status).toBe(404);
+});

@@ -32,6 +32,8 @@ export const enums = {
     'publicFormNoticeWorkflow',
     'solteaCampaignWorkflow',
     'solteaScheduledStartWorkflow',
+    'bulkHabilitationJobWorkflow',
+    'habilitationPortfolioQueueWorkflow',
     ...PREVENTION_WORKFLOW_TYPES,
   ],
   /** Every phase a process of the back-office reports (BusinessPhase), whatever its type. */
@@ -55,6 +57,9 @@ export const enums = {
     'PURGED',
     'CANCELLED',
     'STARTED',
+    'OPENING',
+    'QUEUED',
+    'APPLYING',
     ...MILESTONES,
     ...PREVENTION_PHASES,
     'CLOSED',

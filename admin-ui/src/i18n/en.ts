@@ -40,6 +40,8 @@ const enums: EnumMessages = {
     publicFormNoticeWorkflow: 'Public form notice',
     solteaCampaignWorkflow: 'SOLTéA campaign',
     solteaScheduledStartWorkflow: 'SOLTéA yearly start',
+    bulkHabilitationJobWorkflow: 'Mass habilitation job',
+    habilitationPortfolioQueueWorkflow: 'Portfolio’s job queue',
     ...preventionWorkflowEn.types,
   },
   workflowPhase: {
@@ -62,6 +64,9 @@ const enums: EnumMessages = {
     PURGED: 'Purged',
     CANCELLED: 'Cancelled',
     STARTED: 'Started',
+    OPENING: 'Opening',
+    QUEUED: 'Queued',
+    APPLYING: 'Applying',
     ESTABLISHMENTS_OPEN: 'Establishment applications open',
     ESTABLISHMENTS_CLOSE: 'Establishment list published',
     PERIOD1_OPEN: 'Designation period 1 open',

@@ -39,6 +39,8 @@ const enums: EnumMessages = {
     publicFormNoticeWorkflow: 'Avis de formulaire public',
     solteaCampaignWorkflow: 'Campagne SOLTéA',
     solteaScheduledStartWorkflow: 'Lancement annuel SOLTéA',
+    bulkHabilitationJobWorkflow: 'Traitement d’un fichier d’habilitations',
+    habilitationPortfolioQueueWorkflow: 'File d’attente des traitements d’un portefeuille',
     ...preventionWorkflowFr.types,
   },
   workflowPhase: {
@@ -61,6 +63,9 @@ const enums: EnumMessages = {
     PURGED: 'Purgé',
     CANCELLED: 'Annulé',
     STARTED: 'Démarrée',
+    OPENING: 'Ouverture',
+    QUEUED: 'En file d’attente',
+    APPLYING: 'Application en cours',
     ESTABLISHMENTS_OPEN: 'Candidatures des établissements ouvertes',
     ESTABLISHMENTS_CLOSE: 'Liste des établissements publiée',
     PERIOD1_OPEN: 'Période 1 de désignation ouverte',

@@ -1,8 +1,10 @@
 import { Migration20261208100000_habilitation_jobs } from '../../domain/migrations/Migration20261208100000_habilitation_jobs';
+import { Migration20261209100000_habilitation_job_header } from '../../domain/migrations/Migration20261209100000_habilitation_job_header';
 import type { Orm } from '../../platform/orm';
 import { createTestDatabase } from '../helpers/database';
 
-/** The mass habilitation jobs' tables: down() then up() as the migrator runs them (one transaction each). */
+/** The mass habilitation jobs' tables (their migration and the later ones on them): down() then up() as the migrator runs them (one transaction each, later ones first down). */
+const MIGRATIONS = [Migration20261208100000_habilitation_jobs, Migration20261209100000_habilitation_job_header];
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
 beforeAll(async () => {
@@ -14,12 +16,14 @@ afterAll(async () => {
 });
 
 async function run(orm: Orm, direction: 'up' | 'down'): Promise<void> {
-  const migration = new Migration20261208100000_habilitation_jobs(orm.em.getDriver(), orm.config);
-  await orm.em.getConnection().transactional(async (tx) => {
-    migration.setTransactionContext(tx);
-    await migration[direction]();
-    for (const sql of migration.getQueries()) await migration.execute(sql as string);
-  });
+  for (const Made of direction === 'up' ? MIGRATIONS : [...MIGRATIONS].reverse()) {
+    const migration = new Made(orm.em.getDriver(), orm.config);
+    await orm.em.getConnection().transactional(async (tx) => {
+      migration.setTransactionContext(tx);
+      await migration[direction]();
+      for (const sql of migration.getQueries()) await migration.execute(sql as string);
+    });
+  }
 }
 
 const objects = async (orm: Orm) =>

@@ -50,6 +50,7 @@ export const PreventionCheckRunList = () => (
       </TopToolbar>
     }
     exporter={false}
+    empty={false}
   >
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="year" field={TextField} />

@@ -122,6 +122,8 @@ export function habilitationJobActionRoutes(api: ApiRouter, ctx: ApiContext): vo
       const job = await jobOf(req, params.id);
       if (isSupport(auth)) throw supportReadOnly();
       if (!job.workflowId) throw notStarted();
+      // A job recorded closed is answered so, even while its process is still ending.
+      if (isClosedJob(job.status)) throw jobClosed();
       await actingTemporal(ctx.temporal, req)
         .workflow.getHandle(job.workflowId)
         .executeUpdate(confirmRemovalsUpdate, { args: [{ actorId: auth.account.id }] })

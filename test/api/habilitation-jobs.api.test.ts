@@ -311,6 +311,7 @@ it('a service across the portfolio: every SIRET for each of its declarants, only
   expect((await admin.post(`/api/habilitation-jobs/${unknown.body.id}/confirm`)).body.code).toBe('HABILITATION_JOB.DRY_RUN_KO');
   expect((await service(admin, { serviceCode: 'PEPS', action: 'GRANT', colour: 'blue' })).body.code).toBe('VALIDATION.UNKNOWN_FIELD');
   expect((await service(admin, { serviceCode: 'PEPS', action: 'ADD' })).status).toBe(400);
+  expect((await service(admin, { serviceCode: 'PEPS\u0000', action: 'GRANT' })).body.code).toBe('VALIDATION.FAILED');
   expect((await service(support, { serviceCode: 'PEPS', action: 'GRANT' })).body.code).toBe('HABILITATION_JOB.SUPPORT_READ_ONLY');
   expect((await service(durand, { serviceCode: 'PEPS', action: 'GRANT' })).status).toBe(404);
 });
